@@ -1,0 +1,3 @@
+from leaddocs.cli import main
+
+main()

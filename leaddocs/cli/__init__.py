@@ -1,0 +1,52 @@
+"""The command line: Click commands only; every error is turned into a message here."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import click
+
+from leaddocs.cli.app import cli, state
+from leaddocs.errors import INTERRUPTED_EXIT_CODE, UNEXPECTED_EXIT_CODE, LeaddocsError
+
+__all__ = ["cli", "main"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI and map every outcome to one line on stderr and an exit code."""
+    code = run(argv)
+    sys.exit(code)
+
+
+def run(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="leaddocs", standalone_mode=False)
+    except LeaddocsError as exc:
+        _report(exc, str(exc))
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except (KeyboardInterrupt, click.Abort):
+        click.echo("leaddocs: interrupted", err=True)
+        return INTERRUPTED_EXIT_CODE
+    except BrokenPipeError:
+        # `leaddocs changelog | head`: the reader left; that is not an error of ours.
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # the last resort: a bug, reported without a wall of traceback
+        _report(
+            exc, f"unexpected error: {type(exc).__name__}: {exc} (rerun with --debug for details)"
+        )
+        return UNEXPECTED_EXIT_CODE
+    return 0
+
+
+def _report(exc: BaseException, message: str) -> None:
+    if state.debug:
+        traceback.print_exception(exc)
+    first_line = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
+    click.echo(f"leaddocs: error: {first_line}", err=True)

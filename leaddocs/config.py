@@ -1,0 +1,226 @@
+"""Load and validate leaddocs configuration.
+
+Sources, first found wins: ``--config FILE``, ``leaddocs.yml`` (or ``.leaddocs.yml``) at the
+repository root, ``[tool.leaddocs]`` in ``pyproject.toml``. Every key has a working default, so
+no file is needed. Errors name the file, the line and the key, with the nearest valid key for a
+typo.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from leaddocs import yamlio
+from leaddocs.errors import ConfigError
+
+DEFAULT_TAG_PATTERN = r"^v?(?P<version>\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$"
+CONFIG_FILE_NAMES = ("leaddocs.yml", "leaddocs.yaml", ".leaddocs.yml")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc}") from exc
+    return value
+
+
+class TagsConfig(_Strict):
+    pattern: str = DEFAULT_TAG_PATTERN
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_is_regex(cls, value: str) -> str:
+        return _check_regex(value)
+
+
+class SectionConfig(_Strict):
+    title: str
+    types: list[str] = Field(default_factory=list)
+
+
+def _default_sections() -> list[SectionConfig]:
+    return [
+        SectionConfig(title="Features", types=["feat"]),
+        SectionConfig(title="Fixes", types=["fix"]),
+        SectionConfig(title="Performance", types=["perf"]),
+        SectionConfig(title="Documentation", types=["docs"]),
+    ]
+
+
+class SkipConfig(_Strict):
+    """Changes left out of every document (they are still counted in JSON ``skipped``)."""
+
+    authors: list[str] = Field(default_factory=list)
+    types: list[str] = Field(default_factory=list)
+    message_patterns: list[str] = Field(default_factory=lambda: [r"\[skip changelog\]"])
+
+    @field_validator("message_patterns")
+    @classmethod
+    def _patterns_are_regexes(cls, value: list[str]) -> list[str]:
+        return [_check_regex(item) for item in value]
+
+
+class MaintenanceConfig(_Strict):
+    """Housekeeping that goes into the collapsed Maintenance section."""
+
+    title: str = "Maintenance"
+    types: list[str] = Field(default_factory=lambda: ["build", "ci", "test", "style", "chore"])
+    scopes: list[str] = Field(default_factory=lambda: ["deps", "deps-dev", "release"])
+    authors: list[str] = Field(
+        default_factory=lambda: ["dependabot[bot]", "renovate[bot]", "pre-commit-ci[bot]"]
+    )
+    subject_patterns: list[str] = Field(
+        default_factory=lambda: [
+            r"^(?i:bump|update) \S+ (?:from|requirement from) \S+ to \S+",
+            r"^(?i:release|bump version|version bump)\b",
+            r"^v?\d+\.\d+\.\d+\S*$",
+            r"^Merge (?:remote-tracking )?branch '(?:main|master|develop|trunk)'",
+        ]
+    )
+
+    @field_validator("subject_patterns")
+    @classmethod
+    def _patterns_are_regexes(cls, value: list[str]) -> list[str]:
+        return [_check_regex(item) for item in value]
+
+
+class RemoteConfig(_Strict):
+    provider: Literal["auto", "github", "gitlab", "gitea", "generic", "none"] = "auto"
+    url: str | None = None
+
+
+class ChangelogConfig(_Strict):
+    path: str = "CHANGELOG.md"
+    title: str = "Changelog"
+
+
+class Config(_Strict):
+    tags: TagsConfig = Field(default_factory=TagsConfig)
+    breaking_title: str = "Breaking changes"
+    sections: list[SectionConfig] = Field(default_factory=_default_sections)
+    other_title: str = "Other"
+    skip: SkipConfig = Field(default_factory=SkipConfig)
+    maintenance: MaintenanceConfig = Field(default_factory=MaintenanceConfig)
+    remote: RemoteConfig = Field(default_factory=RemoteConfig)
+    changelog: ChangelogConfig = Field(default_factory=ChangelogConfig)
+    templates_dir: str = ".leaddocs/templates"
+    subject_max_length: int = Field(default=300, ge=20)
+
+    source: str | None = Field(default=None, exclude=True)
+
+
+def load_config(repo_root: Path, explicit: Path | None = None) -> Config:
+    """The configuration for ``repo_root``: an explicit file, a found file, or the defaults."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+        if explicit.name == "pyproject.toml":
+            return _from_pyproject(explicit, required=True) or Config()
+        return _from_yaml(explicit)
+    for name in CONFIG_FILE_NAMES:
+        candidate = repo_root / name
+        if candidate.is_file():
+            return _from_yaml(candidate)
+    pyproject = repo_root / "pyproject.toml"
+    if pyproject.is_file():
+        found = _from_pyproject(pyproject, required=False)
+        if found is not None:
+            return found
+    return Config()
+
+
+def _from_yaml(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    try:
+        tree = yamlio.load(text)
+    except yamlio.YamlSyntaxError as exc:
+        raise ConfigError(f"{path}:{exc.line}: invalid YAML: {exc}") from exc
+    if tree is None:
+        return Config(source=str(path))
+    if not isinstance(tree, dict):
+        raise ConfigError(f"{path}:1: the top level must be a mapping of keys")
+
+    def line_of(loc: tuple[str | int, ...]) -> int:
+        found = yamlio.key_line(tree, loc)
+        return found + 1 if found is not None else 1
+
+    return _validate(yamlio.plain(tree), path, line_of)
+
+
+def _from_pyproject(path: Path, *, required: bool) -> Config | None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    section = document.get("tool", {}).get("leaddocs")
+    if section is None:
+        if required:
+            raise ConfigError(f"{path}: has no [tool.leaddocs] table")
+        return None
+    lines = text.splitlines()
+
+    def line_of(loc: tuple[str | int, ...]) -> int:
+        # tomllib keeps no positions: find the key's line textually, after the table header.
+        start = next(
+            (i for i, line in enumerate(lines) if line.strip().startswith("[tool.leaddocs")), 0
+        )
+        names = [part for part in loc if isinstance(part, str)]
+        for name in reversed(names):
+            pattern = re.compile(
+                rf"^\s*(?:[\w.-]+\.)?{re.escape(name)}\s*=|\[tool\.leaddocs\.{name}\]"
+            )
+            for index in range(start, len(lines)):
+                if pattern.search(lines[index]):
+                    return index + 1
+        return start + 1
+
+    return _validate(section, path, line_of)
+
+
+def _validate(data: dict[str, Any], path: Path, line_of: Any) -> Config:
+    try:
+        return Config.model_validate({**data, "source": str(path)})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = tuple(error["loc"])
+        key = ".".join(str(part) for part in loc)
+        line = line_of(loc)
+        if error["type"] == "extra_forbidden":
+            hint = _nearest_key(loc)
+            suggestion = f" (did you mean '{hint}'?)" if hint else ""
+            raise ConfigError(f"{path}:{line}: unknown key '{key}'{suggestion}") from exc
+        message = error["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"{path}:{line}: {key}: {message}") from exc
+
+
+def _nearest_key(loc: tuple[str | int, ...]) -> str | None:
+    model: type[BaseModel] = Config
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[str(part)].annotation
+        inner = getattr(annotation, "__args__", (annotation,))[-1]
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            model = inner
+        else:
+            return None
+    names = [name for name in model.model_fields if name != "source"]
+    matches = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+    if not matches:
+        return None
+    return ".".join([*(str(part) for part in loc[:-1]), matches[0]])

@@ -1,0 +1,39 @@
+"""Every document of a project, built into one folder (``leaddocs build``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leaddocs.documents import changelog, release_notes
+from leaddocs.documents.writer import write_atomic
+from leaddocs.errors import OutputError
+from leaddocs.history.releases import Progress
+from leaddocs.project import Project
+
+
+def build_bundle(project: Project, out_dir: Path, progress: Progress | None = None) -> list[Path]:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create {out_dir}: {exc.strerror}") from exc
+    notes = release_notes.release_notes_view(
+        project, from_ref=None, to_ref="HEAD", progress=progress
+    )
+    releases, unreleased = changelog.changelog_views(project, progress=progress)
+    writer = changelog.ChangelogWriter(project.renderer(), project.config.changelog.title)
+    changelog_path = out_dir / "CHANGELOG.md"
+    if changelog_path.exists():
+        changelog_text = writer.update(
+            changelog_path.read_text(encoding="utf-8"), releases, unreleased
+        ).text
+    else:
+        changelog_text = writer.render(releases, unreleased)
+    documents = {
+        out_dir / "release-notes.md": release_notes.render_markdown(project, notes),
+        out_dir / "release-notes.json": release_notes.render_json(notes),
+        changelog_path: changelog_text,
+        out_dir / "changelog.json": changelog.changelog_json(releases, unreleased),
+    }
+    for path, text in documents.items():
+        write_atomic(path, text)
+    return list(documents)

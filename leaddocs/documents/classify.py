@@ -1,0 +1,71 @@
+"""Where a change goes: breaking, a configured section, Other, Maintenance, or skipped."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from leaddocs.config import Config
+from leaddocs.history.changes import Change
+
+
+class Placement(Enum):
+    BREAKING = "breaking"
+    SECTION = "section"
+    OTHER = "other"
+    MAINTENANCE = "maintenance"
+    SKIPPED = "skipped"
+
+
+class Classifier:
+    def __init__(self, config: Config) -> None:
+        self._config = config
+        self._section_of_type = {
+            change_type: section.title
+            for section in config.sections
+            for change_type in section.types
+        }
+        self._skip_patterns = [re.compile(p) for p in config.skip.message_patterns]
+        self._skip_authors = {a.lower() for a in config.skip.authors}
+        self._skip_types = set(config.skip.types)
+        maintenance = config.maintenance
+        self._maintenance_types = set(maintenance.types)
+        self._maintenance_scopes = set(maintenance.scopes)
+        self._maintenance_authors = {a.lower() for a in maintenance.authors}
+        self._maintenance_subjects = [re.compile(p) for p in maintenance.subject_patterns]
+
+    def place(self, change: Change) -> tuple[Placement, str]:
+        """The placement of ``change`` and the title of the section it goes in."""
+        head = change.head
+        config = self._config
+        if (
+            _names(change) & self._skip_authors
+            or change.type in self._skip_types
+            or any(p.search(head.message) for p in self._skip_patterns)
+        ):
+            return Placement.SKIPPED, ""
+        if change.breaking:
+            return Placement.BREAKING, config.breaking_title
+        subject = head.pr_title or head.subject
+        if (
+            change.is_plain_merge
+            or change.type in self._maintenance_types
+            or change.scope in self._maintenance_scopes
+            or {head.author.name.lower(), head.author.email.lower()} & self._maintenance_authors
+            or any(p.search(subject) for p in self._maintenance_subjects)
+        ):
+            return Placement.MAINTENANCE, config.maintenance.title
+        title = self._section_of_type.get(change.type or "")
+        if title is not None:
+            return Placement.SECTION, title
+        return Placement.OTHER, config.other_title
+
+    def section_order(self) -> list[str]:
+        config = self._config
+        titles = [config.breaking_title, *(s.title for s in config.sections), config.other_title]
+        return list(dict.fromkeys([*titles, config.maintenance.title]))
+
+
+def _names(change: Change) -> set[str]:
+    author = change.head.author
+    return {author.name.lower(), author.email.lower()}

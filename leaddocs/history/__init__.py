@@ -1,0 +1,1 @@
+"""Reading history: the git door, commit parsing, versions, and grouping into changes."""

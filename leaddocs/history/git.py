@@ -1,0 +1,217 @@
+"""The only module that talks to git (through GitPython's command wrapper).
+
+History is read with ONE streaming ``git log`` process; per-commit object reads through
+``Repo.iter_commits`` are about ten times slower on a 100k-commit history.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+
+from leaddocs.errors import EmptyRepositoryError, RefError, RepositoryError
+
+# One record per commit, NUL-terminated (-z). Header fields cannot contain a newline, so the
+# message (%B, which may hold anything but NUL) is simply everything after the sixth newline.
+LOG_FORMAT = "%H%n%P%n%aN%n%aE%n%at%n%cN%n%B"
+_HEADER_FIELDS = 6
+_READ_CHUNK = 1 << 20
+_EMAIL_IN_ANGLES = re.compile(r"<([^>]*)>")
+
+
+@dataclass(frozen=True, slots=True)
+class RawCommit:
+    sha: str
+    parents: tuple[str, ...]
+    author_name: str
+    author_email: str
+    timestamp: int
+    committer_name: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class TagRef:
+    name: str
+    commit: str
+    timestamp: int
+
+
+class GitRepository:
+    """A repository on disk, opened from any path inside its work tree."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self._repo = git.Repo(path, search_parent_directories=True)
+        except (InvalidGitRepositoryError, NoSuchPathError) as exc:
+            raise RepositoryError(f"{path}: not a git repository (or any parent folder)") from exc
+        if self._repo.bare or self._repo.working_tree_dir is None:
+            raise RepositoryError(f"{path}: is a bare repository; run leaddocs in a work tree")
+        self.root = Path(self._repo.working_tree_dir)
+        self._git = self._repo.git
+
+    def _run(self, *args: str) -> str:
+        try:
+            return str(
+                self._git.execute(
+                    ["git", *args], stdout_as_string=True, strip_newline_in_stdout=True
+                )
+            )
+        except GitCommandError as exc:
+            detail = (exc.stderr or "").strip().splitlines()
+            message = detail[-1].removeprefix("stderr: ").strip(" '") if detail else str(exc)
+            raise RepositoryError(f"{self.root}: git {args[0]} failed: {message}") from exc
+
+    def has_commits(self) -> bool:
+        try:
+            self._git.execute(["git", "rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
+        except GitCommandError:
+            return False
+        return True
+
+    def require_commits(self) -> None:
+        if not self.has_commits():
+            raise EmptyRepositoryError(f"{self.root}: the repository has no commits yet")
+
+    def resolve(self, ref: str) -> str:
+        """The commit sha ``ref`` names; RefError naming the ref when there is none."""
+        if ref.startswith("-"):
+            raise RefError(f"unknown ref '{ref}' in {self.root}")
+        if ref == "HEAD":
+            self.require_commits()
+        try:
+            out = self._git.execute(
+                [
+                    "git",
+                    "rev-parse",
+                    "--verify",
+                    "--quiet",
+                    "--end-of-options",
+                    f"{ref}^{{commit}}",
+                ],
+                stdout_as_string=True,
+            )
+        except GitCommandError as exc:
+            raise RefError(
+                f"unknown ref '{ref}': no branch, tag or commit of that name in {self.root}"
+            ) from exc
+        return str(out).strip()
+
+    def head_branch(self) -> str | None:
+        """The checked-out branch, or None on a detached HEAD."""
+        try:
+            out = self._git.execute(["git", "symbolic-ref", "--quiet", "--short", "HEAD"])
+        except GitCommandError:
+            return None
+        return str(out).strip() or None
+
+    def tags(self) -> list[TagRef]:
+        """Every tag with the commit it points at (annotated tags peeled)."""
+        fmt = "%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:unix)"
+        out = self._run("for-each-ref", f"--format={fmt}", "refs/tags")
+        found = []
+        for line in out.splitlines():
+            name, obj, peeled, stamp = line.split("\0")
+            found.append(TagRef(name, peeled or obj, int(stamp or 0)))
+        return found
+
+    def tags_merged_into(self, commit: str) -> set[str]:
+        out = self._run("tag", "--merged", commit)
+        return set(out.splitlines())
+
+    def shallow_boundary(self) -> set[str]:
+        """Commits whose parents a shallow clone does not have (empty when not shallow)."""
+        shallow_file = Path(self._run("rev-parse", "--git-path", "shallow"))
+        if not shallow_file.is_absolute():
+            shallow_file = self.root / shallow_file
+        if not shallow_file.is_file():
+            return set()
+        return set(shallow_file.read_text().split())
+
+    def unshallow(self) -> None:
+        if self.shallow_boundary():
+            self._run("fetch", "--unshallow", "--tags", "origin")
+
+    def remote_url(self, name: str = "origin") -> str | None:
+        try:
+            out = self._git.execute(["git", "remote", "get-url", name], stdout_as_string=True)
+        except GitCommandError:
+            return None
+        return str(out).strip() or None
+
+    def commits_touching(self, revisions: list[str], paths: list[str]) -> set[str]:
+        """Shas of commits in ``revisions`` that change anything under ``paths``."""
+        out = self._run("log", "--format=%H", "--full-history", *revisions, "--", *paths)
+        return set(out.split())
+
+    def authors_in(self, revisions: list[str]) -> set[str]:
+        """Lower-cased e-mails of every author and co-author (mailmap applied) in ``revisions``."""
+        if not revisions:
+            return set()
+        out = self._run("log", "--format=%aE%n%(trailers:key=Co-authored-by,valueonly)", *revisions)
+        found = set()
+        for line in out.splitlines():
+            email = _EMAIL_IN_ANGLES.search(line)
+            found.add((email[1] if email else line.strip()).lower())
+        found.discard("")
+        return found
+
+    def log(self, revisions: list[str]) -> Iterator[RawCommit]:
+        """Stream commits of ``revisions`` (``git log`` syntax), newest first, in topo order."""
+        process = self._git.execute(
+            [
+                "git",
+                "-c",
+                "log.showSignature=false",
+                "log",
+                "-z",
+                "--topo-order",
+                "--no-color",
+                f"--format={LOG_FORMAT}",
+                *revisions,
+                "--",
+            ],
+            as_process=True,
+        )
+        popen = process.proc
+        assert popen is not None and popen.stdout is not None
+        stdout = popen.stdout
+        pending = b""
+        try:
+            while chunk := stdout.read(_READ_CHUNK):
+                records = (pending + chunk).split(b"\0")
+                pending = records.pop()
+                for record in records:
+                    yield _parse_record(record)
+            if pending:
+                yield _parse_record(pending)
+        finally:
+            stdout.close()
+            stderr = popen.stderr.read() if popen.stderr else b""
+            status = popen.wait()
+        if status != 0:
+            message = stderr.decode("utf-8", "replace").strip().splitlines()
+            raise RepositoryError(
+                f"{self.root}: git log {' '.join(revisions)} failed: "
+                f"{message[-1] if message else f'exit {status}'}"
+            )
+
+
+def _parse_record(record: bytes) -> RawCommit:
+    # Bytes that are not UTF-8 (Latin-1 messages from old tools) become U+FFFD, never a crash.
+    fields = record.decode("utf-8", "replace").split("\n", _HEADER_FIELDS)
+    sha, parents, name, email, stamp, committer, message = fields
+    return RawCommit(
+        sha=sha,
+        parents=tuple(parents.split()),
+        author_name=name,
+        author_email=email,
+        timestamp=int(stamp),
+        committer_name=committer,
+        message=message,
+    )

@@ -1,0 +1,226 @@
+"""Releases read from history: one range for release notes, every tag for a changelog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from leaddocs.errors import ShallowHistoryError
+from leaddocs.history.changes import Change, group_changes
+from leaddocs.history.commits import Commit, Person, parse_commit
+from leaddocs.history.git import GitRepository, RawCommit, TagRef
+from leaddocs.history.versions import TagMatcher, Version
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class Release:
+    """One release (or the unreleased work at the tip): its changes and who made them."""
+
+    tag: str | None
+    version: str | None
+    timestamp: int | None
+    from_ref: str | None
+    to_ref: str
+    from_sha: str | None
+    to_sha: str
+    changes: list[Change]
+    cancelled: list[Change] = field(default_factory=list)
+    first_time_contributors: list[Person] = field(default_factory=list)
+    next_version: str | None = None
+
+    @property
+    def contributors(self) -> list[Person]:
+        seen: dict[str, Person] = {}
+        for change in reversed(self.changes):
+            for person in change.authors:
+                seen.setdefault(person.key, person)
+        return list(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseTag:
+    name: str
+    version: Version
+    commit: str
+    timestamp: int
+
+
+class History:
+    """Reads releases from one repository, recognising release tags by ``tag_pattern``."""
+
+    def __init__(
+        self, repo: GitRepository, tag_pattern: str, progress: Progress | None = None
+    ) -> None:
+        self.repo = repo
+        self._matcher = TagMatcher(tag_pattern)
+        self._progress = progress
+
+    def release_tags(self) -> list[ReleaseTag]:
+        """Release tags, lowest version first; of several on one commit only the highest counts."""
+        return _release_tags(self.repo.tags(), self._matcher)
+
+    def release(
+        self,
+        from_ref: str | None,
+        to_ref: str,
+        version: str | None = None,
+        paths: Iterable[str] = (),
+    ) -> Release:
+        """The release ``from_ref..to_ref``; with no ``from_ref``, since the latest release tag."""
+        self.repo.require_commits()
+        to_sha = self.repo.resolve(to_ref)
+        tags = self.release_tags()
+        tag_at_tip = next((tag for tag in reversed(tags) if tag.commit == to_sha), None)
+        if from_ref is None:
+            merged = self.repo.tags_merged_into(to_sha)
+            earlier = [t for t in tags if t.name in merged and t.commit != to_sha]
+            previous = earlier[-1] if earlier else None
+            from_ref = previous.name if previous else None
+        from_sha = self.repo.resolve(from_ref) if from_ref else None
+        revisions = [to_sha, f"^{from_sha}"] if from_sha else [to_sha]
+        commits = self._read(revisions, f"{from_ref or '(first commit)'}..{to_ref}")
+        grouping = group_changes(commits, to_sha)
+        changes = self._only_paths(grouping.changes, revisions, list(paths))
+        earlier_authors = self.repo.authors_in([from_sha]) if from_sha else set()
+        release = Release(
+            tag=tag_at_tip.name if tag_at_tip and version is None else None,
+            version=version or (tag_at_tip.name if tag_at_tip else None),
+            timestamp=tag_at_tip.timestamp if tag_at_tip else None,
+            from_ref=from_ref,
+            to_ref=to_ref,
+            from_sha=from_sha,
+            to_sha=to_sha,
+            changes=changes,
+            cancelled=grouping.cancelled,
+        )
+        release.first_time_contributors = [
+            person for person in release.contributors if person.key not in earlier_authors
+        ]
+        base = self._matcher.version_of(from_ref) if from_ref else None
+        release.next_version = _suggest(base, changes, tags)
+        return release
+
+    def releases(self, paths: Iterable[str] = ()) -> tuple[list[Release], Release]:
+        """Every release tag reachable from HEAD (newest first) and the unreleased work."""
+        self.repo.require_commits()
+        head = self.repo.resolve("HEAD")
+        tags = self.release_tags()
+        commits = self._read([head], "HEAD")
+        by_sha = {commit.sha: commit for commit in commits}
+        reachable = [tag for tag in tags if tag.commit in by_sha]
+        owner = _assign_to_releases(by_sha, [tag.commit for tag in reachable] + [head])
+        buckets: dict[str, list[Commit]] = {}
+        for commit in commits:
+            buckets.setdefault(owner[commit.sha], []).append(commit)
+        path_list = list(paths)
+        touching = self.repo.commits_touching([head], path_list) if path_list else None
+        releases: list[Release] = []
+        seen_authors: set[str] = set()
+        previous: ReleaseTag | None = None
+        for tag in [*reachable, None]:
+            tip = tag.commit if tag else head
+            grouping = group_changes(buckets.get(tip, []), tip)
+            changes = grouping.changes
+            if touching is not None:
+                changes = [c for c in changes if any(x.sha in touching for x in c.commits)]
+            release = Release(
+                tag=tag.name if tag else None,
+                version=tag.name if tag else None,
+                timestamp=tag.timestamp if tag else None,
+                from_ref=previous.name if previous else None,
+                to_ref=tag.name if tag else "HEAD",
+                from_sha=previous.commit if previous else None,
+                to_sha=tip,
+                changes=changes,
+                cancelled=grouping.cancelled,
+            )
+            everyone = _authors_of(buckets.get(tip, []))
+            release.first_time_contributors = [
+                p for p in release.contributors if p.key not in seen_authors
+            ]
+            seen_authors |= everyone
+            if tag is None:
+                release.next_version = _suggest(
+                    previous.version if previous else None, changes, tags
+                )
+            releases.append(release)
+            if tag is not None:
+                previous = tag
+        unreleased = releases.pop()
+        return list(reversed(releases)), unreleased
+
+    def _read(self, revisions: list[str], label: str) -> list[Commit]:
+        boundary = self.repo.shallow_boundary()
+        commits = [parse_commit(raw) for raw in self._counted(self.repo.log(revisions))]
+        if boundary:
+            hit = next((c.sha for c in commits if c.sha in boundary), None)
+            if hit is not None:
+                raise ShallowHistoryError(
+                    f"the range {label} reaches past this shallow clone's boundary at {hit[:12]}: "
+                    "run `git fetch --unshallow --tags` (in GitHub Actions: actions/checkout with "
+                    "fetch-depth: 0), or pass --unshallow"
+                )
+        return commits
+
+    def _counted(self, raws: Iterator[RawCommit]) -> Iterator[RawCommit]:
+        if self._progress is None:
+            yield from raws
+            return
+        count = 0
+        for raw in raws:
+            count += 1
+            if count % 5000 == 0:
+                self._progress(count)
+            yield raw
+        self._progress(count)
+
+    def _only_paths(
+        self, changes: list[Change], revisions: list[str], paths: list[str]
+    ) -> list[Change]:
+        if not paths:
+            return changes
+        touching = self.repo.commits_touching(revisions, paths)
+        return [change for change in changes if any(c.sha in touching for c in change.commits)]
+
+
+def _release_tags(refs: list[TagRef], matcher: TagMatcher) -> list[ReleaseTag]:
+    best: dict[str, ReleaseTag] = {}
+    for ref in refs:
+        version = matcher.version_of(ref.name)
+        if version is None:
+            continue
+        tag = ReleaseTag(ref.name, version, ref.commit, ref.timestamp)
+        current = best.get(ref.commit)
+        if current is None or current.version < version:
+            best[ref.commit] = tag
+    return sorted(best.values(), key=lambda tag: tag.version)
+
+
+def _assign_to_releases(by_sha: dict[str, Commit], tips: list[str]) -> dict[str, str]:
+    """Each commit belongs to the first tip (in release order) that reaches it."""
+    owner: dict[str, str] = {}
+    for tip in tips:
+        stack = [tip]
+        while stack:
+            sha = stack.pop()
+            if sha in owner or sha not in by_sha:
+                continue
+            owner[sha] = tip
+            stack.extend(by_sha[sha].parents)
+    return owner
+
+
+def _authors_of(commits: list[Commit]) -> set[str]:
+    return {person.key for commit in commits for person in (commit.author, *commit.co_authors)}
+
+
+def _suggest(base: Version | None, changes: list[Change], tags: list[ReleaseTag]) -> str | None:
+    if base is None:
+        base = max((tag.version for tag in tags), default=None)
+    if base is None:
+        return None
+    breaking = any(change.breaking for change in changes)
+    feature = any(change.type == "feat" for change in changes)
+    return str(base.bump(breaking=breaking, feature=feature))

@@ -1,0 +1,82 @@
+"""Links to the forge a repository's ``origin`` points at (GitHub, GitLab, Gitea, generic)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Provider = Literal["github", "gitlab", "gitea", "generic"]
+
+_SCP_LIKE = re.compile(r"^(?:[\w.-]+@)?(?P<host>[\w.-]+):(?!//)(?P<path>[^\\]+?)(?:\.git)?/?$")
+_URL = re.compile(
+    r"^(?:https?|ssh|git)://(?:[^@/]+@)?(?P<host>[\w.-]+)(?::\d+)?/(?P<path>.+?)(?:\.git)?/?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Forge:
+    provider: Provider
+    web_url: str  # https://host/owner/repo, no credentials, no .git
+
+    def commit_url(self, sha: str) -> str:
+        return (
+            f"{self.web_url}/-/commit/{sha}"
+            if self.provider == "gitlab"
+            else f"{self.web_url}/commit/{sha}"
+        )
+
+    def pr_url(self, number: int) -> str | None:
+        if self.provider == "generic":
+            return None  # no common pull-request path: shown as plain text
+        if self.provider == "gitlab":
+            return f"{self.web_url}/-/merge_requests/{number}"
+        if self.provider == "gitea":
+            return f"{self.web_url}/pulls/{number}"
+        return f"{self.web_url}/pull/{number}"
+
+    def compare_url(self, base: str, head: str) -> str:
+        middle = "/-/compare/" if self.provider == "gitlab" else "/compare/"
+        return f"{self.web_url}{middle}{base}...{head}"
+
+    def pr_label(self, number: int) -> str:
+        return f"!{number}" if self.provider == "gitlab" else f"#{number}"
+
+
+def forge_for(
+    remote_url: str | None, provider: str = "auto", url_override: str | None = None
+) -> Forge | None:
+    """The forge behind ``remote_url``; None when no links can be built (no remote, a path)."""
+    if provider == "none":
+        return None
+    web_url = url_override.rstrip("/") if url_override else _web_url(remote_url)
+    if web_url is None:
+        return None
+    if provider != "auto":
+        return Forge(provider, web_url)  # type: ignore[arg-type]
+    host = web_url.split("/")[2].lower()
+    if "gitlab" in host:
+        return Forge("gitlab", web_url)
+    if any(name in host for name in ("gitea", "codeberg", "forgejo")):
+        return Forge("gitea", web_url)
+    if "github" in host:
+        return Forge("github", web_url)
+    # An unknown host: /commit/<sha> and /compare/a...b are shared by most forges; PR paths are not.
+    return Forge("generic", web_url)
+
+
+def _web_url(remote_url: str | None) -> str | None:
+    if not remote_url:
+        return None
+    url = remote_url.strip()
+    if url.startswith(("/", ".", "file://")) or re.match(r"^[A-Za-z]:[\\/]", url):
+        return None
+    match = _URL.match(url)
+    if match is None and "://" not in url:
+        match = _SCP_LIKE.match(url)
+    if match is None:
+        return None
+    path = match["path"].strip("/")
+    if "/" not in path:
+        return None
+    return f"https://{match['host']}/{path}"

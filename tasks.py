@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""The README's two commands, each doing its own set-up (a virtual environment in .venv).
+
+    python3 tasks.py demo   # leaddocs on this very repository, offline: documents + where they are
+    python3 tasks.py test   # lint, type-check and the whole test suite
+
+Only the standard library is used here, so a machine with Python >= 3.11 and git is enough.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".leaddocs-installed"
+DEMO_OUT = ROOT / "build" / "demo"
+
+
+def run(*command: str | Path, check: bool = True) -> int:
+    print("+", " ".join(str(part) for part in command), flush=True)
+    return subprocess.run([str(part) for part in command], cwd=ROOT, check=check).returncode
+
+
+def ensure_environment() -> None:
+    """Create .venv and install leaddocs with its dev extras, again only when pyproject changes."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file must run on any python3 to say so
+        sys.exit(f"leaddocs needs Python >= 3.11; this is {sys.version.split()[0]}")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.is_file() and STAMP.read_text() == wanted:
+        return
+    if not (BIN / "python").exists():
+        print(f"creating a virtual environment in {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev]")
+    STAMP.write_text(wanted)
+
+
+def demo() -> int:
+    ensure_environment()
+    env_note = (
+        "" if not os.environ.get("OPENAI_API_KEY") else " (OPENAI_API_KEY ignored: offline drafter)"
+    )
+    print(f"running leaddocs on {ROOT} with the offline drafter{env_note}", flush=True)
+    code = run(BIN / "leaddocs", "--repo", ROOT, "build", "--out", DEMO_OUT, check=False)
+    if code == 0:
+        print(
+            f"\nDone. The documents are in {DEMO_OUT}/ — start with {DEMO_OUT / 'release-notes.md'}"
+        )
+    return code
+
+
+def test() -> int:
+    ensure_environment()
+    steps = [
+        (BIN / "ruff", "check", "leaddocs", "tests", "benchmarks", "tasks.py"),
+        (BIN / "mypy", "leaddocs"),
+    ]
+    for step in steps:
+        if run(*step, check=False) != 0:
+            return 1
+    code = run(BIN / "python", "-m", "pytest", *sys.argv[2:], check=False)
+    if code == 5:
+        print("pytest collected no tests: that is a failure here, not a pass", file=sys.stderr)
+        return 1
+    return code
+
+
+def main() -> int:
+    commands = {"demo": demo, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return commands[sys.argv[1]]()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
