@@ -105,6 +105,24 @@ class ChangelogConfig(_Strict):
     title: str = "Changelog"
 
 
+class LlmConfig(_Strict):
+    """The LLM drafter (docs/llm.md); the endpoint and key come from OPENAI_* variables."""
+
+    enabled: bool = False
+    model: str = "gpt-4o-mini"
+    audience: Literal["engineering", "leadership", "customers"] = "engineering"
+    temperature: float = Field(default=0.2, ge=0, le=2)
+    timeout: float = Field(default=60.0, gt=0)
+    max_tokens: int = Field(default=4096, ge=64)
+    max_retries: int = Field(default=2, ge=0, le=10)
+    token_budget: int = Field(default=12_000, ge=500)
+    max_requests: int = Field(default=20, ge=1)
+    body_max_chars: int = Field(default=600, ge=0)
+    price_in_per_million: float | None = Field(default=None, ge=0)
+    price_out_per_million: float | None = Field(default=None, ge=0)
+    cache_dir: str = ".leaddocs/cache"
+
+
 class Config(_Strict):
     tags: TagsConfig = Field(default_factory=TagsConfig)
     breaking_title: str = "Breaking changes"
@@ -116,6 +134,7 @@ class Config(_Strict):
     changelog: ChangelogConfig = Field(default_factory=ChangelogConfig)
     templates_dir: str = ".leaddocs/templates"
     subject_max_length: int = Field(default=300, ge=20)
+    llm: LlmConfig = Field(default_factory=LlmConfig)
 
     source: str | None = Field(default=None, exclude=True)
 
