@@ -32,6 +32,11 @@ def _check_regex(value: str) -> str:
         re.compile(value)
     except re.error as exc:
         raise ValueError(f"not a valid regular expression: {exc}") from exc
+    try:
+        # Patterns are joined into one alternation, where a global flag like (?i) is illegal.
+        re.compile(f"(?:{value})")
+    except re.error as exc:
+        raise ValueError(f"{value!r}: use a scoped flag like (?i:...) instead of (?i)") from exc
     return value
 
 

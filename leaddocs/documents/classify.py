@@ -25,14 +25,14 @@ class Classifier:
             for section in config.sections
             for change_type in section.types
         }
-        self._skip_patterns = [re.compile(p) for p in config.skip.message_patterns]
+        self._skip_pattern = _any_of(config.skip.message_patterns)
         self._skip_authors = {a.lower() for a in config.skip.authors}
         self._skip_types = set(config.skip.types)
         maintenance = config.maintenance
         self._maintenance_types = set(maintenance.types)
         self._maintenance_scopes = set(maintenance.scopes)
         self._maintenance_authors = {a.lower() for a in maintenance.authors}
-        self._maintenance_subjects = [re.compile(p) for p in maintenance.subject_patterns]
+        self._maintenance_subject = _any_of(maintenance.subject_patterns)
 
     def place(self, change: Change) -> tuple[Placement, str]:
         """The placement of ``change`` and the title of the section it goes in."""
@@ -41,7 +41,7 @@ class Classifier:
         if (
             _names(change) & self._skip_authors
             or change.type in self._skip_types
-            or any(p.search(head.message) for p in self._skip_patterns)
+            or self._skip_pattern.search(head.message)
         ):
             return Placement.SKIPPED, ""
         if change.breaking:
@@ -52,7 +52,7 @@ class Classifier:
             or change.type in self._maintenance_types
             or change.scope in self._maintenance_scopes
             or {head.author.name.lower(), head.author.email.lower()} & self._maintenance_authors
-            or any(p.search(subject) for p in self._maintenance_subjects)
+            or self._maintenance_subject.search(subject)
         ):
             return Placement.MAINTENANCE, config.maintenance.title
         title = self._section_of_type.get(change.type or "")
@@ -69,3 +69,15 @@ class Classifier:
 def _names(change: Change) -> set[str]:
     author = change.head.author
     return {author.name.lower(), author.email.lower()}
+
+
+class _NoMatch:
+    def search(self, text: str) -> None:
+        return None
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str] | _NoMatch:
+    """One alternation instead of N searches: classification runs once per change."""
+    if not patterns:
+        return _NoMatch()
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))

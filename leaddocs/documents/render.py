@@ -8,20 +8,8 @@ from typing import Any
 
 import jinja2
 
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_HTML_SPECIALS = str.maketrans({"<": "&lt;", ">": "&gt;"})
-
-
-def md_text(text: str) -> str:
-    """Commit text made safe for Markdown: raw HTML neutralised, code spans left alone."""
-    out: list[str] = []
-    last = 0
-    for match in _CODE_SPAN.finditer(text):
-        out.append(text[last : match.start()].translate(_HTML_SPECIALS))
-        out.append(match.group(0))
-        last = match.end()
-    out.append(text[last:].translate(_HTML_SPECIALS))
-    return "".join(out)
+from leaddocs.documents.items import item_line
+from leaddocs.documents.markdown import md_text
 
 
 class Renderer:
@@ -37,8 +25,16 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # templates do not change during a run; checking costs a stat each
         )
         self._env.filters["md"] = md_text
+        self._env.globals["item_line"] = self._item_formatter(override_dir)
+
+    def _item_formatter(self, override_dir: Path | None) -> Any:
+        if override_dir is None or not (override_dir / "item.md.j2").is_file():
+            return item_line
+        macro = self._env.get_template("item.md.j2").module.item_line  # type: ignore[attr-defined]
+        return lambda item: str(macro(item)).rstrip("\n")
 
     def render(self, template: str, **context: Any) -> str:
         text = self._env.get_template(template).render(**context)

@@ -23,6 +23,8 @@ class Change:
     description: str
     pr: int | None = None
     breaking_notes: list[str] = field(default_factory=list)
+    authors: list[Person] = field(default_factory=list)
+    """Everyone who wrote a commit of this change, co-authors included, first seen first."""
 
     @property
     def head(self) -> Commit:
@@ -35,15 +37,6 @@ class Change:
     @property
     def is_plain_merge(self) -> bool:
         return self.head.is_merge and self.pr is None
-
-    @property
-    def authors(self) -> list[Person]:
-        """Everyone who wrote a commit of this change, co-authors included, first seen first."""
-        seen: dict[str, Person] = {}
-        for commit in reversed(self.commits):
-            for person in (commit.author, *commit.co_authors):
-                seen.setdefault(person.key, person)
-        return list(seen.values())
 
     @property
     def timestamp(self) -> int:
@@ -109,7 +102,7 @@ def _brought_in(
 
 def _change(head: Commit, brought_in: list[Commit]) -> Change:
     breaking = head.breaking or any(commit.breaking for commit in brought_in)
-    notes = [note for commit in (head, *brought_in) for note in commit.breaking_notes]
+    notes = [*head.breaking_notes, *(note for c in brought_in for note in c.breaking_notes)]
     change_type = head.type
     scope = head.scope
     if change_type is None and brought_in:
@@ -120,15 +113,27 @@ def _change(head: Commit, brought_in: list[Commit]) -> Change:
             if match is not None:
                 change_type, scope = match.type, match.scope
                 break
+    commits = [head, *brought_in]
     return Change(
-        commits=[head, *brought_in],
+        commits=commits,
         type=change_type,
         scope=scope,
         breaking=breaking,
         description=head.description,
         pr=head.pr,
         breaking_notes=notes,
+        authors=_authors(commits),
     )
+
+
+def _authors(commits: list[Commit]) -> list[Person]:
+    if len(commits) == 1 and not commits[0].co_authors:
+        return [commits[0].author]
+    seen: dict[str, Person] = {}
+    for commit in reversed(commits):
+        for person in (commit.author, *commit.co_authors):
+            seen.setdefault(person.key, person)
+    return list(seen.values())
 
 
 def _cancel_reverts(changes: list[Change]) -> Grouping:

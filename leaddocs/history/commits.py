@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from leaddocs.history.git import RawCommit
 
@@ -42,9 +42,9 @@ class Commit:
     scope: str | None = None
     breaking: bool = False
     description: str = ""
-    breaking_notes: list[str] = field(default_factory=list)
-    co_authors: list[Person] = field(default_factory=list)
-    refs: list[int] = field(default_factory=list)
+    breaking_notes: tuple[str, ...] = ()
+    co_authors: tuple[Person, ...] = ()
+    refs: tuple[int, ...] = ()
     pr: int | None = None
     pr_title: str | None = None
     reverts: str | None = None
@@ -93,47 +93,51 @@ def parse_commit(raw: RawCommit) -> Commit:
     header = parse_header(commit.pr_title or commit.subject)
     commit.type, commit.scope, commit.breaking = header.type, header.scope, header.breaking
     commit.description = header.description
-    if body:
+    if ":" in body:
         _apply_trailers(commit)
-        reverted = _REVERTS.search(body)
-        if reverted:
-            commit.reverts = reverted["sha"]
+        if "This reverts commit" in body:
+            reverted = _REVERTS.search(body)
+            commit.reverts = reverted["sha"] if reverted else None
     return commit
 
 
 def _apply_pull_request(commit: Commit) -> None:
+    if commit.is_merge:
+        _apply_merge_request(commit)
+    if commit.pr is None and commit.subject.endswith(")"):
+        squash = _SQUASH_PR.search(commit.subject)
+        if squash:
+            commit.pr = int(squash["number"])
+            commit.pr_title = commit.subject[: squash.start()].rstrip()
+
+
+def _apply_merge_request(commit: Commit) -> None:
     merge = _GITHUB_MERGE.match(commit.subject)
-    if merge and commit.is_merge:
+    if merge:
         commit.pr = int(merge["number"])
         first_line = commit.body.split("\n", 1)[0].strip()
         commit.pr_title = first_line or merge["branch"]
         return
-    if commit.is_merge and commit.body:
+    if "merge request" in commit.body:
         gitlab = _GITLAB_MR.search(commit.body)
         if gitlab:
             commit.pr = int(gitlab["number"])
             first_line = commit.body.split("\n", 1)[0].strip()
-            commit.pr_title = (
-                first_line if first_line and not _GITLAB_MR.match(first_line) else None
-            )
-            return
-    squash = _SQUASH_PR.search(commit.subject)
-    if squash:
-        commit.pr = int(squash["number"])
-        commit.pr_title = commit.subject[: squash.start()].rstrip()
+            if first_line and not _GITLAB_MR.match(first_line):
+                commit.pr_title = first_line
 
 
 def _apply_trailers(commit: Commit) -> None:
     # Trailers live in the last paragraph; BREAKING CHANGE may open any paragraph after the
     # subject (Conventional Commits 1.0, rule 12), and runs to the end of that paragraph.
     paragraphs = commit.body.split("\n\n")
-    for paragraph in paragraphs:
-        head, _, rest = paragraph.partition(":")
-        if head in ("BREAKING CHANGE", "BREAKING-CHANGE"):
-            note = (rest.strip() + "").strip()
-            commit.breaking = True
-            if note:
-                commit.breaking_notes.append(" ".join(note.split()))
+    if "BREAKING" in commit.body:
+        for paragraph in paragraphs:
+            head, _, rest = paragraph.partition(":")
+            if head in ("BREAKING CHANGE", "BREAKING-CHANGE"):
+                commit.breaking = True
+                if rest.strip():
+                    commit.breaking_notes += (" ".join(rest.split()),)
     last = paragraphs[-1]
     for line in last.splitlines():
         match = _TRAILER.match(line.strip())
@@ -144,6 +148,6 @@ def _apply_trailers(commit: Commit) -> None:
         if key == "co-authored-by":
             person = _PERSON.match(value)
             if person:
-                commit.co_authors.append(Person(person["name"], person["email"]))
+                commit.co_authors += (Person(person["name"], person["email"]),)
         elif key in ("refs", "closes", "fixes", "resolves", "close", "fix", "resolve"):
-            commit.refs.extend(int(number) for number in _ISSUE_REF.findall(value))
+            commit.refs += tuple(int(number) for number in _ISSUE_REF.findall(value))

@@ -111,17 +111,17 @@ class History:
         by_sha = {commit.sha: commit for commit in commits}
         reachable = [tag for tag in tags if tag.commit in by_sha]
         owner = _assign_to_releases(by_sha, [tag.commit for tag in reachable] + [head])
-        buckets: dict[str, list[Commit]] = {}
+        buckets: list[list[Commit]] = [[] for _ in range(len(reachable) + 1)]
         for commit in commits:
-            buckets.setdefault(owner[commit.sha], []).append(commit)
+            buckets[owner[commit.sha]].append(commit)
         path_list = list(paths)
         touching = self.repo.commits_touching([head], path_list) if path_list else None
         releases: list[Release] = []
         seen_authors: set[str] = set()
         previous: ReleaseTag | None = None
-        for tag in [*reachable, None]:
+        for index, tag in enumerate([*reachable, None]):
             tip = tag.commit if tag else head
-            grouping = group_changes(buckets.get(tip, []), tip)
+            grouping = group_changes(buckets[index], tip)
             changes = grouping.changes
             if touching is not None:
                 changes = [c for c in changes if any(x.sha in touching for x in c.commits)]
@@ -136,7 +136,7 @@ class History:
                 changes=changes,
                 cancelled=grouping.cancelled,
             )
-            everyone = _authors_of(buckets.get(tip, []))
+            everyone = _authors_of(buckets[index])
             release.first_time_contributors = [
                 p for p in release.contributors if p.key not in seen_authors
             ]
@@ -198,16 +198,16 @@ def _release_tags(refs: list[TagRef], matcher: TagMatcher) -> list[ReleaseTag]:
     return sorted(best.values(), key=lambda tag: tag.version)
 
 
-def _assign_to_releases(by_sha: dict[str, Commit], tips: list[str]) -> dict[str, str]:
-    """Each commit belongs to the first tip (in release order) that reaches it."""
-    owner: dict[str, str] = {}
-    for tip in tips:
+def _assign_to_releases(by_sha: dict[str, Commit], tips: list[str]) -> dict[str, int]:
+    """Each commit belongs to the first tip (by index, in release order) that reaches it."""
+    owner: dict[str, int] = {}
+    for index, tip in enumerate(tips):
         stack = [tip]
         while stack:
             sha = stack.pop()
             if sha in owner or sha not in by_sha:
                 continue
-            owner[sha] = tip
+            owner[sha] = index
             stack.extend(by_sha[sha].parents)
     return owner
 

@@ -1,0 +1,34 @@
+"""One release entry as a Markdown line (plus sub-lines for breaking notes and commits).
+
+The built-in format is plain Python: a changelog of a 100k-commit history has 100k entries, and
+a Jinja macro call costs several times more than this. A repository that overrides the macro
+(``item.md.j2`` in its templates folder) gets its own format; the packaged ``item.md.j2`` is the
+reference copy to start from, and a test keeps it identical to this function.
+"""
+
+from __future__ import annotations
+
+from leaddocs.documents.markdown import md_text
+from leaddocs.documents.model import ItemView
+
+
+def item_line(item: ItemView) -> str:
+    head = ["- "]
+    if item.scope:
+        head.append(f"**{md_text(item.scope)}:** ")
+    head.append(md_text(item.subject))
+    if item.pr:
+        head.append(
+            f" ([{item.pr_label}]({item.pr_url}))" if item.pr_url else f" ({item.pr_label})"
+        )
+    elif item.commits:
+        first = item.commits[0]
+        head.append(f" ([{first.short}]({first.url}))" if first.url else f" ({first.short})")
+    if item.authors:
+        head.append(" by " + ", ".join(md_text(author) for author in item.authors))
+    lines = ["".join(head)]
+    lines.extend(f"  - {md_text(note)}" for note in item.breaking_notes)
+    for commit in item.commits[1:]:
+        link = f"[{commit.short}]({commit.url})" if commit.url else f"`{commit.short}`"
+        lines.append(f"  - {link} {md_text(commit.subject)}")
+    return "\n".join(lines)
