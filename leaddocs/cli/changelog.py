@@ -49,7 +49,7 @@ def command(
     for warning in update.warnings:
         note(f"{output}: {warning}")
     write_atomic(output, update.text)
-    added = ", ".join(update.added) if update.added else "no new releases"
+    added = f"added {', '.join(update.added)}" if update.added else "no new releases"
     note(f"updated {output}: {added}")
 
 

@@ -95,9 +95,9 @@ def parse_commit(raw: RawCommit) -> Commit:
     commit.description = header.description
     if ":" in body:
         _apply_trailers(commit)
-        if "This reverts commit" in body:
-            reverted = _REVERTS.search(body)
-            commit.reverts = reverted["sha"] if reverted else None
+    if "This reverts commit" in body:
+        reverted = _REVERTS.search(body)
+        commit.reverts = reverted["sha"] if reverted else None
     return commit
 
 
