@@ -1,0 +1,155 @@
+"""Commit parsing, versions and forge links: the pure parts of the history engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaddocs.config import DEFAULT_TAG_PATTERN
+from leaddocs.history.commits import parse_commit, parse_header
+from leaddocs.history.git import RawCommit, _parse_record
+from leaddocs.history.remote import forge_for
+from leaddocs.history.versions import TagMatcher, Version
+
+
+def raw(message: str, parents: tuple[str, ...] = ("p1",)) -> RawCommit:
+    return RawCommit("a" * 40, parents, "Ada", "ada@example.com", 0, "Ada", message)
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("feat(api): add x", ("feat", "api", False, "add x")),
+        ("fix!: drop y", ("fix", None, True, "drop y")),
+        ("refactor(core-lib)!: rename", ("refactor", "core-lib", True, "rename")),
+        ("Feat: capitalised type", ("feat", None, False, "capitalised type")),
+        ("Update README", (None, None, False, "Update README")),
+        ("feat:missing space", (None, None, False, "feat:missing space")),
+        ("fix(): empty scope", ("fix", None, False, "empty scope")),
+    ],
+)
+def test_conventional_header(subject: str, expected: tuple[object, ...]) -> None:
+    header = parse_header(subject)
+    assert (header.type, header.scope, header.breaking, header.description) == expected
+
+
+def test_breaking_change_footer_both_spellings() -> None:
+    for key in ("BREAKING CHANGE", "BREAKING-CHANGE"):
+        commit = parse_commit(raw(f"feat: x\n\nBody text.\n\n{key}: the old\nflag is gone\n"))
+        assert commit.breaking
+        assert commit.breaking_notes == ("the old flag is gone",)
+
+
+def test_trailers_co_authors_and_issue_refs() -> None:
+    commit = parse_commit(
+        raw(
+            "fix: y\n\nExplain.\n\nCo-authored-by: Grace Hopper <grace@example.com>\n"
+            "Refs: #12, #13\nCloses #14\nCloses: #15\n"
+        )
+    )
+    assert [p.name for p in commit.co_authors] == ["Grace Hopper"]
+    assert commit.refs == (12, 13, 15)
+
+
+def test_pull_request_forms() -> None:
+    squash = parse_commit(raw("feat(api): add z (#123)"))
+    assert (squash.pr, squash.pr_title, squash.description) == (123, "feat(api): add z", "add z")
+    github = parse_commit(raw("Merge pull request #7 from acme/topic\n\nfeat: title", ("a", "b")))
+    assert (github.pr, github.pr_title, github.type) == (7, "feat: title", "feat")
+    gitlab = parse_commit(
+        raw(
+            "Merge branch 'x' into 'main'\n\nFix login\n\nSee merge request grp/proj!12", ("a", "b")
+        )
+    )
+    assert (gitlab.pr, gitlab.pr_title) == (12, "Fix login")
+    not_a_merge = parse_commit(raw("Merge pull request #7 from acme/topic"))
+    assert not_a_merge.pr is None  # a single-parent commit is not a merge, whatever it says
+
+
+def test_revert_is_recognised() -> None:
+    commit = parse_commit(raw('Revert "feat: a"\n\nThis reverts commit ' + "b" * 40 + "."))
+    assert commit.reverts == "b" * 40
+
+
+def test_record_with_invalid_utf8_is_decoded_with_replacement() -> None:
+    record = b"a" * 40 + b"\np1 p2\nAda\nada@example.com\n1700000000\nAda\nfix: caf\xe9\xff\n"
+    parsed = _parse_record(record)
+    assert parsed.message == "fix: caf\ufffd\ufffd\n"
+    assert parsed.parents == ("p1", "p2")
+
+
+def test_semver_precedence_with_prereleases() -> None:
+    ordered = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
+               "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.10.0", "2.0.0"]  # fmt: skip
+    versions = [Version.parse(text) for text in ordered]
+    assert all(v is not None for v in versions)
+    assert sorted(versions, key=lambda v: v) == versions  # type: ignore[arg-type, return-value]
+
+
+@pytest.mark.parametrize(
+    ("current", "breaking", "feature", "expected"),
+    [
+        ("1.4.2", True, True, "2.0.0"),
+        ("1.4.2", False, True, "1.5.0"),
+        ("1.4.2", False, False, "1.4.3"),
+        ("0.4.2", True, False, "0.5.0"),
+        ("0.4.2", False, True, "0.5.0"),
+        ("0.4.2", False, False, "0.4.3"),
+        ("2.0.0-rc.2", True, True, "2.0.0"),
+    ],
+)
+def test_next_version(current: str, breaking: bool, feature: bool, expected: str) -> None:
+    version = Version.parse(current)
+    assert version is not None
+    assert str(version.bump(breaking=breaking, feature=feature)) == expected
+
+
+def test_tag_pattern() -> None:
+    matcher = TagMatcher(DEFAULT_TAG_PATTERN)
+    assert str(matcher.version_of("v1.2.3")) == "1.2.3"
+    assert str(matcher.version_of("1.2.3-rc.1")) == "1.2.3-rc.1"
+    assert matcher.version_of("latest") is None
+    assert matcher.version_of("v1.2") is None
+    monorepo = TagMatcher(r"^api/v(?P<version>\d+\.\d+\.\d+)$")
+    assert str(monorepo.version_of("api/v2.0.1")) == "2.0.1"
+    assert monorepo.version_of("web/v2.0.1") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "provider", "web"),
+    [
+        ("git@github.com:acme/api.git", "github", "https://github.com/acme/api"),
+        (
+            "https://x-access-token:secret@github.com/acme/api",
+            "github",
+            "https://github.com/acme/api",
+        ),
+        (
+            "ssh://git@gitlab.example.com:2222/grp/sub/svc.git",
+            "gitlab",
+            "https://gitlab.example.com/grp/sub/svc",
+        ),
+        ("https://codeberg.org/a/b.git", "gitea", "https://codeberg.org/a/b"),
+        (
+            "https://git.internal.example/team/svc",
+            "generic",
+            "https://git.internal.example/team/svc",
+        ),
+    ],
+)
+def test_forge_from_remote_url(url: str, provider: str, web: str) -> None:
+    forge = forge_for(url)
+    assert forge is not None
+    assert (forge.provider, forge.web_url) == (provider, web)
+    assert "secret" not in forge.commit_url("abc")
+
+
+def test_no_forge_for_local_remotes() -> None:
+    for url in (None, "/srv/git/repo.git", "file:///srv/git/repo.git", "../sibling"):
+        assert forge_for(url) is None
+    assert forge_for("git@github.com:acme/api.git", provider="none") is None
+
+
+def test_generic_forge_has_no_pull_request_links() -> None:
+    forge = forge_for("https://git.internal.example/team/svc")
+    assert forge is not None and forge.pr_url(3) is None
+    assert forge.compare_url("v1", "v2") == "https://git.internal.example/team/svc/compare/v1...v2"

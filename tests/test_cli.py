@@ -1,0 +1,53 @@
+"""The CLI as a whole: help with examples everywhere, --version, the build bundle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from leaddocs import __version__
+from leaddocs.cli import cli as root
+from tests.gitrepo import Repo
+from tests.history.sample import build_service_history
+
+
+def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [prefix]
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found.extend(_all_commands(command, (*prefix, name)))
+        else:
+            found.append((*prefix, name))
+    return found
+
+
+def test_every_command_has_help_with_an_example(cli: Any) -> None:
+    commands = _all_commands(root)
+    assert ("release-notes",) in commands and ("changelog",) in commands and ("build",) in commands
+    for path in commands:
+        result = cli(*path, "--help")
+        assert result.code == 0, (path, result)
+        assert "Example" in result.stdout, f"leaddocs {' '.join(path)} --help has no example"
+
+
+def test_version(cli: Any) -> None:
+    result = cli("--version")
+    assert result.code == 0 and __version__ in result.stdout
+
+
+def test_build_writes_every_document_and_says_where(cli: Any, repo: Repo, tmp_path: Path) -> None:
+    build_service_history(repo)
+    out = tmp_path / "out"
+    result = cli("--repo", repo.path, "build", "--out", out)
+    assert result.code == 0, result
+    names = sorted(path.name for path in out.iterdir())
+    assert names == ["CHANGELOG.md", "changelog.json", "release-notes.json", "release-notes.md"]
+    assert str(out / "release-notes.md") in result.stdout
+    assert "filter invoices by status" in (out / "release-notes.md").read_text()
+    # A second build keeps a human edit of the CHANGELOG section it already holds.
+    changelog = out / "CHANGELOG.md"
+    changelog.write_text(changelog.read_text().replace("handle an empty cart", "cart fix (edited)"))
+    assert cli("--repo", repo.path, "build", "--out", out).code == 0
+    assert "cart fix (edited)" in changelog.read_text()
