@@ -128,6 +128,12 @@ class LlmConfig(_Strict):
     cache_dir: str = ".leaddocs/cache"
 
 
+class AdrConfig(_Strict):
+    """Where the decision log lives. Unset ``dir``: discovered (docs/adr.md lists the places)."""
+
+    dir: str | None = None
+
+
 class Config(_Strict):
     tags: TagsConfig = Field(default_factory=TagsConfig)
     breaking_title: str = "Breaking changes"
@@ -140,6 +146,7 @@ class Config(_Strict):
     templates_dir: str = ".leaddocs/templates"
     subject_max_length: int = Field(default=300, ge=20)
     llm: LlmConfig = Field(default_factory=LlmConfig)
+    adr: AdrConfig = Field(default_factory=AdrConfig)
 
     source: str | None = Field(default=None, exclude=True)
 

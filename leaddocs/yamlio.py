@@ -6,7 +6,9 @@ which is what lets errors name ``file:line`` and lets edits leave a human's file
 
 from __future__ import annotations
 
+import datetime
 import io
+import re
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -41,13 +43,26 @@ def load(text: str) -> Any:
         raise YamlSyntaxError(problem.strip(), line) from exc
     except YAMLError as exc:
         raise YamlSyntaxError(str(exc).splitlines()[0], 1) from exc
+    except ValueError as exc:  # a well-formed scalar with an impossible value: 2024-13-45
+        raise YamlSyntaxError(f"invalid value: {exc}", 1) from exc
 
 
-def dump(data: Any) -> str:
-    """Serialise data (round-trip containers keep their comments and order)."""
+def dump(data: Any, *, like: str | None = None) -> str:
+    """Serialise data (round-trip containers keep their comments and order).
+
+    ``like`` is the text ``data`` was loaded from: block sequences are then indented the way
+    that text indents them (``key:\n  - item`` or ``key:\n- item``), so an edit of one key
+    does not re-indent a human's file.
+    """
+    yaml = _round_trip()
+    if like is not None and _INDENTED_ITEM.search(like):
+        yaml.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
-    _round_trip().dump(data, buffer)
+    yaml.dump(data, buffer)
     return buffer.getvalue()
+
+
+_INDENTED_ITEM = re.compile(r"^[^\s#][^\n]*:[ \t]*\n[ ]+- ", re.M)
 
 
 def key_line(node: Any, path: tuple[str | int, ...]) -> int | None:
@@ -73,3 +88,106 @@ def plain(node: Any) -> Any:
     if isinstance(node, list):
         return [plain(item) for item in node]
     return node
+
+
+# --- The fast reader for flat front matter -------------------------------------------------
+#
+# ruamel.yaml's pure-Python loader costs ~0.8 ms for a ten-line mapping; ten thousand ADRs
+# would take eight seconds to list. Nearly every front matter is a flat mapping of plain
+# scalars and lists, so that subset is read here by hand, and anything outside it (quotes
+# with escapes, comments after values, nesting, anchors, duplicate keys) returns None and the
+# caller falls back to load(). tests/adr/test_yamlio_fast.py holds both readers to the same
+# answers on the subset.
+
+_FLAT_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*")
+_FLAT_ITEM = re.compile(r"( *)- (.*?)[ \t]*")
+_PLAIN = re.compile(r"[^\W\d_(][\w .()/+@<>'&,-]*|[(][\w .()/+@<>'&,-]*")
+_PLAIN_IN_FLOW = re.compile(r"[^\W\d_(][\w .()/+@<>'&-]*")
+_INT = re.compile(r"[0-9]+")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_NULLS = frozenset({"null", "Null", "NULL", "~"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_OUTSIDE = object()  # a value the fast reader does not handle
+
+
+def load_flat_mapping(text: str) -> dict[str, Any] | None:
+    """A flat mapping of plain values read without ruamel.yaml, or None outside that subset.
+
+    Values come back as plain Python (str, int, bool, None, datetime.date, lists of those),
+    as ``plain(load(text))`` would give them. One difference, on purpose: an impossible date
+    (``2024-13-45``) is returned as text instead of failing the whole mapping, so the caller
+    can point at that key.
+    """
+    lines = text.split("\n")
+    result: dict[str, Any] = {}
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = _FLAT_KEY.fullmatch(line)
+        if match is None or match[1] in result:
+            return None
+        raw = match[2]
+        value: Any
+        if not raw:
+            items: list[Any] = []
+            indent: str | None = None
+            while index < len(lines) and (item := _FLAT_ITEM.fullmatch(lines[index])):
+                if indent is not None and item[1] != indent:
+                    return None
+                indent = item[1]
+                items.append(_flat_scalar(item[2], flow=False))
+                index += 1
+            value = items if items else None
+        elif raw.startswith("["):
+            value = _flat_list(raw)
+        else:
+            value = _flat_scalar(raw, flow=False)
+        if value is _OUTSIDE or (isinstance(value, list) and _OUTSIDE in value):
+            return None
+        result[match[1]] = value
+    return result
+
+
+def _flat_list(raw: str) -> Any:
+    if not raw.endswith("]"):
+        return _OUTSIDE
+    inner = raw[1:-1].strip()
+    if not inner:
+        return []
+    return [_flat_scalar(part.strip(), flow=True) for part in inner.split(",")]
+
+
+def _flat_scalar(raw: str, *, flow: bool) -> Any:
+    if len(raw) >= 2 and raw[0] == raw[-1] == "'" and "'" not in raw[1:-1]:
+        return raw[1:-1]
+    if len(raw) >= 2 and raw[0] == raw[-1] == '"' and not set(raw[1:-1]) & {'"', "\\"}:
+        return raw[1:-1]
+    if raw in _NULLS:
+        return None
+    if raw in _BOOLS:
+        return _BOOLS[raw]
+    if _INT.fullmatch(raw):
+        return int(raw)
+    if date := _DATE.fullmatch(raw):
+        try:
+            return datetime.date(int(date[1]), int(date[2]), int(date[3]))
+        except ValueError:
+            return raw
+    if (_PLAIN_IN_FLOW if flow else _PLAIN).fullmatch(raw):
+        return raw
+    return _OUTSIDE
+
+
+def mapping() -> Any:
+    """An empty round-trip mapping, for a document built from nothing."""
+    return CommentedMap()
+
+
+def flow_list(items: list[Any]) -> Any:
+    """A list that dumps on one line, ``[a, b]``: how front matter lists read best."""
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq

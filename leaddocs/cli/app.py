@@ -85,9 +85,9 @@ def note(message: str) -> None:
 
 def register() -> None:
     # Imported here so each command module can import `cli` without a cycle.
-    from leaddocs.cli import build, changelog, release_notes
+    from leaddocs.cli import adr, build, changelog, release_notes
 
-    for module in (release_notes, changelog, build):
+    for module in (release_notes, changelog, build, adr):
         cli.add_command(module.command)
 
 

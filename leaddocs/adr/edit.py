@@ -1,0 +1,174 @@
+"""Small edits of an existing ADR file that leave everything else in it as the human wrote it.
+
+Front matter is edited through ruamel.yaml's round trip (comments, key order and quoting kept)
+and the body after it is kept byte for byte. Files without front matter (adr-tools, MADR 2,
+log4brains) get the same edit in their own idiom: the status line rewritten in place, a link
+line added next to it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from leaddocs import yamlio
+from leaddocs.adr import frontmatter
+from leaddocs.adr.model import Adr, LinkKind
+from leaddocs.adr.status import LINK_CLAUSE
+
+# The keys leaddocs writes; reading also accepts the other spellings in parse._FRONT_LINKS.
+_SPELLINGS: dict[LinkKind, tuple[str, ...]] = {
+    "supersedes": ("supersedes", "supercedes"),
+    "superseded-by": ("superseded-by", "superseded_by", "superceded-by", "superceded_by"),
+    "amends": ("amends",),
+    "amended-by": ("amended-by", "amended_by"),
+}
+_LABELS: dict[LinkKind, str] = {
+    "supersedes": "Supersedes",
+    "superseded-by": "Superseded by",
+    "amends": "Amends",
+    "amended-by": "Amended by",
+}
+_BULLET_VALUE = re.compile(
+    r"^(?P<prefix>.*?status(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*)", re.I
+)
+
+
+def read_text(path: Path) -> str:
+    # newline="" keeps CRLF files CRLF: the body is written back exactly as it was read.
+    with path.open(encoding="utf-8", newline="") as stream:
+        return stream.read()
+
+
+def markdown_link(target: Adr, from_path: Path) -> str:
+    label = f"ADR-{target.number:04d}" if target.number is not None else target.id
+    relative = target.path.name if target.path.parent == from_path.parent else target.rel
+    return f"[{label}]({relative})"
+
+
+def edited(adr: Adr, text: str, *, status: str | None, link: tuple[LinkKind, Adr] | None) -> str:
+    """``text`` (the file of ``adr``) with its status set and/or one link added."""
+    parts = frontmatter.split(text)
+    if parts.yaml is None:
+        return _edit_body(adr, text, status=status, link=link)
+    # Jekyll-style front matter with the status in a body bullet: the status stays where the
+    # human keeps it; links go into the front matter, where leaddocs keeps them.
+    status_in_body = (
+        not _front_has_status(parts.yaml)
+        and "status" in adr.lines
+        and adr.line_of("status") >= parts.body_line
+    )
+    if status_in_body and status is not None:
+        text = _edit_body(adr, text, status=status, link=None)
+        parts = frontmatter.split(text)
+        status = None
+    return _edit_front_matter(parts, status=status, link=link)
+
+
+def _front_has_status(yaml_text: str) -> bool:
+    return re.search(r"^status[ \t]*:", yaml_text, re.M) is not None
+
+
+def _edit_front_matter(
+    parts: frontmatter.Parts, *, status: str | None, link: tuple[LinkKind, Adr] | None
+) -> str:
+    assert parts.yaml is not None
+    tree = yamlio.load(parts.yaml)
+    if tree is None:
+        tree = yamlio.mapping()
+    if status is not None:
+        if "status" in tree:
+            tree["status"] = status
+        else:
+            tree.insert(0, "status", status)
+    if link is not None:
+        kind, target = link
+        _append_link(tree, kind, target.id)
+    head_lines = parts.head.split("\n")
+    newline = "\r\n" if head_lines[0].endswith("\r") else "\n"
+    opening = head_lines[0].rstrip("\r")
+    closing = (head_lines[-2] if parts.head.endswith("\n") else head_lines[-1]).rstrip("\r")
+    dumped = yamlio.dump(tree, like=parts.yaml)
+    ending = newline if parts.head.endswith("\n") else ""
+    head = f"{opening}\n{dumped}{closing}".replace("\n", newline)
+    return f"{head}{ending}{parts.body}"
+
+
+def _append_link(tree: Any, kind: LinkKind, target_id: str) -> None:
+    key = next((name for name in _SPELLINGS[kind] if name in tree), _SPELLINGS[kind][0])
+    current = tree.get(key)
+    if current is None:
+        tree[key] = yamlio.flow_list([target_id])
+    elif isinstance(current, list):
+        if target_id not in [_as_id(item) for item in current]:
+            current.append(target_id)
+    elif _as_id(current) != target_id:
+        tree[key] = yamlio.flow_list([current, target_id])
+
+
+def _as_id(item: Any) -> str:
+    return f"{item:04d}" if isinstance(item, int) else str(item)
+
+
+def _edit_body(
+    adr: Adr, text: str, *, status: str | None, link: tuple[LinkKind, Adr] | None
+) -> str:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
+    status_index = adr.line_of("status") - 1 if "status" in adr.lines else None
+    in_section = (
+        adr.style == "adr-tools"
+        and status_index is not None
+        and not _BULLET_VALUE.match(lines[status_index])
+    )
+    if status is not None and status_index is not None:
+        line = lines[status_index]
+        bullet = _BULLET_VALUE.match(line)
+        # Links written in the status text ("accepted; supersedes ADR-0045") are kept.
+        clause = LINK_CLAUSE.search(line)
+        kept = f"; {line[clause.start() :].strip()}" if clause else ""
+        if bullet:
+            lines[status_index] = bullet["prefix"] + status + kept
+        elif clause and clause.start() == len(line) - len(line.lstrip()):
+            lines.insert(status_index, line[: clause.start()] + status.capitalize())
+            lines.insert(status_index + 1, "")
+            status_index += 2
+        else:
+            indent = line[: len(line) - len(line.lstrip())]
+            lines[status_index] = indent + status.capitalize() + kept
+    if link is not None:
+        kind, target = link
+        label = f"{_LABELS[kind]} {markdown_link(target, adr.path)}"
+        if status_index is None:
+            at = _after_title(lines)
+            lines[at:at] = [f"* {label}", ""]
+        elif in_section:
+            at = _end_of_section(lines, status_index)
+            lines[at:at] = ["", label]
+        else:
+            lines.insert(status_index + 1, _bullet_prefix(lines[status_index]) + label)
+    return newline.join(lines)
+
+
+def _bullet_prefix(line: str) -> str:
+    match = re.match(r"^[ \t]*[*+-][ \t]+", line)
+    return match[0] if match else "* "
+
+
+def _after_title(lines: list[str]) -> int:
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return (
+                index + 2 if index + 1 < len(lines) and not lines[index + 1].strip() else index + 1
+            )
+    return 0
+
+
+def _end_of_section(lines: list[str], start: int) -> int:
+    end = start + 1
+    while end < len(lines) and not lines[end].startswith("#"):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return end

@@ -1,0 +1,61 @@
+"""The decision log: every ADR of a folder read, linked and sorted, and what could not be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leaddocs.adr import discover, links
+from leaddocs.adr.model import Adr, Finding
+from leaddocs.adr.parse import read_adr
+from leaddocs.errors import DocumentError
+
+
+@dataclass(slots=True)
+class DecisionLog:
+    root: Path
+    folder: Path
+    adrs: list[Adr]
+    unreadable: list[Finding] = field(default_factory=list)  # files skipped, and why
+    link_findings: list[Finding] = field(default_factory=list)
+
+    def get(self, reference: str) -> Adr:
+        """The ADR ``reference`` names (``12``, ``0012``, ``ADR-0012``, a file name or stem)."""
+        found = links.Index(self.adrs).find(reference)
+        if found is None:
+            raise DocumentError(f"no ADR '{reference}' in {self.rel(self.folder)}")
+        return found
+
+    def next_number(self) -> int:
+        return max((adr.number for adr in self.adrs if adr.number is not None), default=0) + 1
+
+    def rel(self, path: Path) -> str:
+        return (
+            path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
+        )
+
+
+def load_log(root: Path, folder: Path) -> DecisionLog:
+    """Read every ADR in ``folder``; a broken file becomes a finding, never an exception."""
+    discover.require_folder(folder, root)
+    log = DecisionLog(root, folder, [])
+    for path in discover.adr_files(folder):
+        rel = log.rel(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            log.unreadable.append(Finding(rel, 1, "ADR001", f"cannot read: {exc.strerror}"))
+            continue
+        result = read_adr(path, rel, data)
+        if isinstance(result, Finding):
+            log.unreadable.append(result)
+        else:
+            log.adrs.append(result)
+    log.adrs.sort(key=sort_key)
+    log.link_findings = links.resolve(log.adrs)
+    return log
+
+
+def sort_key(adr: Adr) -> tuple[bool, int, str]:
+    # Numbered ADRs in number order, then the unnumbered (log4brains dates, drafts) by name.
+    return (adr.number is None, adr.number or 0, adr.stem)

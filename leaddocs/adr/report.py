@@ -1,0 +1,48 @@
+"""The decision log as text: a table for a terminal, JSON for scripts, Markdown for a page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from leaddocs.adr.model import Adr
+
+
+def select(adrs: Sequence[Adr], *, status: str | None, tag: str | None) -> list[Adr]:
+    return [
+        adr
+        for adr in adrs
+        if (status is None or adr.status == status) and (tag is None or tag in adr.tags)
+    ]
+
+
+def as_json(adrs: Sequence[Adr]) -> str:
+    return json.dumps([adr.record() for adr in adrs], indent=2, ensure_ascii=False) + "\n"
+
+
+def as_table(adrs: Sequence[Adr]) -> str:
+    rows = [("ID", "STATUS", "DATE", "TITLE")]
+    rows += [(adr.id, adr.status, adr.date or "-", adr.title) for adr in adrs]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    return "".join(
+        f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}\n"
+        for row in rows
+    )
+
+
+def as_markdown(adrs: Sequence[Adr]) -> str:
+    lines = ["| ADR | Title | Status | Date |", "| --- | --- | --- | --- |"]
+    for adr in adrs:
+        title = adr.title.replace("|", "\\|")
+        lines.append(f"| {adr.id} | [{title}]({adr.rel}) | {adr.status} | {adr.date or ''} |")
+    return "\n".join(lines) + "\n"
+
+
+def as_detail(adr: Adr) -> str:
+    """``adr show``: the record as aligned ``key: value`` lines."""
+    record = adr.record()
+    lines = []
+    for key, value in record.items():
+        shown = ", ".join(value) if isinstance(value, list) else ("" if value is None else value)
+        lines.append(f"{key + ':':<17}{shown}".rstrip())
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,207 @@
+"""``leaddocs adr``: the decision log (docs/adr.md)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+import click
+
+from leaddocs.adr import discover, report, write
+from leaddocs.adr.lint import has_errors, lint
+from leaddocs.adr.log import DecisionLog, load_log
+from leaddocs.adr.model import STATUSES
+from leaddocs.cli.app import note, state
+from leaddocs.errors import LintFailure
+from leaddocs.project import Project
+
+
+def _folder(project: Project) -> Path:
+    return discover.adr_folder(project.root, project.config.adr.dir)
+
+
+def _log() -> DecisionLog:
+    project = state.project()
+    log = load_log(project.root, _folder(project))
+    for finding in log.unreadable:
+        # A broken file is reported and skipped; it never stops the listing.
+        click.echo(f"{finding.path}:{finding.line}: {finding.message}", err=True)
+    return log
+
+
+@click.group("adr")
+def command() -> None:
+    """Architecture decision records: read every style, write MADR 4, keep links whole.
+
+    \b
+    Examples:
+      leaddocs adr new "Use Postgres for events" --supersedes 3
+      leaddocs adr list --status accepted
+      leaddocs adr lint
+    """
+
+
+@command.command("new")
+@click.argument("title")
+@click.option(
+    "--status",
+    type=click.Choice(write.WRITABLE_STATUSES),
+    default="proposed",
+    show_default=True,
+    help="Status of the new record.",
+)
+@click.option("--supersedes", multiple=True, metavar="ID", help="ADR this one replaces.")
+@click.option("--amends", multiple=True, metavar="ID", help="ADR this one amends.")
+@click.option("--tag", "tags", multiple=True, metavar="T", help="A tag (repeatable).")
+@click.option(
+    "--decision-maker", "decision_makers", multiple=True, metavar="NAME", help="Repeatable."
+)
+@click.option(
+    "--draft", is_flag=True, help="Name it XXXX-slug.md; the number is given when it lands."
+)
+@click.option("--no-edit", is_flag=True, help="Do not open $VISUAL/$EDITOR on the new file.")
+def new(
+    title: str,
+    status: str,
+    supersedes: tuple[str, ...],
+    amends: tuple[str, ...],
+    tags: tuple[str, ...],
+    decision_makers: tuple[str, ...],
+    draft: bool,
+    no_edit: bool,
+) -> None:
+    """Write a new MADR 4 record NNNN-slug.md dated today, and print its path.
+
+    Superseding marks the old record superseded and links it back, keeping the rest of its
+    file as it was. The template is .leaddocs/templates/adr.md.j2 or the ADR folder's
+    template.md when present.
+
+    \b
+    Examples:
+      leaddocs adr new "Use Postgres for events" --tag storage --no-edit
+      leaddocs adr new "Move events to Kafka" --supersedes 7 --decision-maker "Ada Lovelace"
+      leaddocs adr new "Cache invoices" --draft   # XXXX-cache-invoices.md, numbered on merge
+    """
+    project = state.project()
+    path = write.create_adr(
+        _folder(project),
+        title,
+        status=status,
+        supersedes=supersedes,
+        amends=amends,
+        tags=tags,
+        decision_makers=decision_makers,
+        draft=draft,
+        today=datetime.date.today(),
+        root=project.root,
+        templates_dir=project.root / project.config.templates_dir,
+    )
+    click.echo(path.relative_to(project.root).as_posix())
+    if not no_edit and (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+        click.edit(filename=str(path))
+
+
+@command.command("list")
+@click.option("--status", type=click.Choice(STATUSES), help="Only records with this status.")
+@click.option("--tag", metavar="T", help="Only records tagged T.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "md"]),
+    default="table",
+    show_default=True,
+    help="A table for people, JSON (docs/adr.md) for scripts, Markdown for a page.",
+)
+def list_(status: str | None, tag: str | None, output_format: str) -> None:
+    """List the decision log. Broken files are reported on stderr and skipped.
+
+    \b
+    Examples:
+      leaddocs adr list
+      leaddocs adr list --status accepted --tag storage
+      leaddocs adr list --format json | jq '.[] | select(.superseded_by == []) | .title'
+    """
+    adrs = report.select(_log().adrs, status=status, tag=tag)
+    render = {"json": report.as_json, "md": report.as_markdown, "table": report.as_table}
+    click.echo(render[output_format](adrs), nl=False)
+
+
+@command.command("show")
+@click.argument("reference", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="The JSON record instead of text.")
+def show(reference: str, as_json: bool) -> None:
+    """Show one record: status, date, links in both directions.
+
+    ID is a number (12, 0012, ADR-0012), a file name or its stem.
+
+    \b
+    Examples:
+      leaddocs adr show 12
+      leaddocs adr show 20230115-adopt-opentelemetry --json
+    """
+    adr = _log().get(reference)
+    click.echo(report.as_json([adr]) if as_json else report.as_detail(adr), nl=False)
+
+
+@command.command("status")
+@click.argument("reference", metavar="ID")
+@click.argument("status", type=click.Choice(write.WRITABLE_STATUSES))
+@click.option("--force", is_flag=True, help="Allow any transition.")
+def status(reference: str, status: str, force: bool) -> None:
+    """Change a record's status in its file (proposed -> accepted, accepted -> deprecated...).
+
+    \b
+    Examples:
+      leaddocs adr status 12 accepted
+      leaddocs adr status 4 proposed --force
+    """
+    adr = write.set_status(_log(), reference, status, force=force)
+    note(f"{adr.rel}: {adr.status} -> {status}")
+
+
+@command.command("link")
+@click.argument("reference", metavar="ID")
+@click.option("--supersedes", metavar="OTHER", help="ID supersedes OTHER (marked superseded).")
+@click.option("--amends", metavar="OTHER", help="ID amends OTHER.")
+def link(reference: str, supersedes: str | None, amends: str | None) -> None:
+    """Link two records, writing both sides.
+
+    \b
+    Examples:
+      leaddocs adr link 12 --supersedes 7
+      leaddocs adr link 12 --amends 3
+    """
+    if (supersedes is None) == (amends is None):
+        raise click.UsageError("give exactly one of --supersedes or --amends")
+    if supersedes is not None:
+        source, other = write.link(_log(), reference, "supersedes", supersedes)
+    else:
+        assert amends is not None
+        source, other = write.link(_log(), reference, "amends", amends)
+    kind = "supersedes" if supersedes is not None else "amends"
+    note(f"{source.rel} {kind} {other.rel}")
+
+
+@command.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def lint_command(paths: tuple[Path, ...]) -> None:
+    """Check the decision log: broken files, duplicate numbers, dangling or one-way links,
+    unknown statuses, bad dates, titles that disagree with file names.
+
+    Prints path:line: CODE message; exits 1 when there are errors (warnings do not fail).
+    With PATHS (as pre-commit passes them) only those files are reported.
+
+    \b
+    Examples:
+      leaddocs adr lint
+      leaddocs adr lint adr/0012-use-postgres.md
+    """
+    project = state.project()
+    log = load_log(project.root, _folder(project))
+    findings = lint(log, [Path(path) for path in paths])
+    for finding in findings:
+        click.echo(str(finding) + (" (warning)" if finding.severity == "warning" else ""))
+    if has_errors(findings):
+        errors = sum(1 for finding in findings if finding.severity == "error")
+        raise LintFailure(f"{errors} ADR problem{'s' if errors != 1 else ''} found")
