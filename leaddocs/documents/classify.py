@@ -41,7 +41,8 @@ class Classifier:
         if (
             _names(change) & self._skip_authors
             or change.type in self._skip_types
-            or self._skip_pattern.search(head.message)
+            or self._skip_pattern.search(head.subject)
+            or (head.body and self._skip_pattern.search(head.body))
         ):
             return Placement.SKIPPED, ""
         if change.breaking:

@@ -10,6 +10,8 @@ _HTML_SPECIALS = str.maketrans({"<": "&lt;", ">": "&gt;"})
 
 def md_text(text: str) -> str:
     """Commit text made safe for Markdown: raw HTML neutralised, code spans left alone."""
+    if "<" not in text and ">" not in text:
+        return text
     out: list[str] = []
     last = 0
     for match in _CODE_SPAN.finditer(text):

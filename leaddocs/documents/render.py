@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from leaddocs.documents.items import item_line
+from leaddocs.documents.model import ItemView
 from leaddocs.documents.markdown import md_text
 
 
@@ -28,9 +30,11 @@ class Renderer:
             auto_reload=False,  # templates do not change during a run; checking costs a stat each
         )
         self._env.filters["md"] = md_text
-        self._env.globals["item_line"] = self._item_formatter(override_dir)
+        line = self._item_formatter(override_dir)
+        # One call per section, not per entry: a call from a template costs a few microseconds.
+        self._env.globals["entries"] = lambda items: "\n".join(map(line, items))
 
-    def _item_formatter(self, override_dir: Path | None) -> Any:
+    def _item_formatter(self, override_dir: Path | None) -> Callable[[ItemView], str]:
         if override_dir is None or not (override_dir / "item.md.j2").is_file():
             return item_line
         macro = self._env.get_template("item.md.j2").module.item_line  # type: ignore[attr-defined]

@@ -101,6 +101,18 @@ def _brought_in(
 
 
 def _change(head: Commit, brought_in: list[Commit]) -> Change:
+    if not brought_in:
+        # Most changes are one commit: skip the merging below (it runs 100k times on big repos).
+        return Change(
+            [head],
+            head.type,
+            head.scope,
+            head.breaking,
+            head.description,
+            head.pr,
+            list(head.breaking_notes),
+            [head.author] if not head.co_authors else _authors([head]),
+        )
     breaking = head.breaking or any(commit.breaking for commit in brought_in)
     notes = [*head.breaking_notes, *(note for c in brought_in for note in c.breaking_notes)]
     change_type = head.type

@@ -17,9 +17,9 @@ from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 from leaddocs.errors import EmptyRepositoryError, RefError, RepositoryError
 
 # One record per commit, NUL-terminated (-z). Header fields cannot contain a newline, so the
-# message (%B, which may hold anything but NUL) is simply everything after the sixth newline.
-LOG_FORMAT = "%H%n%P%n%aN%n%aE%n%at%n%cN%n%B"
-_HEADER_FIELDS = 6
+# message (%B, which may hold anything but NUL) is simply everything after the fifth newline.
+LOG_FORMAT = "%H%n%P%n%aN%n%aE%n%at%n%B"
+_HEADER_FIELDS = 5
 _READ_CHUNK = 1 << 20
 _EMAIL_IN_ANGLES = re.compile(r"<([^>]*)>")
 
@@ -31,7 +31,6 @@ class RawCommit:
     author_name: str
     author_email: str
     timestamp: int
-    committer_name: str
     message: str
 
 
@@ -184,12 +183,18 @@ class GitRepository:
         pending = b""
         try:
             while chunk := stdout.read(_READ_CHUNK):
-                records = (pending + chunk).split(b"\0")
-                pending = records.pop()
-                for record in records:
+                pending += chunk
+                cut = pending.rfind(b"\0")
+                if cut < 0:
+                    continue
+                # One decode per block of whole records: a bad byte (a Latin-1 message from an
+                # old tool) becomes U+FFFD in place and never spills into the next record.
+                block = pending[:cut].decode("utf-8", "replace")
+                pending = pending[cut + 1 :]
+                for record in block.split("\0"):
                     yield _parse_record(record)
-            if pending:
-                yield _parse_record(pending)
+            if pending.strip(b"\0\n"):
+                yield _parse_record(pending.decode("utf-8", "replace"))
         finally:
             stdout.close()
             stderr = popen.stderr.read() if popen.stderr else b""
@@ -202,16 +207,6 @@ class GitRepository:
             )
 
 
-def _parse_record(record: bytes) -> RawCommit:
-    # Bytes that are not UTF-8 (Latin-1 messages from old tools) become U+FFFD, never a crash.
-    fields = record.decode("utf-8", "replace").split("\n", _HEADER_FIELDS)
-    sha, parents, name, email, stamp, committer, message = fields
-    return RawCommit(
-        sha=sha,
-        parents=tuple(parents.split()),
-        author_name=name,
-        author_email=email,
-        timestamp=int(stamp),
-        committer_name=committer,
-        message=message,
-    )
+def _parse_record(record: str) -> RawCommit:
+    sha, parents, name, email, stamp, message = record.split("\n", _HEADER_FIELDS)
+    return RawCommit(sha, tuple(parents.split()), name, email, int(stamp), message)

@@ -6,13 +6,14 @@ import pytest
 
 from leaddocs.config import DEFAULT_TAG_PATTERN
 from leaddocs.history.commits import parse_commit, parse_header
-from leaddocs.history.git import RawCommit, _parse_record
+from leaddocs.history.git import GitRepository, RawCommit
 from leaddocs.history.remote import forge_for
 from leaddocs.history.versions import TagMatcher, Version
+from tests.gitrepo import Repo
 
 
 def raw(message: str, parents: tuple[str, ...] = ("p1",)) -> RawCommit:
-    return RawCommit("a" * 40, parents, "Ada", "ada@example.com", 0, "Ada", message)
+    return RawCommit("a" * 40, parents, "Ada", "ada@example.com", 0, message)
 
 
 @pytest.mark.parametrize(
@@ -70,11 +71,30 @@ def test_revert_is_recognised() -> None:
     assert commit.reverts == "b" * 40
 
 
-def test_record_with_invalid_utf8_is_decoded_with_replacement() -> None:
-    record = b"a" * 40 + b"\np1 p2\nAda\nada@example.com\n1700000000\nAda\nfix: caf\xe9\xff\n"
-    parsed = _parse_record(record)
-    assert parsed.message == "fix: caf\ufffd\ufffd\n"
-    assert parsed.parents == ("p1", "p2")
+def test_record_with_invalid_utf8_is_decoded_with_replacement(repo: Repo) -> None:
+    # git refuses to re-encode bytes that are valid in no encoding it knows; they reach us raw.
+    repo.commit("feat: base")
+    tree = repo.git("rev-parse", "HEAD^{tree}")
+    message = b"fix: caf\xe9\xff\xfe menu\n\nBody \xc3\x28 here.\n"
+    sha = repo.git(
+        "hash-object",
+        "-t",
+        "commit",
+        "-w",
+        "--stdin",
+        "--literally",
+        input=(
+            f"tree {tree}\nparent {repo.head()}\nauthor A <a@x> 1700000000 +0000\n"
+            "committer A <a@x> 1700000000 +0000\nencoding bogus-charset\n\n"
+        ).encode()
+        + message,
+    )
+    repo.git("update-ref", "HEAD", sha)
+    repo.commit("fix: the next one")
+    commits = list(GitRepository(repo.path).log(["HEAD"]))
+    assert [c.message.splitlines()[0] for c in commits][1].startswith("fix: caf")
+    assert "\ufffd" in commits[1].message
+    assert commits[2].message.startswith("feat: base")  # the bad bytes did not spill over
 
 
 def test_semver_precedence_with_prereleases() -> None:

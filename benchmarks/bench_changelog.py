@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Benchmark: `leaddocs changelog` on the 108k-commit workload, as a ratio to raw `git log`.
+
+Both are measured in the same run, alternating, best of N, because these machines are shared and
+noisy: the ratio is the figure that means something, not the seconds.
+
+    python3 benchmarks/bench_changelog.py [--commits 100000] [--repeat 3]
+
+The workload is built once by ../shared/bench/make_history.py into benchmarks/.work/.
+Run it from the project's virtual environment (`python3 tasks.py test` creates .venv).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAKE_HISTORY = ROOT.parent / "shared" / "bench" / "make_history.py"
+WORK = ROOT / "benchmarks" / ".work"
+
+sys.path.insert(0, str(ROOT))
+from leaddocs.history.git import LOG_FORMAT  # noqa: E402 - the same format leaddocs reads
+
+
+def build_workload(commits: int) -> Path:
+    target = WORK / f"history-{commits}"
+    if (target / ".git").is_dir():
+        return target
+    if not MAKE_HISTORY.is_file():
+        sys.exit(f"workload generator not found: {MAKE_HISTORY}")
+    shutil.rmtree(target, ignore_errors=True)
+    print(f"building the workload ({commits:,} commits) in {target} ...", flush=True)
+    subprocess.run(
+        [sys.executable, str(MAKE_HISTORY), str(target), "--commits", str(commits)], check=True
+    )
+    return target
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one run, stdout discarded."""
+    with open(os.devnull, "wb") as sink:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        sys.exit(f"{' '.join(command)} failed: {stderr}")
+    return elapsed, usage.ru_maxrss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--commits", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    history = build_workload(args.commits)
+    leaddocs = [sys.executable, "-m", "leaddocs", "--quiet", "changelog"]
+    raw_git = ["git", "log", "-z", "--topo-order", f"--format={LOG_FORMAT}", "HEAD"]
+    commits = subprocess.run(
+        ["git", "rev-list", "--count", "HEAD"],
+        cwd=history,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    tags = len(
+        subprocess.run(
+            ["git", "tag"], cwd=history, capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+
+    git_runs, ours, ours_rss = [], [], []
+    for _ in range(args.repeat):
+        git_runs.append(measure(raw_git, history)[0])
+        seconds, rss = measure(leaddocs, history)
+        ours.append(seconds)
+        ours_rss.append(rss)
+    baseline, best = min(git_runs), min(ours)
+    print(f"workload: {int(commits):,} commits, {tags} tags ({history})")
+    print(f"raw git log          best of {args.repeat}: {baseline:6.2f} s")
+    print(
+        f"leaddocs changelog   best of {args.repeat}: {best:6.2f} s   peak RSS {max(ours_rss) / 1024:.0f} MB"
+    )
+    print(f"ratio leaddocs / git log: {best / baseline:.2f}x   (target <= 1.5x, RSS < 500 MB)")
+
+
+if __name__ == "__main__":
+    main()
