@@ -88,9 +88,8 @@ def main() -> None:
     baseline, best = min(git_runs), min(ours)
     print(f"workload: {int(commits):,} commits, {tags} tags ({history})")
     print(f"raw git log          best of {args.repeat}: {baseline:6.2f} s")
-    print(
-        f"leaddocs changelog   best of {args.repeat}: {best:6.2f} s   peak RSS {max(ours_rss) / 1024:.0f} MB"
-    )
+    peak_mb = max(ours_rss) / 1024
+    print(f"leaddocs changelog   best of {args.repeat}: {best:6.2f} s   peak RSS {peak_mb:.0f} MB")
     print(f"ratio leaddocs / git log: {best / baseline:.2f}x   (target <= 1.5x, RSS < 500 MB)")
 
 

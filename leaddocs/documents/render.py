@@ -10,8 +10,8 @@ from typing import Any
 import jinja2
 
 from leaddocs.documents.items import item_line
-from leaddocs.documents.model import ItemView
 from leaddocs.documents.markdown import md_text
+from leaddocs.documents.model import ItemView
 
 
 class Renderer:
