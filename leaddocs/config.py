@@ -126,6 +126,8 @@ class LlmConfig(_Strict):
     price_in_per_million: float | None = Field(default=None, ge=0)
     price_out_per_million: float | None = Field(default=None, ge=0)
     cache_dir: str = ".leaddocs/cache"
+    # Azure-style gateways that still want ?api-version=… on every request.
+    api_version: str | None = None
 
 
 class AdrConfig(_Strict):

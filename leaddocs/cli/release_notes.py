@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -10,6 +11,10 @@ from leaddocs.cli.app import note, state
 from leaddocs.cli.options import format_option, output_option, paths_option, unshallow_option
 from leaddocs.documents import release_notes
 from leaddocs.documents.writer import write_atomic, write_generated
+from leaddocs.drafting import release as drafted_notes
+from leaddocs.drafting.base import AUDIENCES, Audience, Progress
+from leaddocs.drafting.select import select_drafter
+from leaddocs.errors import DraftingError
 
 
 @click.command("release-notes")
@@ -27,6 +32,19 @@ from leaddocs.documents.writer import write_atomic, write_generated
 @output_option
 @click.option("--force", is_flag=True, help="Replace an output file even if a human edited it.")
 @unshallow_option
+@click.option(
+    "--llm/--no-llm",
+    "llm",
+    default=None,
+    help="Draft the words with a model (OPENAI_API_KEY / OPENAI_BASE_URL; docs/llm.md).",
+)
+@click.option("--model", metavar="NAME", help="Model to draft with (default: llm.model).")
+@click.option(
+    "--audience",
+    type=click.Choice(AUDIENCES),
+    help="Who reads the notes: tone and selection, never the facts (default: llm.audience).",
+)
+@click.option("--no-cache", is_flag=True, help="Ask the model again even for a cached answer.")
 def command(
     from_ref: str | None,
     to_ref: str,
@@ -36,6 +54,10 @@ def command(
     output: Path | None,
     force: bool,
     unshallow: bool,
+    llm: bool | None,
+    model: str | None,
+    audience: Audience | None,
+    no_cache: bool,
 ) -> None:
     """Release notes for one release, from commits and pull requests.
 
@@ -47,30 +69,69 @@ def command(
       leaddocs release-notes
       leaddocs release-notes --from v1.2.0 --to v1.3.0 --output notes.md
       leaddocs release-notes --path services/api --format json | jq '.sections[].title'
+      leaddocs release-notes --llm --audience leadership
     """
     project = state.project()
     if unshallow:
         project.repo.unshallow()
-    view = release_notes.release_notes_view(
-        project,
-        from_ref=from_ref,
-        to_ref=to_ref,
-        version=version,
-        paths=paths,
-        progress=state.progress("reading history"),
+    settings = project.config.llm
+    if not (llm if llm is not None else settings.enabled):
+        view = release_notes.release_notes_view(
+            project,
+            from_ref=from_ref,
+            to_ref=to_ref,
+            version=version,
+            paths=paths,
+            progress=state.progress("reading history"),
+        )
+        state.progress_done()
+        if output_format == "json":
+            _emit(release_notes.render_json(view), output, force, generated=False)
+        else:
+            _emit(release_notes.render_markdown(project, view), output, force)
+        return
+    release = project.history(state.progress("reading history")).release(
+        from_ref, to_ref, version, paths
+    )
+    state.progress_done()
+    drafter = select_drafter(
+        settings,
+        use_llm=True,
+        root=project.root,
+        model=model,
+        use_cache=not no_cache,
+        progress=_progress_line(),
+    )
+    drafted = drafted_notes.draft_release(
+        release, project.views().release(release), drafter, audience or settings.audience
     )
     state.progress_done()
     if output_format == "json":
-        text = release_notes.render_json(view)
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            write_atomic(output, text)
+        _emit(drafted_notes.render_json(drafted), output, force, generated=False)
     else:
-        text = release_notes.render_markdown(project, view)
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            write_generated(output, text, force=force)
-    if output is not None:
-        note(f"wrote {output}")
+        _emit(drafted_notes.render_markdown(project.renderer(), drafted), output, force)
+    if drafted.report.fatal is not None:
+        # The document is complete (the template wrote it); one line and the exit code say why
+        # the model was not used.
+        raise DraftingError(drafted.report.fatal)
+    for line in drafted.report.lines():
+        note(line)
+
+
+def _emit(text: str, output: Path | None, force: bool, *, generated: bool = True) -> None:
+    """The document to stdout, or to ``output`` (Markdown keeps a human's edit unless forced)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if generated:
+        write_generated(output, text, force=force)
+    else:
+        write_atomic(output, text)
+    note(f"wrote {output}")
+
+
+def _progress_line() -> Progress | None:
+    """Drafting progress on one stderr line, only for a person watching a terminal."""
+    if state.quiet or not sys.stderr.isatty():
+        return None
+    return lambda message: click.echo(f"\r\033[K{message}", err=True, nl=False)

@@ -1,0 +1,1 @@
+"""Drafting: the deterministic template drafter and the grounded LLM drafter (docs/llm.md)."""

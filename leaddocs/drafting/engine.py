@@ -1,0 +1,186 @@
+"""The LLM drafter: budgeted requests, cached answers, grounded and sanitised drafts.
+
+Whatever happens at the endpoint, the outcome covers every required item: what the model did
+not draft (or could not be asked) comes from the template drafter, and the report says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from leaddocs.config import LlmConfig
+from leaddocs.drafting import budget, grounding, prompts
+from leaddocs.drafting.base import (
+    SCHEMA_VERSION,
+    Bullet,
+    Draft,
+    DraftOutcome,
+    DraftRequest,
+    DraftSection,
+    Progress,
+)
+from leaddocs.drafting.cache import AnswerCache, CachedAnswer, cache_key
+from leaddocs.drafting.llm import BadAnswer, ModelClient, Unavailable
+from leaddocs.drafting.report import DraftReport
+from leaddocs.drafting.sanitize import clean
+from leaddocs.drafting.template import TemplateDrafter
+from leaddocs.errors import DraftingError
+
+
+@dataclass(slots=True)
+class _Stop:
+    """Why no further request is worth making in this run."""
+
+    reason: str
+    fatal: bool
+
+
+class LlmDrafter:
+    name = "llm"
+
+    def __init__(
+        self,
+        settings: LlmConfig,
+        *,
+        model: str | None = None,
+        cache_dir: Path | None,
+        progress: Progress | None = None,
+    ) -> None:
+        # Raises DraftingError at once when there is no endpoint to talk to.
+        self._client = ModelClient(settings, model)
+        self._settings = settings
+        self._cache = AnswerCache(cache_dir)
+        self._progress = progress
+
+    def draft(self, request: DraftRequest) -> DraftOutcome:
+        settings = self._settings
+        fallback = TemplateDrafter().draft(request).draft
+        report = DraftReport(
+            drafter=self.name,
+            model=self._client.model,
+            items=len(request.items),
+            price_in_per_million=settings.price_in_per_million,
+            price_out_per_million=settings.price_out_per_million,
+        )
+        prepared = prompts.prepare(request.items, settings.body_max_chars)
+        report.redactions = prepared.redactions
+        overhead = budget.estimate_tokens(
+            "".join(m["content"] for m in self._messages(request, []))
+        )
+        plan = budget.split(
+            prepared.payload,
+            budget=settings.token_budget,
+            overhead=overhead,
+            max_requests=settings.max_requests,
+        )
+        report.not_sent = plan.not_sent
+        drafts: list[Draft] = []
+        stop: _Stop | None = None
+        for number, chunk in enumerate(plan.chunks, start=1):
+            if stop is not None:
+                break
+            if self._progress is not None and len(plan.chunks) > 1:
+                self._progress(f"drafting: request {number} of {len(plan.chunks)}")
+            try:
+                drafts.append(self._chunk(request, chunk, report))
+            except Unavailable as exc:
+                stop = _Stop(str(exc), fatal=False)
+            except DraftingError as exc:
+                stop = _Stop(str(exc), fatal=True)
+        if stop is not None:
+            report.fallbacks.append(stop.reason)
+            if stop.fatal:
+                report.fatal = stop.reason
+        merged = grounding.merge(drafts)
+        final = grounding.ground(merged, request.items, request.known)
+        report.rejected_ids.extend(final.rejected_ids)
+        report.drafted = sum(1 for item in request.items if item.id in final.covered)
+        report.omitted = [
+            item.id for item in request.items if not item.required and item.id not in final.covered
+        ]
+        report.filled = list(final.missing)
+        draft = grounding.fill(final.draft, final.missing, fallback)
+        return DraftOutcome(draft, report, filled_ids=set(final.missing))
+
+    def _messages(
+        self, request: DraftRequest, chunk: list[dict[str, object]]
+    ) -> list[dict[str, str]]:
+        return prompts.messages(request, chunk, Draft.model_json_schema())
+
+    def _chunk(
+        self, request: DraftRequest, chunk: list[dict[str, object]], report: DraftReport
+    ) -> Draft:
+        """One request (and at most one corrective retry) for one chunk of the manifest."""
+        ids = {str(entry["id"]) for entry in chunk}
+        items = [item for item in request.items if item.id in ids]
+
+        def known(item_id: str) -> bool:
+            return item_id in ids or (
+                request.also_valid is not None and request.also_valid(item_id)
+            )
+
+        messages = self._messages(request, chunk)
+        best = Draft()
+        for attempt in (1, 2):
+            try:
+                content = self._ask(messages, report)
+            except BadAnswer as exc:
+                if attempt == 2:
+                    report.fallbacks.append(f"{exc} (after one retry)")
+                    return best
+                # One more try, told what was wrong; a second bad answer leaves it to history.
+                report.retries += 1
+                messages = [*messages, {"role": "user", "content": prompts.correction([str(exc)])}]
+                continue
+            best = self._sanitised(Draft.model_validate_json(content), report)
+            violations = grounding.ground(best, items, known).violations()
+            if not violations or attempt == 2:
+                break
+            report.retries += 1
+            messages = [
+                *messages,
+                {"role": "assistant", "content": content},
+                {"role": "user", "content": prompts.correction(violations)},
+            ]
+        return best
+
+    def _ask(self, messages: list[dict[str, str]], report: DraftReport) -> str:
+        key = cache_key(
+            model=self._client.model,
+            messages=messages,
+            schema=SCHEMA_VERSION,
+            temperature=self._settings.temperature,
+            max_tokens=self._settings.max_tokens,
+        )
+        cached = self._cache.get(key)
+        if cached is not None:
+            report.cached += 1
+            return cached.content
+        report.requests += 1
+        try:
+            answer = self._client.ask(messages, Draft)
+        except BadAnswer as exc:
+            report.tokens_in += exc.tokens_in
+            report.tokens_out += exc.tokens_out
+            raise
+        report.tokens_in += answer.tokens_in
+        report.tokens_out += answer.tokens_out
+        self._cache.put(key, CachedAnswer(answer.content, answer.tokens_in, answer.tokens_out))
+        return answer.content
+
+    def _sanitised(self, draft: Draft, report: DraftReport) -> Draft:
+        sections: list[DraftSection] = []
+        for section in draft.sections:
+            title = clean(section.title).text or "Other"
+            bullets: list[Bullet] = []
+            for bullet in section.bullets:
+                cleaned = clean(bullet.text)
+                if cleaned.problems:
+                    cited = ", ".join(bullet.ids) or "no id"
+                    report.flagged.append(
+                        f"bullet citing {cited} tried to add {', '.join(cleaned.problems)}; removed"
+                    )
+                bullets.append(Bullet(text=cleaned.text, ids=bullet.ids))
+            sections.append(DraftSection(title=title, bullets=bullets))
+        return Draft(sections=sections)

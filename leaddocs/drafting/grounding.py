@@ -1,0 +1,72 @@
+"""Holding a draft to its manifest: invented ids rejected, left-out items put back.
+
+A bullet that cites an id the manifest lacks is dropped whole: its words may describe something
+that never happened. A required item no bullet cites comes back in the deterministic drafter's
+words, so a reader never loses a change because a model skipped it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from leaddocs.drafting.base import Bullet, Draft, DraftSection, ManifestItem
+
+
+@dataclass(slots=True)
+class Grounded:
+    draft: Draft
+    rejected_ids: list[str] = field(default_factory=list)
+    covered: set[str] = field(default_factory=set)
+    missing: list[str] = field(default_factory=list)  # required ids no bullet cites
+
+    def violations(self) -> list[str]:
+        out = [f"id {item_id!r} is not in the data" for item_id in self.rejected_ids]
+        out.extend(f"id {item_id!r} is required but no bullet cites it" for item_id in self.missing)
+        return out
+
+
+def ground(draft: Draft, items: Sequence[ManifestItem], known: Callable[[str], bool]) -> Grounded:
+    """Keep the bullets whose every id is ``known``; list rejected ids and uncovered items."""
+    result = Grounded(Draft())
+    for section in draft.sections:
+        kept: list[Bullet] = []
+        for bullet in section.bullets:
+            ids = [item_id.strip() for item_id in bullet.ids if item_id.strip()]
+            invented = [item_id for item_id in ids if not known(item_id)]
+            if invented or not ids or not bullet.text.strip():
+                result.rejected_ids.extend(invented)
+                continue
+            kept.append(Bullet(text=bullet.text, ids=list(dict.fromkeys(ids))))
+            result.covered.update(ids)
+        if kept:
+            result.draft.sections.append(DraftSection(title=section.title, bullets=kept))
+    result.missing = [item.id for item in items if item.required and item.id not in result.covered]
+    return result
+
+
+def fill(draft: Draft, missing: Sequence[str], fallback: Draft) -> Draft:
+    """``draft`` with the fallback's bullets for ``missing`` ids added to their own sections."""
+    wanted = set(missing)
+    sections = [DraftSection(title=s.title, bullets=list(s.bullets)) for s in draft.sections]
+    by_title = {section.title: section for section in sections}
+    for section in fallback.sections:
+        for bullet in section.bullets:
+            if not wanted.intersection(bullet.ids):
+                continue
+            target = by_title.get(section.title)
+            if target is None:
+                target = by_title[section.title] = DraftSection(title=section.title)
+                sections.append(target)
+            target.bullets.append(bullet)
+    return Draft(sections=sections)
+
+
+def merge(drafts: Sequence[Draft]) -> Draft:
+    """Drafts of several chunks as one: sections of the same title joined, first seen first."""
+    by_title: dict[str, DraftSection] = {}
+    for draft in drafts:
+        for section in draft.sections:
+            target = by_title.setdefault(section.title, DraftSection(title=section.title))
+            target.bullets.extend(section.bullets)
+    return Draft(sections=list(by_title.values()))

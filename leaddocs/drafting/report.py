@@ -1,0 +1,98 @@
+"""The account of one drafting run: what the model drafted, what history filled, what it cost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class DraftReport:
+    drafter: str = "template"
+    model: str | None = None
+    items: int = 0
+    drafted: int = 0  # required items the model's draft covers
+    filled: list[str] = field(default_factory=list)  # items added back from history
+    rejected_ids: list[str] = field(default_factory=list)  # ids the manifest lacks
+    flagged: list[str] = field(default_factory=list)  # bullets that tried links, HTML, mentions
+    omitted: list[str] = field(default_factory=list)  # optional items the model left out
+    redactions: int = 0  # secrets taken out of the data before it was sent
+    not_sent: list[str] = field(default_factory=list)  # items over the budget, never sent
+    fallbacks: list[str] = field(default_factory=list)  # why the template drafter answered
+    retries: int = 0  # requests repeated with a list of violations
+    requests: int = 0
+    cached: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    price_in_per_million: float | None = None
+    price_out_per_million: float | None = None
+    fatal: str | None = None  # a configuration problem (key, model, endpoint) to exit non-zero on
+
+    @property
+    def cost(self) -> float | None:
+        """The run's cost in the configured currency, when both prices are known."""
+        if self.price_in_per_million is None or self.price_out_per_million is None:
+            return None
+        return (
+            self.tokens_in * self.price_in_per_million
+            + self.tokens_out * self.price_out_per_million
+        ) / 1_000_000
+
+    def summary(self) -> str:
+        """The closing line: ``42 items: 40 drafted by model, 2 filled from history, …``."""
+        line = (
+            f"{self.items} items: {self.drafted} drafted by model, "
+            f"{len(self.filled)} filled from history, "
+            f"{len(self.rejected_ids)} invented ids rejected"
+        )
+        if self.omitted:
+            line += f", {len(self.omitted)} optional left out"
+        return line
+
+    def usage(self) -> str:
+        line = (
+            f"model {self.model}: {self.requests} requests, {self.cached} from cache, "
+            f"{self.tokens_in:,} tokens in, {self.tokens_out:,} out"
+        )
+        cost = self.cost
+        if cost is not None:
+            line += f", cost {cost:.4f}"
+        return line
+
+    def lines(self) -> list[str]:
+        """Everything worth telling the person who asked for the draft, summary last."""
+        out = [f"template drafter answered: {reason}" for reason in self.fallbacks]
+        if self.not_sent:
+            out.append(f"not sent (over the token budget): {', '.join(self.not_sent)}")
+        if self.redactions:
+            out.append(f"secrets redacted before sending: {self.redactions}")
+        if self.rejected_ids:
+            out.append(f"invented ids rejected: {', '.join(self.rejected_ids)}")
+        if self.filled:
+            out.append(f"filled from history: {', '.join(self.filled)}")
+        out.extend(f"flagged: {flag}" for flag in self.flagged)
+        if self.retries:
+            out.append(f"retried {self.retries} time(s) with the list of violations")
+        if self.model is not None:
+            out.append(self.usage())
+        out.append(self.summary())
+        return out
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "drafter": self.drafter,
+            "model": self.model,
+            "items": self.items,
+            "drafted": self.drafted,
+            "filled": self.filled,
+            "rejected_ids": self.rejected_ids,
+            "flagged": self.flagged,
+            "omitted": self.omitted,
+            "redactions": self.redactions,
+            "not_sent": self.not_sent,
+            "fallbacks": self.fallbacks,
+            "requests": self.requests,
+            "cached": self.cached,
+            "tokens_in": self.tokens_in,
+            "tokens_out": self.tokens_out,
+            "cost": self.cost,
+        }
