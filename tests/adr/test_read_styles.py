@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from leaddocs.adr.parse import read_adr
 from leaddocs.adr.model import Adr
+from leaddocs.adr.parse import read_adr
 from tests.adr.conftest import records
 from tests.gitrepo import Repo
 

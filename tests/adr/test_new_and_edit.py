@@ -1,0 +1,184 @@
+"""`adr new`, `adr status`, `adr link`: MADR 4 out, and a human's file kept as it was."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from leaddocs.adr.write import create_adr
+from tests.adr.conftest import records
+from tests.gitrepo import Repo
+
+TODAY = datetime.date.today().isoformat()
+
+# A MADR 4 file a human wrote: comments, odd key order, double quotes, CRLF-free body with
+# trailing spaces and a table that must survive byte for byte.
+HAND_WRITTEN = """---
+# Reviewed in the architecture guild, 2024-01-10.
+date: 2024-01-15
+status: "accepted"   # was proposed until the load test
+decision-makers:
+  - Ada Lovelace
+  - Grace Hopper
+tags: [storage, events]
+---
+# Use Postgres for events
+
+## Context and Problem Statement
+
+Billing emits 40 events a second.  \n
+| option | cost |
+|--------|------|
+| Kafka  | high |
+
+## Decision Outcome
+
+Chosen option: "Postgres".
+"""
+
+
+def test_new_writes_madr4_front_matter_and_prints_the_path(cli: Any, repo: Repo) -> None:
+    result = cli(
+        "--repo", repo.path, "adr", "new", "Use Postgres for events",
+        "--tag", "storage", "--decision-maker", "Ada Lovelace", "--no-edit",
+    )  # fmt: skip
+    assert result.code == 0, result
+    assert result.stdout == "adr/0001-use-postgres-for-events.md\n"
+    text = (repo.path / "adr/0001-use-postgres-for-events.md").read_text()
+    assert text.startswith(
+        f"---\nstatus: proposed\ndate: {TODAY}\ndecision-makers: [Ada Lovelace]\n"
+        "consulted: []\ninformed: []\ntags: [storage]\n---\n\n# Use Postgres for events\n\n"
+        "## Context and Problem Statement\n"
+    )
+    record = records(cli, repo)["0001"]
+    assert (record["status"], record["date"], record["title"]) == (
+        "proposed",
+        TODAY,
+        "Use Postgres for events",
+    )
+    second = cli("--repo", repo.path, "adr", "new", "Cache invoices", "--no-edit")
+    assert second.stdout == "adr/0002-cache-invoices.md\n"
+    lint = cli("--repo", repo.path, "adr", "lint")
+    assert (lint.code, lint.stdout) == (0, "")
+
+
+def test_superseding_keeps_the_old_file_as_the_human_wrote_it(cli: Any, repo: Repo) -> None:
+    folder = repo.path / "adr"
+    folder.mkdir()
+    old = folder / "0001-use-postgres-for-events.md"
+    old.write_text(HAND_WRITTEN)
+    result = cli(
+        "--repo", repo.path, "adr", "new", "Use Kafka for events", "--supersedes", "1",
+        "--status", "accepted", "--no-edit",
+    )  # fmt: skip
+    assert result.code == 0, result
+    # ruamel.yaml keeps a comment in its column, so the longer value eats two of its spaces.
+    assert old.read_text() == HAND_WRITTEN.replace(
+        'status: "accepted"   # was', 'status: "superseded" # was'
+    ).replace(
+        "tags: [storage, events]\n", "tags: [storage, events]\nsuperseded-by: ['0002']\n"
+    )
+    found = records(cli, repo)
+    assert found["0001"]["status"] == "superseded"
+    assert found["0001"]["superseded_by"] == ["0002"]
+    assert found["0002"]["supersedes"] == ["0001"]
+    assert cli("--repo", repo.path, "adr", "lint").code == 0
+
+
+def test_superseding_legacy_styles_edits_them_in_their_own_idiom(cli: Any, mixed: Repo) -> None:
+    folder = mixed.path / "adr"
+    tools = folder / "0003-write-dates-in-iso-8601.md"
+    madr2 = folder / "0009-run-batch-jobs-on-kubernetes.md"
+    tools_before, madr2_before = tools.read_text(), madr2.read_text()
+    result = cli(
+        "--repo", mixed.path, "adr", "new", "Write dates with time zones",
+        "--supersedes", "3", "--supersedes", "ADR-0009", "--no-edit",
+    )  # fmt: skip
+    assert result.stdout == "adr/0010-write-dates-with-time-zones.md\n"
+    assert tools.read_text() == tools_before.replace(
+        "Accepted\n\nAmends [1. Record architecture decisions](0001-record-architecture-decisions.md)\n",
+        "Superseded\n\nAmends [1. Record architecture decisions](0001-record-architecture-decisions.md)\n"
+        "\nSuperseded by [ADR-0010](0010-write-dates-with-time-zones.md)\n",
+    )
+    assert madr2.read_text() == madr2_before.replace(
+        "* Status: accepted; supersedes ADR-0008\n",
+        "* Status: superseded; supersedes ADR-0008\n"
+        "* Superseded by [ADR-0010](0010-write-dates-with-time-zones.md)\n",
+    )
+    found = records(cli, mixed)
+    assert found["0003"]["status"] == found["0009"]["status"] == "superseded"
+    assert found["0009"]["supersedes"] == ["0008"]  # the link in its status text survived
+    assert found["0010"]["supersedes"] == ["0003", "0009"]
+
+
+def test_status_and_link_commands(cli: Any, repo: Repo) -> None:
+    for title in ("Use Postgres for events", "Keep events for a year", "Use Kafka for events"):
+        assert cli("--repo", repo.path, "adr", "new", title, "--no-edit").code == 0
+    assert cli("--repo", repo.path, "adr", "status", "1", "accepted").code == 0
+    assert cli("--repo", repo.path, "adr", "link", "2", "--amends", "1").code == 0
+    assert cli("--repo", repo.path, "adr", "link", "3", "--supersedes", "0001").code == 0
+    found = records(cli, repo)
+    assert found["0001"]["status"] == "superseded"
+    assert (found["0001"]["amended_by"], found["0001"]["superseded_by"]) == (["0002"], ["0003"])
+    assert (found["0002"]["amends"], found["0003"]["supersedes"]) == (["0001"], ["0001"])
+    shown = cli("--repo", repo.path, "adr", "show", "ADR-0001")
+    assert "superseded_by:   0003" in shown.stdout
+    assert cli("--repo", repo.path, "adr", "status", "2", "superseded").code == 2
+    assert cli("--repo", repo.path, "adr", "lint").code == 0
+    filtered = cli("--repo", repo.path, "adr", "list", "--status", "superseded")
+    assert filtered.stdout.splitlines()[1:] == [
+        f"0001  superseded  {TODAY}  Use Postgres for events"
+    ]
+
+
+def test_draft_placeholder_and_body_replacing_the_template(repo: Repo) -> None:
+    folder = repo.path / "docs/decisions"
+    path = create_adr(
+        folder,
+        "Cache invoices in Redis",
+        status="proposed",
+        draft=True,
+        body="## Context and Problem Statement\n\nInvoices render in 2 s.\n",
+        today=datetime.date(2026, 11, 23),
+        root=repo.path,
+    )
+    assert path == folder / "XXXX-cache-invoices-in-redis.md"
+    assert path.read_text() == (
+        "---\nstatus: proposed\ndate: 2026-11-23\ndecision-makers: []\nconsulted: []\n"
+        "informed: []\ntags: []\n---\n\n# Cache invoices in Redis\n\n"
+        "## Context and Problem Statement\n\nInvoices render in 2 s.\n"
+    )
+
+
+def test_template_override_in_the_repository(cli: Any, repo: Repo) -> None:
+    templates = repo.path / ".leaddocs/templates"
+    templates.mkdir(parents=True)
+    (templates / "adr.md.j2").write_text(
+        "---\n{{ front_matter }}---\n\n# {{ title }}\n\n## Why\n\n## What\n"
+    )
+    cli("--repo", repo.path, "adr", "new", "Use Postgres", "--no-edit")
+    text = (repo.path / "adr/0001-use-postgres.md").read_text()
+    assert text.endswith("---\n\n# Use Postgres\n\n## Why\n\n## What\n")
+
+
+def test_folder_template_md_gives_its_sections(cli: Any, repo: Repo) -> None:
+    folder = repo.path / "docs/adr"
+    folder.mkdir(parents=True)
+    (folder / "template.md").write_text("# [short title]\n\n## Context\n\n## Decision\n")
+    cli("--repo", repo.path, "adr", "new", "Use Postgres", "--no-edit")
+    text = (folder / "0001-use-postgres.md").read_text()
+    assert text.endswith("---\n\n# Use Postgres\n\n## Context\n\n## Decision\n")
+
+
+def test_editor_is_opened_unless_no_edit(cli: Any, repo: Repo, tmp_path: Path) -> None:
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\necho "Edited by a human." >> "$1"\n')
+    editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
+    os.environ["EDITOR"] = str(editor)  # sealed_git removes EDITOR again after the test
+    cli("--repo", repo.path, "adr", "new", "Use Postgres")
+    cli("--repo", repo.path, "adr", "new", "Use Redis", "--no-edit")
+    assert (repo.path / "adr/0001-use-postgres.md").read_text().endswith("Edited by a human.\n")
+    assert "Edited" not in (repo.path / "adr/0002-use-redis.md").read_text()
