@@ -85,6 +85,12 @@ def _edit_front_matter(
     if link is not None:
         kind, target = link
         _append_link(tree, kind, target.id)
+    return _with_yaml(parts, tree)
+
+
+def _with_yaml(parts: frontmatter.Parts, tree: Any) -> str:
+    """The file again, its front matter dumped from ``tree`` and its body untouched."""
+    assert parts.yaml is not None
     head_lines = parts.head.split("\n")
     newline = "\r\n" if head_lines[0].endswith("\r") else "\n"
     opening = head_lines[0].rstrip("\r")
@@ -172,3 +178,26 @@ def _end_of_section(lines: list[str], start: int) -> int:
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1
     return end
+
+
+def retarget(text: str, old_ids: set[str], new_id: str) -> str:
+    """``text`` with front matter links to any of ``old_ids`` pointing at ``new_id`` instead."""
+    parts = frontmatter.split(text)
+    if parts.yaml is None:
+        return text
+    tree = yamlio.load(parts.yaml)
+    changed = False
+    for spellings in _SPELLINGS.values():
+        for key in spellings:
+            value = tree.get(key) if isinstance(tree, dict) else None
+            items = value if isinstance(value, list) else []
+            for index, item in enumerate(items):
+                if _as_id(item) in old_ids:
+                    items[index] = new_id
+                    changed = True
+            if value is not None and not isinstance(value, list) and _as_id(value) in old_ids:
+                tree[key] = new_id
+                changed = True
+    if not changed:
+        return text
+    return _with_yaml(parts, tree)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from leaddocs.adr import discover, report, write
+from leaddocs.adr import discover, renumber, report, write
 from leaddocs.adr.lint import has_errors, lint
 from leaddocs.adr.log import DecisionLog, load_log
 from leaddocs.adr.model import STATUSES
@@ -205,3 +205,45 @@ def lint_command(paths: tuple[Path, ...]) -> None:
     if has_errors(findings):
         errors = sum(1 for finding in findings if finding.severity == "error")
         raise LintFailure(f"{errors} ADR problem{'s' if errors != 1 else ''} found")
+
+
+def _print_moves(moves: list[renumber.Move], log: DecisionLog, dry_run: bool) -> None:
+    for move in moves:
+        click.echo(f"{move.adr.rel} -> {log.rel(move.target)}")
+    if dry_run and moves:
+        note("dry run: nothing was changed")
+
+
+@command.command("renumber")
+@click.option("--dry-run", is_flag=True, help="Print what would move; change nothing.")
+def renumber_command(dry_run: bool) -> None:
+    """Settle duplicate numbers after two branches each added the same one.
+
+    The ADR committed first keeps its number; each later one gets the next free number,
+    moves with `git mv`, and every link to it is rewritten.
+
+    \b
+    Examples:
+      leaddocs adr renumber --dry-run
+      leaddocs adr renumber && git commit -m "docs(adr): renumber"
+    """
+    project = state.project()
+    log = _log()
+    _print_moves(renumber.renumber(log, project.repo, dry_run=dry_run), log, dry_run)
+
+
+@command.command("number-drafts")
+@click.option("--dry-run", is_flag=True, help="Print what would move; change nothing.")
+def number_drafts_command(dry_run: bool) -> None:
+    """Give placeholder drafts (XXXX-slug.md) their numbers, in commit order.
+
+    Run it on the main branch after a merge (CI does), so branches never clash on numbers.
+
+    \b
+    Examples:
+      leaddocs adr new "Cache invoices" --draft    # on a branch: adr/XXXX-cache-invoices.md
+      leaddocs adr number-drafts                   # on main: adr/0013-cache-invoices.md
+    """
+    project = state.project()
+    log = _log()
+    _print_moves(renumber.number_drafts(log, project.repo, dry_run=dry_run), log, dry_run)

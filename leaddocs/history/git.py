@@ -160,6 +160,30 @@ class GitRepository:
         found.discard("")
         return found
 
+    def added_times(self, paths: list[str]) -> dict[str, int]:
+        """When each path (relative to the root) was first committed, as a unix commit time,
+        from one ``git log``; paths never committed are left out."""
+        if not paths or not self.has_commits():
+            return {}
+        out = self._run("log", "--diff-filter=A", "--format=%x00%ct", "--name-only", "--", *paths)
+        found: dict[str, int] = {}
+        for record in out.split("\0")[1:]:
+            stamp, _, names = record.partition("\n")
+            for name in names.split():
+                found[name] = int(stamp)  # newest first: the last one seen is the first add
+        return found
+
+    def is_tracked(self, path: str) -> bool:
+        try:
+            self._git.execute(["git", "ls-files", "--error-unmatch", "--", path])
+        except GitCommandError:
+            return False
+        return True
+
+    def move(self, source: str, target: str) -> None:
+        """``git mv``, so history follows the file."""
+        self._run("mv", "--", source, target)
+
     def log(self, revisions: list[str]) -> Iterator[RawCommit]:
         """Stream commits of ``revisions`` (``git log`` syntax), newest first, in topo order."""
         process = self._git.execute(

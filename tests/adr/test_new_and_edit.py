@@ -78,9 +78,7 @@ def test_superseding_keeps_the_old_file_as_the_human_wrote_it(cli: Any, repo: Re
     # ruamel.yaml keeps a comment in its column, so the longer value eats two of its spaces.
     assert old.read_text() == HAND_WRITTEN.replace(
         'status: "accepted"   # was', 'status: "superseded" # was'
-    ).replace(
-        "tags: [storage, events]\n", "tags: [storage, events]\nsuperseded-by: ['0002']\n"
-    )
+    ).replace("tags: [storage, events]\n", "tags: [storage, events]\nsuperseded-by: ['0002']\n")
     found = records(cli, repo)
     assert found["0001"]["status"] == "superseded"
     assert found["0001"]["superseded_by"] == ["0002"]
