@@ -33,7 +33,8 @@ SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "password",
         re.compile(
-            r"(?i)\b(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret)"
+            # `\w*` lets DB_PASSWORD and OPENAI_API_KEY count, not just a bare `password`.
+            r"(?i)\b\w*?(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)"
             r"\b\s*[:=]\s*(?P<secret>\"[^\"\n]+\"|'[^'\n]+'|[^\s,;]+)"
         ),
     ),
@@ -47,6 +48,8 @@ def redact(text: str) -> tuple[str, list[str]]:
     for kind, pattern in SECRET_PATTERNS:
 
         def replace(match: re.Match[str], kind: str = kind) -> str:
+            if "[REDACTED:" in match.group(0):
+                return match.group(0)  # an earlier, more specific pattern already took it
             found.append(kind)
             marker = f"[REDACTED:{kind}]"
             if "secret" in match.re.groupindex and match.group("secret") is not None:

@@ -16,7 +16,12 @@ _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _LINK_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto|javascript|data):[^>\s]*>", re.I)
-_BARE_URL = re.compile(r"(?i)\b(?:https?|ftp|javascript|data):(?://)?[^\s)\]>]+|\bwww\.[^\s)\]>]+")
+# A URL may hold one balanced pair of parentheses (javascript:alert(1)); a closing one after it
+# belongs to the prose around it.
+_URL_TAIL = r"[^\s()\]>]+(?:\([^\s()]*\)[^\s()\]>]*)?"
+_BARE_URL = re.compile(
+    rf"(?i)\b(?:https?|ftp|javascript|data):(?://)?{_URL_TAIL}|\bwww\.{_URL_TAIL}"
+)
 _MENTION = re.compile(r"(?<![\w`])@([A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9_.-]+)?)")
 
 

@@ -396,3 +396,26 @@ def test_quiet_keeps_stderr_empty(repo: Repo, cli: Any, fake_llm: FakeOpenAI) ->
     result = cli("--quiet", "--repo", sample.repo.path, "release-notes", "--llm")
     assert result.code == 0, result
     assert result.stderr == ""
+
+
+def test_a_large_release_is_split_within_the_budget_and_nothing_is_dropped(
+    repo: Repo, cli: Any, fake_llm: FakeOpenAI
+) -> None:
+    config = "llm:\n  model: fake-model\n  token_budget: 1500\n  body_max_chars: 20000\n"
+    (repo.path / "leaddocs.yml").write_text(config)
+    repo.commit("feat: first", files={"leaddocs.yml": config})
+    repo.tag("v1.0.0")
+    prose = "The new endpoint pages through invoices. " * 50  # about 2,000 characters
+    repo.commit(f"feat(api): list invoices (#1)\n\n{prose}")
+    repo.commit(f"feat(api): filter invoices (#2)\n\n{prose}")
+    repo.commit(f"fix: round totals (#3)\n\n{prose}")
+    repo.commit(f"fix: huge change (#4)\n\n{prose * 5}")  # alone over the budget
+    fake_llm.default = faithful
+    result = cli("--repo", repo.path, "release-notes", "--llm")
+    assert result.code == 0, result
+    sent = [[item["id"] for item in manifest_of(request)] for request in fake_llm.requests]
+    assert sent == [["pr-2"], ["pr-1"], ["pr-3"]]
+    assert "not sent (over the token budget): pr-4" in result.stderr
+    assert "4 items: 3 drafted by model, 1 filled from history" in result.stderr
+    assert "- huge change (#4)" in result.stdout
+    assert result.stdout.index("Drafted: api: filter") < result.stdout.index("Drafted: api: list")
