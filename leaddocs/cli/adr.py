@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from leaddocs.adr import discover, renumber, report, write
+from leaddocs.adr import discover, migrate, renumber, report, write
 from leaddocs.adr.lint import has_errors, lint
 from leaddocs.adr.log import DecisionLog, load_log
 from leaddocs.adr.model import STATUSES
@@ -247,3 +247,31 @@ def number_drafts_command(dry_run: bool) -> None:
     project = state.project()
     log = _log()
     _print_moves(renumber.number_drafts(log, project.repo, dry_run=dry_run), log, dry_run)
+
+
+@command.command("migrate")
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(["madr4"]),
+    default="madr4",
+    show_default=True,
+    help="The format to write.",
+)
+@click.option("--dry-run", is_flag=True, help="Print the files that would change; change none.")
+def migrate_command(target: str, dry_run: bool) -> None:
+    """Move adr-tools, MADR 2 and log4brains metadata into MADR 4 front matter.
+
+    Status, date, deciders, tags and links move; the rest of each body stays as it was and
+    file names do not change, so links keep working.
+
+    \b
+    Examples:
+      leaddocs adr migrate --dry-run
+      leaddocs adr migrate && git diff --stat
+    """
+    done = migrate.migrate(_log(), dry_run=dry_run)
+    for migration in done:
+        click.echo(f"{migration.adr.rel} ({migration.adr.style} -> {target})")
+    if dry_run and done:
+        note("dry run: nothing was changed")

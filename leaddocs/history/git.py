@@ -169,7 +169,7 @@ class GitRepository:
         found: dict[str, int] = {}
         for record in out.split("\0")[1:]:
             stamp, _, names = record.partition("\n")
-            for name in names.split():
+            for name in names.strip("\n").splitlines():
                 found[name] = int(stamp)  # newest first: the last one seen is the first add
         return found
 
