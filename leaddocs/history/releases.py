@@ -83,7 +83,7 @@ class History:
         commits = self._read(revisions, f"{from_ref or '(first commit)'}..{to_ref}")
         grouping = group_changes(commits, to_sha)
         changes = self._only_paths(grouping.changes, revisions, list(paths))
-        earlier_authors = self.repo.authors_in([from_sha]) if from_sha else set()
+        earlier_authors = self.repo.authors_in([from_sha]) if from_sha else None
         release = Release(
             tag=tag_at_tip.name if tag_at_tip and version is None else None,
             version=version or (tag_at_tip.name if tag_at_tip else None),
@@ -95,9 +95,7 @@ class History:
             changes=changes,
             cancelled=grouping.cancelled,
         )
-        release.first_time_contributors = [
-            person for person in release.contributors if person.key not in earlier_authors
-        ]
+        release.first_time_contributors = _newcomers(release, earlier_authors)
         base = self._matcher.version_of(from_ref) if from_ref else None
         release.next_version = _suggest(base, changes, tags)
         return release
@@ -137,9 +135,7 @@ class History:
                 cancelled=grouping.cancelled,
             )
             everyone = _authors_of(buckets[index])
-            release.first_time_contributors = [
-                p for p in release.contributors if p.key not in seen_authors
-            ]
+            release.first_time_contributors = _newcomers(release, seen_authors if index else None)
             seen_authors |= everyone
             if tag is None:
                 release.next_version = _suggest(
@@ -210,6 +206,13 @@ def _assign_to_releases(by_sha: dict[str, Commit], tips: list[str]) -> dict[str,
             owner[sha] = index
             stack.extend(by_sha[sha].parents)
     return owner
+
+
+def _newcomers(release: Release, earlier: set[str] | None) -> list[Person]:
+    """Contributors not seen before; none for the first release (everyone would be new)."""
+    if earlier is None:
+        return []
+    return [person for person in release.contributors if person.key not in earlier]
 
 
 def _authors_of(commits: list[Commit]) -> set[str]:

@@ -126,3 +126,11 @@ def test_prerelease_tags_sort_before_their_release(cli: Any, repo: Repo) -> None
         "v1.0.0-rc.2",
         "v1.0.0-rc.1",
     ]
+
+
+def test_first_release_has_no_first_time_contributors(cli: Any, repo: Repo) -> None:
+    build_service_history(repo)
+    document = json.loads(cli("--repo", repo.path, "changelog", "--format", "json").stdout)
+    first, second = document["releases"][1], document["releases"][0]
+    assert first["tag"] == "v0.9.0" and first["first_time_contributors"] == []
+    assert "Grace Hopper" in second["first_time_contributors"]
