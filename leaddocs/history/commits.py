@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
 from leaddocs.history.git import RawCommit
 
@@ -24,10 +25,18 @@ _ISSUE_REF = re.compile(r"#(\d+)")
 class Person:
     name: str
     email: str
+    key: str = field(default="", compare=False)
+    """Who this is, for counting people: the lower-cased e-mail, else the name."""
 
-    @property
-    def key(self) -> str:
-        return self.email.lower() or self.name.lower()
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", (self.email or self.name).lower())
+
+
+@functools.lru_cache(maxsize=8192)
+def person(name: str, email: str) -> Person:
+    """One shared Person per identity: a big history has 100k commits but a few hundred authors."""
+    return Person(name, email)
 
 
 @dataclass(slots=True)
@@ -68,7 +77,7 @@ class ConventionalHeader:
 
 def parse_header(subject: str) -> ConventionalHeader:
     """Split a Conventional Commits header; a plain subject has no type."""
-    match = _HEADER.match(subject)
+    match = _HEADER.match(subject) if ":" in subject else None
     if match is None:
         return ConventionalHeader(None, None, False, subject)
     scope = match["scope"].strip() if match["scope"] else None
@@ -84,7 +93,7 @@ def parse_commit(raw: RawCommit) -> Commit:
     commit = Commit(
         sha=raw.sha,
         parents=raw.parents,
-        author=Person(raw.author_name, raw.author_email),
+        author=person(raw.author_name, raw.author_email),
         timestamp=raw.timestamp,
         subject=subject,
         body=body,
@@ -146,8 +155,8 @@ def _apply_trailers(commit: Commit) -> None:
         key = match["key"].lower()
         value = match["value"].strip()
         if key == "co-authored-by":
-            person = _PERSON.match(value)
-            if person:
-                commit.co_authors += (Person(person["name"], person["email"]),)
+            found = _PERSON.match(value)
+            if found:
+                commit.co_authors += (person(found["name"], found["email"]),)
         elif key in ("refs", "closes", "fixes", "resolves", "close", "fix", "resolve"):
             commit.refs += tuple(int(number) for number in _ISSUE_REF.findall(value))
