@@ -13,7 +13,8 @@ from leaddocs.adr.lint import has_errors, lint
 from leaddocs.adr.log import DecisionLog, load_log
 from leaddocs.adr.model import STATUSES
 from leaddocs.cli.app import note, state
-from leaddocs.errors import LintFailure
+from leaddocs.drafting import adr_draft
+from leaddocs.errors import DraftingError, LintFailure
 from leaddocs.project import Project
 
 
@@ -61,6 +62,17 @@ def command() -> None:
     "--draft", is_flag=True, help="Name it XXXX-slug.md; the number is given when it lands."
 )
 @click.option("--no-edit", is_flag=True, help="Do not open $VISUAL/$EDITOR on the new file.")
+@click.option(
+    "--from",
+    "source_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Draft the body from FILE (notes, an issue, a discussion); see docs/llm.md.",
+)
+@click.option(
+    "--llm/--no-llm", "llm", default=None, help="With --from: draft with a model, grounded."
+)
+@click.option("--model", metavar="NAME", help="Model to draft with (default: llm.model).")
+@click.option("--no-cache", is_flag=True, help="Ask the model again even for a cached answer.")
 def new(
     title: str,
     status: str,
@@ -70,6 +82,10 @@ def new(
     decision_makers: tuple[str, ...],
     draft: bool,
     no_edit: bool,
+    source_file: Path | None,
+    llm: bool | None,
+    model: str | None,
+    no_cache: bool,
 ) -> None:
     """Write a new MADR 4 record NNNN-slug.md dated today, and print its path.
 
@@ -82,8 +98,10 @@ def new(
       leaddocs adr new "Use Postgres for events" --tag storage --no-edit
       leaddocs adr new "Move events to Kafka" --supersedes 7 --decision-maker "Ada Lovelace"
       leaddocs adr new "Cache invoices" --draft   # XXXX-cache-invoices.md, numbered on merge
+      leaddocs adr new "Use Kafka" --from notes/kafka.md --llm   # grounded in the notes
     """
     project = state.project()
+    drafted = adr_draft.from_file(project, source_file, llm=llm, model=model, no_cache=no_cache)
     path = write.create_adr(
         _folder(project),
         title,
@@ -93,11 +111,17 @@ def new(
         tags=tags,
         decision_makers=decision_makers,
         draft=draft,
+        body=drafted.body if drafted else None,
         today=datetime.date.today(),
         root=project.root,
         templates_dir=project.root / project.config.templates_dir,
     )
     click.echo(path.relative_to(project.root).as_posix())
+    if drafted is not None:
+        if drafted.report.fatal is not None:
+            raise DraftingError(drafted.report.fatal)  # the record is written, from the template
+        for line in drafted.report.lines():
+            note(line)
     if not no_edit and (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
         click.edit(filename=str(path))
 

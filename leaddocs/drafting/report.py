@@ -60,6 +60,8 @@ class DraftReport:
 
     def lines(self) -> list[str]:
         """Everything worth telling the person who asked for the draft, summary last."""
+        if self.drafter == "template" and not self.fallbacks:
+            return []  # a plain deterministic draft: nothing to account for
         out = [f"template drafter answered: {reason}" for reason in self.fallbacks]
         if self.not_sent:
             out.append(f"not sent (over the token budget): {', '.join(self.not_sent)}")

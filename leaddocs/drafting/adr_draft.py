@@ -1,0 +1,244 @@
+"""A new ADR drafted from source material (notes, an issue or a discussion pasted into a file).
+
+The manifest is the source's paragraphs, each with a line-range id (``L3-L7``). The model fills
+the MADR sections with bullets citing those ranges; a range outside the source is rejected, and
+every statement is printed with its citation so a reviewer can check it against the quoted
+source. Without a model, the MADR template is filled and the source is quoted under Context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from leaddocs.documents.markdown import md_text
+from leaddocs.drafting.base import Bullet, Draft, Drafter, DraftRequest, DraftSection, ManifestItem
+from leaddocs.drafting.redact import redact
+from leaddocs.drafting.report import DraftReport
+from leaddocs.drafting.select import select_drafter
+from leaddocs.errors import UsageError
+from leaddocs.project import Project
+
+CONTEXT = "Context and Problem Statement"
+DRIVERS = "Decision Drivers"
+OPTIONS = "Considered Options"
+OUTCOME = "Decision Outcome"
+CONSEQUENCES = "Consequences"
+OPTION_PREFIX = "Option: "
+
+INSTRUCTIONS = (
+    f'Use these section titles: "{CONTEXT}", "{DRIVERS}", "{OPTIONS}" (one bullet per option, '
+    f'its name only), one section "{OPTION_PREFIX}<name>" per option with bullets starting '
+    f'"Good, because" or "Bad, because", "{OUTCOME}" (one bullet "Chosen option: <name>, '
+    f'because …", only if the source says what was chosen) and "{CONSEQUENCES}" (bullets '
+    '"Good, because" / "Bad, because"). Cite the line-range ids of the source paragraphs each '
+    "statement comes from. Leave out a section the source says nothing about; never guess."
+)
+
+_RANGE = re.compile(r"^L(\d+)(?:\s*[-\u2013]\s*L?(\d+))?$")  # L3, L3-L7, L3-7
+PLACEHOLDER = "_Not in the source: to be written._"
+
+
+@dataclass(slots=True)
+class AdrDraft:
+    body: str  # MADR Markdown after the front matter, without the title heading
+    report: DraftReport
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str
+    lines: list[str]
+
+    @classmethod
+    def of(cls, name: str, text: str) -> Source:
+        # Secrets stay out of the ADR too: it will be committed and published.
+        return cls(name, redact(text)[0].splitlines())
+
+    def paragraphs(self) -> list[ManifestItem]:
+        items: list[ManifestItem] = []
+        start: int | None = None
+        for number, line in enumerate([*self.lines, ""], start=1):
+            if line.strip() and start is None:
+                start = number
+            elif not line.strip() and start is not None:
+                text = " ".join(" ".join(self.lines[start - 1 : number - 1]).split())
+                item_id = f"L{start}" if start == number - 1 else f"L{start}-L{number - 1}"
+                items.append(
+                    ManifestItem(item_id, "source", text, section="Source", required=False)
+                )
+                start = None
+        return items
+
+    def span(self, item_id: str) -> tuple[int, int] | None:
+        """The lines an id names, when they lie in the source and hold some text."""
+        match = _RANGE.match(item_id.strip())
+        if match is None:
+            return None
+        first = int(match[1])
+        last = int(match[2] or match[1])
+        if not 1 <= first <= last <= len(self.lines):
+            return None
+        if not any(line.strip() for line in self.lines[first - 1 : last]):
+            return None
+        return first, last
+
+    def quoted(self) -> str:
+        return "\n".join(f"> {md_text(line)}".rstrip() for line in self.lines)
+
+    def listing(self) -> str:
+        """The source with line numbers, fenced so nothing in it renders as Markdown."""
+        longest = max((len(run) for run in re.findall(r"`+", "\n".join(self.lines))), default=0)
+        fence = "`" * max(3, longest + 1)
+        width = len(str(len(self.lines)))
+        numbered = "\n".join(
+            f"{n:>{width}} | {line}".rstrip() for n, line in enumerate(self.lines, 1)
+        )
+        return f"{fence}text\n{numbered}\n{fence}"
+
+
+def draft_adr(source: Source, drafter: Drafter) -> AdrDraft:
+    """The MADR body for ``source``: the model's grounded sections, or the filled template."""
+    request = DraftRequest(
+        document="architecture decision record (MADR)",
+        items=source.paragraphs(),
+        instructions=INSTRUCTIONS,
+        also_valid=lambda item_id: source.span(item_id) is not None,
+    )
+    outcome = drafter.draft(request)
+    if outcome.report.drafter == "template" or not _has_bullets(outcome.draft):
+        # Nothing grounded came back: the template and the quoted source are the draft.
+        return AdrDraft(template_body(source), outcome.report)
+    return AdrDraft(model_body(source, outcome.draft), outcome.report)
+
+
+def _has_bullets(draft: Draft) -> bool:
+    return any(section.bullets for section in draft.sections)
+
+
+def template_body(source: Source) -> str:
+    """The MADR template with the source quoted under Context, for a person to finish."""
+    return "\n".join(
+        [
+            f"## {CONTEXT}",
+            "",
+            f"Drafted from {md_text(source.name)}; the source, quoted:",
+            "",
+            source.quoted(),
+            "",
+            f"## {DRIVERS}",
+            "",
+            "* {driver 1, e.g., a force, facing concern, …}",
+            "",
+            f"## {OPTIONS}",
+            "",
+            "* {title of option 1}",
+            "* {title of option 2}",
+            "",
+            f"## {OUTCOME}",
+            "",
+            'Chosen option: "{title of option 1}", because {justification}.',
+            "",
+            f"### {CONSEQUENCES}",
+            "",
+            "* Good, because {positive consequence}",
+            "* Bad, because {negative consequence}",
+            "",
+            "## Pros and Cons of the Options",
+            "",
+            "### {title of option 1}",
+            "",
+            "* Good, because {argument a}",
+            "* Bad, because {argument b}",
+            "",
+        ]
+    )
+
+
+def model_body(source: Source, draft: Draft) -> str:
+    """MADR Markdown from the model's sections; every statement followed by its citation."""
+    by_title: dict[str, list[Bullet]] = {}
+    options: list[DraftSection] = []
+    extra: list[DraftSection] = []
+    for section in draft.sections:
+        title = section.title.strip()
+        if title.lower().startswith(OPTION_PREFIX.lower()):
+            options.append(section)
+        elif title in (CONTEXT, DRIVERS, OPTIONS, OUTCOME, CONSEQUENCES):
+            by_title.setdefault(title, []).extend(section.bullets)
+        else:
+            extra.append(section)
+
+    def block(title: str, heading: str) -> list[str]:
+        bullets = by_title.get(title, [])
+        lines = [heading, ""]
+        lines.extend(_bullet(source, bullet) for bullet in bullets)
+        if not bullets:
+            lines.append(PLACEHOLDER)
+        return [*lines, ""]
+
+    out = [
+        *block(CONTEXT, f"## {CONTEXT}"),
+        *block(DRIVERS, f"## {DRIVERS}"),
+        *block(OPTIONS, f"## {OPTIONS}"),
+        *block(OUTCOME, f"## {OUTCOME}"),
+        *block(CONSEQUENCES, f"### {CONSEQUENCES}"),
+    ]
+    if options:
+        out += ["## Pros and Cons of the Options", ""]
+        for section in options:
+            name = section.title.strip()[len(OPTION_PREFIX) :].strip() or "Option"
+            out += [f"### {md_text(name)}", ""]
+            out += [_bullet(source, bullet) for bullet in section.bullets]
+            out.append("")
+    out += ["## More Information", ""]
+    for section in extra:
+        out += [f"### {md_text(section.title)}", ""]
+        out += [_bullet(source, bullet) for bullet in section.bullets]
+        out.append("")
+    out += [
+        f"Drafted by leaddocs from {md_text(source.name)}. Each statement cites the source "
+        "lines it rests on; check them, then finish the record.",
+        "",
+        "<details>",
+        f"<summary>Source: {md_text(source.name)}</summary>",
+        "",
+        source.listing(),
+        "",
+        "</details>",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def _bullet(source: Source, bullet: Bullet) -> str:
+    spans = [source.span(item_id) for item_id in bullet.ids]
+    cited = ", ".join(
+        f"L{first}" if first == last else f"L{first}-L{last}"
+        for first, last in (span for span in spans if span is not None)
+    )
+    return f"* {md_text(bullet.text)} (source {cited})"
+
+
+def from_file(
+    project: Project, path: Path | None, *, llm: bool | None, model: str | None, no_cache: bool
+) -> AdrDraft | None:
+    """``adr new --from FILE``: the drafted body, or None when no source was given."""
+    if path is None:
+        if llm:
+            raise UsageError("--llm drafts from source material: add --from FILE")
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {path}: {exc}") from exc
+    settings = project.config.llm
+    drafter = select_drafter(
+        settings,
+        use_llm=llm if llm is not None else settings.enabled,
+        root=project.root,
+        model=model,
+        use_cache=not no_cache,
+    )
+    return draft_adr(Source.of(path.name, text), drafter)
