@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import Enum
 
 from leaddocs.config import Config
 from leaddocs.history.changes import Change
+from leaddocs.history.commits import Person
 
 
 class Placement(Enum):
@@ -39,7 +41,7 @@ class Classifier:
         head = change.head
         config = self._config
         if (
-            _names(change) & self._skip_authors
+            self._is_listed(head.author, self._skip_authors)
             or change.type in self._skip_types
             or self._skip_pattern.search(head.subject)
             or (head.body and self._skip_pattern.search(head.body))
@@ -52,7 +54,7 @@ class Classifier:
             change.is_plain_merge
             or change.type in self._maintenance_types
             or change.scope in self._maintenance_scopes
-            or {head.author.name.lower(), head.author.email.lower()} & self._maintenance_authors
+            or self._is_listed(head.author, self._maintenance_authors)
             or self._maintenance_subject.search(subject)
         ):
             return Placement.MAINTENANCE, config.maintenance.title
@@ -61,15 +63,20 @@ class Classifier:
             return Placement.SECTION, title
         return Placement.OTHER, config.other_title
 
+    @staticmethod
+    def _is_listed(person: Person, listed: set[str]) -> bool:
+        # Author lists name people by name or e-mail, in any case.
+        return bool(listed) and not listed.isdisjoint(_identities(person))
+
     def section_order(self) -> list[str]:
         config = self._config
         titles = [config.breaking_title, *(s.title for s in config.sections), config.other_title]
         return list(dict.fromkeys([*titles, config.maintenance.title]))
 
 
-def _names(change: Change) -> set[str]:
-    author = change.head.author
-    return {author.name.lower(), author.email.lower()}
+@functools.lru_cache(maxsize=8192)
+def _identities(person: Person) -> frozenset[str]:
+    return frozenset((person.name.lower(), person.email.lower()))
 
 
 class _NoMatch:

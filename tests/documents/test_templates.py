@@ -1,0 +1,51 @@
+"""Templates: the packaged item macro matches the built-in formatter; repo overrides win."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from leaddocs.documents.items import item_line
+from leaddocs.documents.model import CommitView, ItemView
+from leaddocs.documents.render import Renderer
+from tests.gitrepo import Repo
+from tests.history.sample import build_service_history
+
+PACKAGED = Path(__file__).parents[2] / "leaddocs" / "documents" / "templates"
+
+ITEMS = [
+    ItemView("add x", "feat", "api", False, [], 12, "#12", "https://h/o/r/pull/12",
+             [CommitView("a" * 40, "feat(api): add x (#12)", "https://h/o/r/commit/" + "a" * 40)], ["Ada"]),
+    ItemView("drop <b>y</b>", "fix", None, True, ["old y is gone", "use `<z>`"], None, None, None,
+             [CommitView("b" * 40, "fix!: drop y", None)], ["Ada", "Grace"]),
+    ItemView("Add CSV export", "feat", "export", False, [], 3, "!3", None,
+             [CommitView("c" * 40, "Merge", None), CommitView("d" * 40, "feat: writer", "https://h/c/d")], []),
+    ItemView("no commits", None, None, False, [], None, None, None, [], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("item", ITEMS)
+def test_packaged_item_macro_matches_the_built_in_formatter(tmp_path: Path, item: ItemView) -> None:
+    override = tmp_path / "templates"
+    override.mkdir()
+    (override / "item.md.j2").write_text((PACKAGED / "item.md.j2").read_text())
+    via_jinja = Renderer(override)._item_formatter(override)
+    assert via_jinja(item) == item_line(item)
+
+
+def test_repository_templates_override_the_packaged_ones(cli: Any, repo: Repo) -> None:
+    build_service_history(repo)
+    templates = repo.path / ".leaddocs" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "item.md.j2").write_text(
+        "{% macro item_line(item) %}* {{ item.subject | upper }}{% endmacro %}\n"
+    )
+    (templates / "release-notes.md.j2").write_text(
+        "Release {{ release.title }}\n{% with level = 2 %}{% include 'release.md.j2' %}{% endwith %}"
+    )
+    result = cli("--repo", repo.path, "release-notes")
+    assert result.code == 0, result
+    assert result.stdout.startswith("Release Unreleased\n")
+    assert "* FILTER INVOICES BY STATUS" in result.stdout
