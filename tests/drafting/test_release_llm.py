@@ -419,3 +419,27 @@ def test_a_large_release_is_split_within_the_budget_and_nothing_is_dropped(
     assert "4 items: 3 drafted by model, 1 filled from history" in result.stderr
     assert "- huge change (#4)" in result.stdout
     assert result.stdout.index("Drafted: api: filter") < result.stdout.index("Drafted: api: list")
+
+
+def test_forbidden_is_one_line_and_exit_8(repo: Repo, cli: Any, fake_llm: FakeOpenAI) -> None:
+    sample = build_release(repo)
+    fake_llm.default = error(403, "no access to this model")
+    result = notes(cli, sample, "--llm")
+    assert result.code == 8
+    assert "denied access to model 'fake-model' (HTTP 403)" in result.stderr
+
+
+def test_the_drafted_notes_are_written_to_a_file_and_rewritten(
+    repo: Repo, cli: Any, fake_llm: FakeOpenAI
+) -> None:
+    sample = build_release(repo)
+    fake_llm.default = faithful
+    target = repo.path / "notes.md"
+    first = notes(cli, sample, "--llm", "--output", target)
+    assert first.code == 0, first
+    assert first.stdout == ""
+    assert target.read_text().startswith("<!-- leaddocs:generated sha256=")
+    assert "- Drafted: handle an empty cart (#2)" in target.read_text()
+    assert f"wrote {target}" in first.stderr
+    again = notes(cli, sample, "--llm", "--output", target)
+    assert again.code == 0, again
