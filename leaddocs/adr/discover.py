@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from leaddocs.errors import DocumentError
@@ -39,15 +40,19 @@ def require_folder(folder: Path, root: Path) -> None:
 
 
 def is_adr_file(path: Path) -> bool:
-    name = path.name
-    return (
-        name.lower().endswith(".md")
-        and name.lower() not in NOT_ADRS
-        and not name.startswith((".", "_"))
-        and path.is_file()
-    )
+    return _is_adr_name(path.name) and path.is_file()
+
+
+def _is_adr_name(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith(".md") and lower not in NOT_ADRS and not name.startswith((".", "_"))
 
 
 def adr_files(folder: Path) -> list[Path]:
     """Every ADR file directly in ``folder``, sorted by name."""
-    return sorted(path for path in folder.iterdir() if is_adr_file(path))
+    # scandir knows each entry's type from the directory read: no stat per file.
+    with os.scandir(folder) as entries:
+        names = sorted(
+            entry.name for entry in entries if _is_adr_name(entry.name) and entry.is_file()
+        )
+    return [folder / name for name in names]

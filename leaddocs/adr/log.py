@@ -30,9 +30,9 @@ class DecisionLog:
         return max((adr.number for adr in self.adrs if adr.number is not None), default=0) + 1
 
     def rel(self, path: Path) -> str:
-        return (
-            path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
-        )
+        # String work, not Path.relative_to: this runs once per file on every listing.
+        text, root = str(path), str(self.root).rstrip("/") + "/"
+        return text[len(root) :].replace("\\", "/") if text.startswith(root) else text
 
 
 def load_log(root: Path, folder: Path) -> DecisionLog:
@@ -42,7 +42,8 @@ def load_log(root: Path, folder: Path) -> DecisionLog:
     for path in discover.adr_files(folder):
         rel = log.rel(path)
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as stream:
+                data = stream.read()
         except OSError as exc:
             log.unreadable.append(Finding(rel, 1, "ADR001", f"cannot read: {exc.strerror}"))
             continue

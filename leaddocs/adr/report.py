@@ -17,7 +17,11 @@ def select(adrs: Sequence[Adr], *, status: str | None, tag: str | None) -> list[
 
 
 def as_json(adrs: Sequence[Adr]) -> str:
-    return json.dumps([adr.record() for adr in adrs], indent=2, ensure_ascii=False) + "\n"
+    # One record a line: json's indent= switches to its pure-Python encoder, 10x slower.
+    if not adrs:
+        return "[]\n"
+    lines = ",\n".join(f"  {json.dumps(adr.record(), ensure_ascii=False)}" for adr in adrs)
+    return f"[\n{lines}\n]\n"
 
 
 def as_table(adrs: Sequence[Adr]) -> str:
