@@ -66,7 +66,7 @@ def _link(item: ItemView) -> str:
         return f"[{item.pr_label}]({item.pr_url})" if item.pr_url else str(item.pr_label)
     if item.commits:
         first = item.commits[0]
-        return f"[{first.short}]({first.url})" if first.url else f"`{first.short}`"
+        return f"[{first.short}]({first.url})" if first.url else first.short
     return ""
 
 
