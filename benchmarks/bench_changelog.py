@@ -62,6 +62,11 @@ def main() -> None:
     )
     parser.add_argument("--commits", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--commitizen",
+        metavar="CZ",
+        help="also time a peer, commitizen's `cz changelog --dry-run` (path to its cz executable)",
+    )
     args = parser.parse_args()
     history = build_workload(args.commits)
     leaddocs = [sys.executable, "-m", "leaddocs", "--quiet", "changelog"]
@@ -79,18 +84,27 @@ def main() -> None:
         ).stdout.split()
     )
 
-    git_runs, ours, ours_rss = [], [], []
+    git_runs, ours, ours_rss, peer = [], [], [], []
     for _ in range(args.repeat):
         git_runs.append(measure(raw_git, history)[0])
         seconds, rss = measure(leaddocs, history)
         ours.append(seconds)
         ours_rss.append(rss)
+        if args.commitizen:
+            peer.append(measure([args.commitizen, "changelog", "--dry-run"], history))
     baseline, best = min(git_runs), min(ours)
     print(f"workload: {int(commits):,} commits, {tags} tags ({history})")
     print(f"raw git log          best of {args.repeat}: {baseline:6.2f} s")
     peak_mb = max(ours_rss) / 1024
     print(f"leaddocs changelog   best of {args.repeat}: {best:6.2f} s   peak RSS {peak_mb:.0f} MB")
     print(f"ratio leaddocs / git log: {best / baseline:.2f}x   (target <= 1.5x, RSS < 500 MB)")
+    notes = min(measure([*leaddocs[:-1], "release-notes"], history)[0] for _ in range(args.repeat))
+    print(f"leaddocs release-notes (latest release, ~200 commits): {notes:.2f} s")
+    if peer:
+        peer_best = min(seconds for seconds, _ in peer)
+        peer_mb = max(rss for _, rss in peer) / 1024
+        print(f"commitizen (peer)    best of {args.repeat}: {peer_best:6.2f} s   peak RSS {peer_mb:.0f} MB")
+        print(f"ratio commitizen / git log: {peer_best / baseline:.2f}x")
 
 
 if __name__ == "__main__":

@@ -119,6 +119,15 @@ class GitRepository:
             found.append(TagRef(name, peeled or obj, int(stamp or 0)))
         return found
 
+    def is_ancestor(self, ancestor: str, commit: str) -> bool:
+        try:
+            self._git.execute(["git", "merge-base", "--is-ancestor", ancestor, commit])
+        except GitCommandError as exc:
+            if exc.status == 1:
+                return False
+            raise RepositoryError(f"{self.root}: git merge-base failed: {exc.stderr}") from exc
+        return True
+
     def tags_merged_into(self, commit: str) -> set[str]:
         out = self._run("tag", "--merged", commit)
         return set(out.splitlines())

@@ -12,6 +12,7 @@ from leaddocs.history.git import GitRepository, RawCommit, TagRef
 from leaddocs.history.versions import TagMatcher, Version
 
 Progress = Callable[[int], None]
+_ANCESTOR_PROBES = 3
 
 
 @dataclass(slots=True)
@@ -74,9 +75,7 @@ class History:
         tags = self.release_tags()
         tag_at_tip = next((tag for tag in reversed(tags) if tag.commit == to_sha), None)
         if from_ref is None:
-            merged = self.repo.tags_merged_into(to_sha)
-            earlier = [t for t in tags if t.name in merged and t.commit != to_sha]
-            previous = earlier[-1] if earlier else None
+            previous = self._latest_tag_below(tags, to_sha)
             from_ref = previous.name if previous else None
         from_sha = self.repo.resolve(from_ref) if from_ref else None
         revisions = [to_sha, f"^{from_sha}"] if from_sha else [to_sha]
@@ -146,6 +145,19 @@ class History:
                 previous = tag
         unreleased = releases.pop()
         return list(reversed(releases)), unreleased
+
+    def _latest_tag_below(self, tags: list[ReleaseTag], to_sha: str) -> ReleaseTag | None:
+        """The highest release tag reachable from ``to_sha`` (other than one on it)."""
+        candidates = [tag for tag in reversed(tags) if tag.commit != to_sha]
+        # Asking per tag is instant for the usual case (the newest tag is an ancestor); a run of
+        # misses means tags on other branches, where one walk of the whole graph is cheaper.
+        for tag in candidates[:_ANCESTOR_PROBES]:
+            if self.repo.is_ancestor(tag.commit, to_sha):
+                return tag
+        if len(candidates) <= _ANCESTOR_PROBES:
+            return None
+        merged = self.repo.tags_merged_into(to_sha)
+        return next((tag for tag in candidates if tag.name in merged), None)
 
     def _read(self, revisions: list[str], label: str) -> list[Commit]:
         boundary = self.repo.shallow_boundary()

@@ -230,3 +230,17 @@ def test_output_file_is_written_and_a_human_edit_is_kept(cli: Any, service: Any)
     assert target.read_text().endswith("A hand-written paragraph.\n")
     assert cli("--repo", repo.path, "release-notes", "--output", target, "--force").code == 0
     assert "hand-written" not in target.read_text()
+
+
+def test_tags_on_other_branches_are_not_the_starting_point(cli: Any, repo: Repo) -> None:
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    repo.branch("next")
+    for minor in range(1, 6):  # more unreachable tags than the quick probes try
+        repo.commit(f"feat: next {minor}")
+        repo.tag(f"v2.{minor}.0")
+    repo.checkout("main")
+    repo.commit("fix: on main")
+    document = notes_json(cli, repo)
+    assert document["from"] == "v1.0.0"
+    assert subjects(document, "Fixes") == ["on main"]
