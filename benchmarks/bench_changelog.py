@@ -103,7 +103,8 @@ def main() -> None:
     if peer:
         peer_best = min(seconds for seconds, _ in peer)
         peer_mb = max(rss for _, rss in peer) / 1024
-        print(f"commitizen (peer)    best of {args.repeat}: {peer_best:6.2f} s   peak RSS {peer_mb:.0f} MB")
+        print(f"commitizen (peer)    best of {args.repeat}: {peer_best:6.2f} s", end="")
+        print(f"   peak RSS {peer_mb:.0f} MB")
         print(f"ratio commitizen / git log: {peer_best / baseline:.2f}x")
 
 

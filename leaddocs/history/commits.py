@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import functools
+import re
 from dataclasses import dataclass, field
 
 from leaddocs.history.git import RawCommit
