@@ -36,6 +36,17 @@ def _offline_env(tmp_path: Path) -> dict[str, str]:
     }
 
 
+def _try_repo(repo: Repo, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PRE_COMMIT, "try-repo", str(PROJECT), "leaddocs-adr-lint", "--all-files"],
+        cwd=repo.path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 @pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
 def test_hook_runs_through_pre_commit_try_repo(repo: Repo, tmp_path: Path) -> None:
     adr = repo.path / "docs/adr"
@@ -49,14 +60,7 @@ def test_hook_runs_through_pre_commit_try_repo(repo: Repo, tmp_path: Path) -> No
         },
     )
     env = _offline_env(tmp_path)
-    run = subprocess.run(
-        [PRE_COMMIT, "try-repo", str(PROJECT), "leaddocs-adr-lint", "--all-files"],
-        cwd=repo.path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    run = _try_repo(repo, env)
     output = run.stdout + run.stderr
     assert run.returncode == 1, output
     assert "docs/adr/0002-use-kafka.md:2: ADR003 unknown status 'bananas'" in output
@@ -66,13 +70,6 @@ def test_hook_runs_through_pre_commit_try_repo(repo: Repo, tmp_path: Path) -> No
 
     (adr / "0002-use-kafka.md").write_text("---\nstatus: accepted\n---\n# Use Kafka\n")
     repo.git("add", "-A")
-    fixed = subprocess.run(
-        [PRE_COMMIT, "try-repo", str(PROJECT), "leaddocs-adr-lint", "--all-files"],
-        cwd=repo.path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    fixed = _try_repo(repo, env)
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert "Passed" in fixed.stdout
