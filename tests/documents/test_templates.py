@@ -49,3 +49,17 @@ def test_repository_templates_override_the_packaged_ones(cli: Any, repo: Repo) -
     assert result.code == 0, result
     assert result.stdout.startswith("Release Unreleased\n")
     assert "* FILTER INVOICES BY STATUS" in result.stdout
+
+
+def test_commit_text_cannot_inject_html_links_or_images(cli: Any, repo: Repo) -> None:
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    repo.commit(
+        "feat: [click me](http://evil.example) ![x](http://tracker.example/p.gif) <script>alert(1)</script>"
+    )
+    repo.commit("fix: keep `a[0] <b>` code as written")
+    result = cli("--repo", repo.path, "release-notes")
+    assert "\\[click me\\](http://evil.example)" in result.stdout
+    assert "!\\[x\\]" in result.stdout
+    assert "&lt;script&gt;" in result.stdout and "<script>" not in result.stdout
+    assert "`a[0] <b>`" in result.stdout
