@@ -75,25 +75,21 @@ def command(
     if unshallow:
         project.repo.unshallow()
     settings = project.config.llm
+    release, view = release_notes.read_release(
+        project,
+        from_ref=from_ref,
+        to_ref=to_ref,
+        version=version,
+        paths=paths,
+        progress=state.progress("reading history"),
+    )
+    state.progress_done()
     if not (llm if llm is not None else settings.enabled):
-        view = release_notes.release_notes_view(
-            project,
-            from_ref=from_ref,
-            to_ref=to_ref,
-            version=version,
-            paths=paths,
-            progress=state.progress("reading history"),
-        )
-        state.progress_done()
         if output_format == "json":
             _emit(release_notes.render_json(view), output, force, generated=False)
         else:
             _emit(release_notes.render_markdown(project, view), output, force)
         return
-    release = project.history(state.progress("reading history")).release(
-        from_ref, to_ref, version, paths
-    )
-    state.progress_done()
     drafter = select_drafter(
         settings,
         use_llm=True,
@@ -102,9 +98,7 @@ def command(
         use_cache=not no_cache,
         progress=_progress_line(),
     )
-    drafted = drafted_notes.draft_release(
-        release, project.views().release(release), drafter, audience or settings.audience
-    )
+    drafted = drafted_notes.draft_release(release, view, drafter, audience or settings.audience)
     state.progress_done()
     if output_format == "json":
         _emit(drafted_notes.render_json(drafted), output, force, generated=False)

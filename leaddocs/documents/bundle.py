@@ -16,9 +16,7 @@ def build_bundle(project: Project, out_dir: Path, progress: Progress | None = No
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create {out_dir}: {exc.strerror}") from exc
-    notes = release_notes.release_notes_view(
-        project, from_ref=None, to_ref="HEAD", progress=progress
-    )
+    _, notes = release_notes.read_release(project, from_ref=None, to_ref="HEAD", progress=progress)
     releases, unreleased = changelog.changelog_views(project, progress=progress)
     writer = changelog.ChangelogWriter(project.renderer(), project.config.changelog.title)
     changelog_path = out_dir / "CHANGELOG.md"

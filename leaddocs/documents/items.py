@@ -17,13 +17,9 @@ def item_line(item: ItemView) -> str:
     if item.scope:
         head.append(f"**{md_text(item.scope)}:** ")
     head.append(md_text(item.subject))
-    if item.pr:
-        head.append(
-            f" ([{item.pr_label}]({item.pr_url}))" if item.pr_url else f" ({item.pr_label})"
-        )
-    elif item.commits:
-        first = item.commits[0]
-        head.append(f" ([{first.short}]({first.url}))" if first.url else f" ({first.short})")
+    link = item_link(item)
+    if link:
+        head.append(f" ({link})")
     if item.authors:
         head.append(" by " + ", ".join(md_text(author) for author in item.authors))
     lines = ["".join(head)]
@@ -32,3 +28,13 @@ def item_line(item: ItemView) -> str:
         link = f"[{commit.short}]({commit.url})" if commit.url else f"`{commit.short}`"
         lines.append(f"  - {link} {md_text(commit.subject)}")
     return "\n".join(lines)
+
+
+def item_link(item: ItemView) -> str:
+    """The entry's reference: its pull request, else its first commit (linked when possible)."""
+    if item.pr:
+        return f"[{item.pr_label}]({item.pr_url})" if item.pr_url else str(item.pr_label)
+    if item.commits:
+        first = item.commits[0]
+        return f"[{first.short}]({first.url})" if first.url else first.short
+    return ""

@@ -6,11 +6,11 @@ import json
 from collections.abc import Sequence
 
 from leaddocs.documents.model import ReleaseView, release_json
-from leaddocs.history.releases import Progress
+from leaddocs.history.releases import Progress, Release
 from leaddocs.project import Project
 
 
-def release_notes_view(
+def read_release(
     project: Project,
     *,
     from_ref: str | None,
@@ -18,9 +18,10 @@ def release_notes_view(
     version: str | None = None,
     paths: Sequence[str] = (),
     progress: Progress | None = None,
-) -> ReleaseView:
+) -> tuple[Release, ReleaseView]:
+    """The release from history, and the deterministic view of it every drafter starts from."""
     release = project.history(progress).release(from_ref, to_ref, version, paths)
-    return project.views().release(release)
+    return release, project.views().release(release)
 
 
 def render_markdown(project: Project, view: ReleaseView) -> str:

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from leaddocs.documents.items import item_line
+from leaddocs.documents.items import item_line, item_link
 from leaddocs.documents.model import ItemView, ReleaseView, release_json
 from leaddocs.documents.render import Renderer
 from leaddocs.drafting.base import Audience, Drafter, DraftRequest, ManifestItem
@@ -34,7 +34,7 @@ class DraftedBullet:
     @property
     def refs(self) -> str:
         """The links leaddocs builds for the cited items: PR links, else the first commit."""
-        links = [_link(item) for item in self.items]
+        links = [item_link(item) for item in self.items]
         return f" ({', '.join(link for link in links if link)})" if any(links) else ""
 
     @property
@@ -59,15 +59,6 @@ class DraftedRelease:
     def by_model(self) -> bool:
         """Whether any words came from the model; if none did, the plain notes are shown."""
         return self.report.drafted > 0
-
-
-def _link(item: ItemView) -> str:
-    if item.pr:
-        return f"[{item.pr_label}]({item.pr_url})" if item.pr_url else str(item.pr_label)
-    if item.commits:
-        first = item.commits[0]
-        return f"[{first.short}]({first.url})" if first.url else first.short
-    return ""
 
 
 def item_id(item: ItemView) -> str:
