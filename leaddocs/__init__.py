@@ -1,8 +1,5 @@
 """leaddocs: Git-native docs-as-code for tech leads."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("leaddocs")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+# The single source of the version (pyproject reads it through hatch): cheaper at start-up than
+# asking importlib.metadata, which every command would pay for.
+__version__ = "0.1.0"
