@@ -44,6 +44,7 @@ def test_build_writes_every_document_and_says_where(cli: Any, repo: Repo, tmp_pa
     assert result.code == 0, result
     names = sorted(path.name for path in out.iterdir())
     assert names == ["CHANGELOG.md", "changelog.json", "release-notes.json", "release-notes.md"]
+    assert "decisions.md" not in result.stdout  # no ADRs, no index, no error
     assert str(out / "release-notes.md") in result.stdout
     assert "filter invoices by status" in (out / "release-notes.md").read_text()
     # A second build keeps a human edit of the CHANGELOG section it already holds.
@@ -51,3 +52,55 @@ def test_build_writes_every_document_and_says_where(cli: Any, repo: Repo, tmp_pa
     changelog.write_text(changelog.read_text().replace("handle an empty cart", "cart fix (edited)"))
     assert cli("--repo", repo.path, "build", "--out", out).code == 0
     assert "cart fix (edited)" in changelog.read_text()
+
+
+def test_build_includes_the_decision_index_with_working_links(
+    cli: Any, repo: Repo, tmp_path: Path
+) -> None:
+    repo.commit("feat: one")
+    assert cli("--repo", repo.path, "adr", "new", "Use Postgres for events", "--no-edit").code == 0
+    out = tmp_path / "out"
+    assert cli("--repo", repo.path, "build", "--out", out).code == 0
+    index = (out / "decisions.md").read_text()
+    assert "| 0001 | [Use Postgres for events](" in index
+    link = index.split("](", 1)[1].split(")", 1)[0]
+    assert (out / link).resolve() == (
+        repo.path / "adr" / "0001-use-postgres-for-events.md"
+    ).resolve()
+
+
+def test_progress_goes_to_a_terminal_on_stderr_and_never_to_stdout(repo: Repo) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    build_service_history(repo)
+    controller, terminal = pty.openpty()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "leaddocs",
+            "--repo",
+            str(repo.path),
+            "changelog",
+            "--format",
+            "json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        check=False,
+    )
+    os.close(terminal)
+    seen = os.read(controller, 65536).decode()
+    os.close(controller)
+    assert result.returncode == 0
+    assert "commits read" in seen
+    assert result.stdout.startswith(b"{")
+    quiet = subprocess.run(
+        [sys.executable, "-m", "leaddocs", "--quiet", "--repo", str(repo.path), "changelog"],
+        capture_output=True,
+        check=False,
+    )
+    assert quiet.stderr == b""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
 from leaddocs.adr.model import Adr
 
@@ -34,11 +36,13 @@ def as_table(adrs: Sequence[Adr]) -> str:
     )
 
 
-def as_markdown(adrs: Sequence[Adr]) -> str:
+def as_markdown(adrs: Sequence[Adr], links_from: Path | None = None) -> str:
+    """A Markdown table; links are repository-relative, or relative to ``links_from``."""
     lines = ["| ADR | Title | Status | Date |", "| --- | --- | --- | --- |"]
     for adr in adrs:
         title = adr.title.replace("|", "\\|")
-        lines.append(f"| {adr.id} | [{title}]({adr.rel}) | {adr.status} | {adr.date or ''} |")
+        link = Path(os.path.relpath(adr.path, links_from)).as_posix() if links_from else adr.rel
+        lines.append(f"| {adr.id} | [{title}]({link}) | {adr.status} | {adr.date or ''} |")
     return "\n".join(lines) + "\n"
 
 

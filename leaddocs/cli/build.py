@@ -24,7 +24,8 @@ from leaddocs.documents.bundle import build_bundle
 def command(out_dir: Path, unshallow: bool) -> None:
     """Build every document the project has into one folder.
 
-    Today: release notes since the latest release (Markdown and JSON) and the CHANGELOG.
+    Today: release notes since the latest release (Markdown and JSON), the CHANGELOG (an
+    existing one in the folder is updated, keeping edits) and the ADR index (decisions.md).
     Relative --out paths are taken from the current folder.
 
     \b

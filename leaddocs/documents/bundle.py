@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from leaddocs.adr.discover import adr_folder
+from leaddocs.adr.log import load_log
+from leaddocs.adr.report import as_markdown
 from leaddocs.documents import changelog, release_notes
 from leaddocs.documents.writer import write_atomic
 from leaddocs.errors import OutputError
@@ -32,6 +35,19 @@ def build_bundle(project: Project, out_dir: Path, progress: Progress | None = No
         changelog_path: changelog_text,
         out_dir / "changelog.json": changelog.changelog_json(releases, unreleased),
     }
+    decisions = _decision_index(project, out_dir)
+    if decisions is not None:
+        documents[out_dir / "decisions.md"] = decisions
     for path, text in documents.items():
         write_atomic(path, text)
     return list(documents)
+
+
+def _decision_index(project: Project, out_dir: Path) -> str | None:
+    """The ADR index, when the project keeps ADRs (a project without them is not an error)."""
+    folder = adr_folder(project.root, project.config.adr.dir)
+    if not folder.is_dir():
+        return None
+    log = load_log(project.root, folder)
+    table = as_markdown(log.adrs, links_from=out_dir)
+    return f"# Decisions\n\n{len(log.adrs)} architecture decision records.\n\n{table}"
