@@ -13,7 +13,6 @@ from leaddocs.adr.lint import has_errors, lint
 from leaddocs.adr.log import DecisionLog, load_log
 from leaddocs.adr.model import STATUSES
 from leaddocs.cli.app import note, state
-from leaddocs.drafting import adr_draft
 from leaddocs.errors import DraftingError, LintFailure
 from leaddocs.project import Project
 
@@ -100,6 +99,10 @@ def new(
       leaddocs adr new "Cache invoices" --draft   # XXXX-cache-invoices.md, numbered on merge
       leaddocs adr new "Use Kafka" --from notes/kafka.md --llm   # grounded in the notes
     """
+    # Imported here: the drafting engine costs ~0.1 s to import, and the other adr commands
+    # (the pre-commit hook among them) never need it.
+    from leaddocs.drafting import adr_draft
+
     project = state.project()
     drafted = adr_draft.from_file(project, source_file, llm=llm, model=model, no_cache=no_cache)
     path = write.create_adr(
