@@ -9,13 +9,17 @@ line added next to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from leaddocs import yamlio
 from leaddocs.adr import frontmatter
+from leaddocs.adr.links import canonical
 from leaddocs.adr.model import Adr, LinkKind
-from leaddocs.adr.status import LINK_CLAUSE
+from leaddocs.adr.status import LINK_CLAUSE, parse_status
+
+Link = tuple[LinkKind, Adr]
 
 # The keys leaddocs writes; reading also accepts the other spellings in parse._FRONT_LINKS.
 _SPELLINGS: dict[LinkKind, tuple[str, ...]] = {
@@ -35,23 +39,23 @@ _BULLET_VALUE = re.compile(
 )
 
 
-def read_text(path: Path) -> str:
-    # newline="" keeps CRLF files CRLF: the body is written back exactly as it was read.
-    with path.open(encoding="utf-8", newline="") as stream:
-        return stream.read()
-
-
 def markdown_link(target: Adr, from_path: Path) -> str:
     label = f"ADR-{target.number:04d}" if target.number is not None else target.id
     relative = target.path.name if target.path.parent == from_path.parent else target.rel
     return f"[{label}]({relative})"
 
 
-def edited(adr: Adr, text: str, *, status: str | None, link: tuple[LinkKind, Adr] | None) -> str:
-    """``text`` (the file of ``adr``) with its status set and/or one link added."""
+def edited(adr: Adr, text: str, *, status: str | None, links: Sequence[Link] = ()) -> str:
+    """``text`` (the file of ``adr``, as textfile.read_source gives it) with its status set
+    and/or links added."""
     parts = frontmatter.split(text)
-    if parts.yaml is None:
-        return _edit_body(adr, text, status=status, link=link)
+    if parts.yaml is None and status is not None and "status" not in adr.lines:
+        # No status anywhere to rewrite in the file's own idiom: front matter is the one place
+        # a status can be added without guessing where a human would have put it.
+        parts = frontmatter.split(f"---\n---\n{text}")
+    elif parts.yaml is None:
+        return _edit_body(adr, text, status=status, links=links)
+    assert parts.yaml is not None
     # Jekyll-style front matter with the status in a body bullet: the status stays where the
     # human keeps it; links go into the front matter, where leaddocs keeps them.
     status_in_body = (
@@ -60,10 +64,10 @@ def edited(adr: Adr, text: str, *, status: str | None, link: tuple[LinkKind, Adr
         and adr.line_of("status") >= parts.body_line
     )
     if status_in_body and status is not None:
-        text = _edit_body(adr, text, status=status, link=None)
+        text = _edit_body(adr, text, status=status, links=())
         parts = frontmatter.split(text)
         status = None
-    return _edit_front_matter(parts, status=status, link=link)
+    return _edit_front_matter(parts, status=status, links=links)
 
 
 def _front_has_status(yaml_text: str) -> bool:
@@ -71,20 +75,24 @@ def _front_has_status(yaml_text: str) -> bool:
 
 
 def _edit_front_matter(
-    parts: frontmatter.Parts, *, status: str | None, link: tuple[LinkKind, Adr] | None
+    parts: frontmatter.Parts, *, status: str | None, links: Sequence[Link]
 ) -> str:
     assert parts.yaml is not None
     tree = yamlio.load(parts.yaml)
     if tree is None:
         tree = yamlio.mapping()
+    written: list[tuple[LinkKind, str]] = []
     if status is not None:
+        if isinstance(tree.get("status"), str):
+            # "accepted; supersedes ADR-0001": the links in the old text would be lost with
+            # it, so they move into the lists where leaddocs keeps links.
+            written = [(kind, canonical(ref)) for kind, ref in parse_status(tree["status"])[1]]
         if "status" in tree:
             tree["status"] = status
         else:
             tree.insert(0, "status", status)
-    if link is not None:
-        kind, target = link
-        _append_link(tree, kind, target.id)
+    for kind, target_id in [*written, *((kind, target.id) for kind, target in links)]:
+        _append_link(tree, kind, target_id)
     return _with_yaml(parts, tree)
 
 
@@ -117,11 +125,8 @@ def _as_id(item: Any) -> str:
     return f"{item:04d}" if isinstance(item, int) else str(item)
 
 
-def _edit_body(
-    adr: Adr, text: str, *, status: str | None, link: tuple[LinkKind, Adr] | None
-) -> str:
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(newline)
+def _edit_body(adr: Adr, text: str, *, status: str | None, links: Sequence[Link]) -> str:
+    lines = text.split("\n")
     status_index = adr.line_of("status") - 1 if "status" in adr.lines else None
     in_section = (
         adr.style == "adr-tools"
@@ -143,18 +148,19 @@ def _edit_body(
         else:
             indent = line[: len(line) - len(line.lstrip())]
             lines[status_index] = indent + status.capitalize() + kept
-    if link is not None:
-        kind, target = link
-        label = f"{_LABELS[kind]} {markdown_link(target, adr.path)}"
-        if status_index is None:
-            at = _after_title(lines)
-            lines[at:at] = [f"* {label}", ""]
-        elif in_section:
-            at = _end_of_section(lines, status_index)
-            lines[at:at] = ["", label]
-        else:
-            lines.insert(status_index + 1, _bullet_prefix(lines[status_index]) + label)
-    return newline.join(lines)
+    labels = [f"{_LABELS[kind]} {markdown_link(target, adr.path)}" for kind, target in links]
+    if not labels:
+        return "\n".join(lines)
+    if status_index is None:
+        at = _after_title(lines)
+        lines[at:at] = [*(f"* {label}" for label in labels), ""]
+    elif in_section:
+        at = _end_of_section(lines, status_index)
+        lines[at:at] = [line for label in labels for line in ("", label)]
+    else:
+        prefix = _bullet_prefix(lines[status_index])
+        lines[status_index + 1 : status_index + 1] = [prefix + label for label in labels]
+    return "\n".join(lines)
 
 
 def _bullet_prefix(line: str) -> str:

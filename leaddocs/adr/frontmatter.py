@@ -10,7 +10,8 @@ from leaddocs import yamlio
 
 _TOP_KEY = re.compile(r"^([^\s#:'\"-][^:\n]*?)[ \t]*:(?:[ \t]|$)", re.M)
 _FENCE = re.compile(r"^---[ \t]*$")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+# "\r?" so a CRLF file's closing fence is found too: re.M's "$" stops only before "\n".
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 
 class FrontMatterError(ValueError):

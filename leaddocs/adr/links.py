@@ -10,9 +10,17 @@ import re
 from pathlib import PurePosixPath
 
 from leaddocs.adr.model import REVERSE, Adr, Finding, LinkKind
+from leaddocs.adr.parse import identity
 
 _TARGET = re.compile(r"\]\(([^)\s]+)\)")
 _NUMBER = re.compile(r"(?:adr[-_ #]?|#)?0*(\d+)(?:[.:]?\s.*)?", re.IGNORECASE)
+
+_SAYS: dict[LinkKind, str] = {
+    "supersedes": "supersedes",
+    "superseded-by": "is superseded by",
+    "amends": "amends",
+    "amended-by": "is amended by",
+}
 
 
 class Index:
@@ -39,10 +47,26 @@ class Index:
             return self.by_stem[name]
         if name in self.by_id:
             return self.by_id[name]
-        number = _NUMBER.fullmatch(text)
-        if number is not None:
-            return self.by_number.get(int(number[1]))
-        return None
+        number = number_of(text)
+        return self.by_number.get(number) if number is not None else None
+
+
+def canonical(reference: str) -> str:
+    """The id a reference names as far as its text tells (``ADR-12`` and ``12`` -> ``0012``, a
+    link -> its file's id), for writing it into a front matter list; else the text as is."""
+    text = reference.strip()
+    target = _TARGET.search(text)
+    if target is not None:
+        return identity(PurePosixPath(target[1].split("#")[0]).name.removesuffix(".md"))[0]
+    number = number_of(text)
+    return f"{number:04d}" if number is not None else text
+
+
+def number_of(reference: str) -> int | None:
+    """The number a bare reference names (``ADR-0012``, ``#12``, ``0012``); None for a link or
+    a file name, which name one file whatever its number."""
+    number = _NUMBER.fullmatch(reference.strip())
+    return int(number[1]) if number is not None else None
 
 
 def resolve(adrs: list[Adr]) -> list[Finding]:
@@ -78,8 +102,8 @@ def resolve(adrs: list[Adr]) -> list[Finding]:
                 this.rel,
                 this.line_of("status"),
                 "ADR007",
-                f"{other.id} says it {kind.replace('-', ' ')} this ADR, but this file does not "
-                f"say {REVERSE[kind].replace('-', ' ')} {other.id}",
+                f"{other.id} says it {_SAYS[kind]} this ADR, but this file does not "
+                f"say it {_SAYS[REVERSE[kind]]} {other.id}",
             )
         )
     return findings

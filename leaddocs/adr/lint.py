@@ -16,6 +16,7 @@ from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import Adr, Finding
 from leaddocs.adr.parse import identity
 from leaddocs.adr.write import slugify
+from leaddocs.errors import UsageError
 
 
 def lint(log: DecisionLog, paths: Sequence[Path] = ()) -> list[Finding]:
@@ -28,9 +29,31 @@ def lint(log: DecisionLog, paths: Sequence[Path] = ()) -> list[Finding]:
         findings.extend(_title(adr))
     findings.extend(_duplicates(log.adrs))
     if paths:
-        wanted = {log.rel(path.resolve()) for path in paths}
-        findings = [finding for finding in findings if finding.path in wanted]
+        wanted = _wanted(log, paths)
+        findings = [finding for finding in findings if finding.path.startswith(wanted)]
     return sorted(set(findings), key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+def _wanted(log: DecisionLog, paths: Sequence[Path]) -> tuple[str, ...]:
+    """What ``paths`` select, as prefixes of repository-relative paths: a file itself, a folder
+    everything under it. A path that is not there is an error, never a silent pass."""
+    root = log.root.resolve()
+    wanted = []
+    for path in paths:
+        # Relative to the working folder first (pre-commit runs at the root), else the root.
+        found = path if path.exists() or path.is_absolute() else log.root / path
+        if not found.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        resolved = found.resolve()
+        if resolved == root:
+            return ("",)
+        rel = (
+            str(resolved.relative_to(root)).replace("\\", "/")
+            if resolved.is_relative_to(root)
+            else str(resolved)
+        )
+        wanted.append(rel + "/" if found.is_dir() else rel)
+    return tuple(wanted)
 
 
 def _status(adr: Adr) -> list[Finding]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from leaddocs.adr import discover, links
 from leaddocs.adr.model import Adr, Finding
-from leaddocs.adr.parse import read_adr
+from leaddocs.adr.parse import identity, read_adr
 from leaddocs.errors import DocumentError
 
 
@@ -18,6 +18,7 @@ class DecisionLog:
     adrs: list[Adr]
     unreadable: list[Finding] = field(default_factory=list)  # files skipped, and why
     link_findings: list[Finding] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # every ADR file, the broken ones too
 
     def get(self, reference: str) -> Adr:
         """The ADR ``reference`` names (``12``, ``0012``, ``ADR-0012``, a file name or stem)."""
@@ -27,7 +28,9 @@ class DecisionLog:
         return found
 
     def next_number(self) -> int:
-        return max((adr.number for adr in self.adrs if adr.number is not None), default=0) + 1
+        # From every file name, not only the readable ADRs: a broken 0002 still holds 0002.
+        numbers = (identity(path.stem)[1] for path in self.files or [a.path for a in self.adrs])
+        return max((number for number in numbers if number is not None), default=0) + 1
 
     def rel(self, path: Path) -> str:
         # String work, not Path.relative_to: this runs once per file on every listing.
@@ -38,8 +41,8 @@ class DecisionLog:
 def load_log(root: Path, folder: Path) -> DecisionLog:
     """Read every ADR in ``folder``; a broken file becomes a finding, never an exception."""
     discover.require_folder(folder, root)
-    log = DecisionLog(root, folder, [])
-    for path in discover.adr_files(folder):
+    log = DecisionLog(root, folder, [], files=discover.adr_files(folder))
+    for path in log.files:
         rel = log.rel(path)
         try:
             with open(path, "rb") as stream:

@@ -23,11 +23,15 @@ from leaddocs.adr.model import Adr, Finding, LinkKind, Ref
 from leaddocs.adr.status import LINK_CLAUSE, link_kind, parse_status, split_refs
 
 NUMBERED = re.compile(r"(?P<number>\d+)-(?P<slug>.+)")
+# Dated records: log4brains' 20240115-slug.md, and Jekyll's 2024-01-15-slug.md (a dash after
+# the year and after the month, or neither), which is a date too, never ADR number 2024.
 LOG4BRAINS = re.compile(
-    r"(?P<date>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))-(?P<slug>.+)"
+    r"(?P<year>(?:19|20)\d{2})(?P<dash>-?)(?P<month>0[1-9]|1[0-2])(?P=dash)"
+    r"(?P<day>0[1-9]|[12]\d|3[01])-(?P<slug>.+)"
 )
 PLACEHOLDER = re.compile(r"(?P<number>[Xx]{2,})-(?P<slug>.+)")
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _NUMBER_PREFIX = re.compile(
     r"^(?:(?:ADR|adr)[-_ ]?0*(?P<a>\d+)[ \t]*[-\u2013\u2014:.)]?[ \t]*"
@@ -199,7 +203,12 @@ def _front_matter(yaml_text: str, rel: str) -> _Fields:
             found.decision_makers = _people(data[key])
             break
     for key, kind in _FRONT_LINKS.items():
-        for ref in _as_list(data.get(key)):
+        refs = _as_list(data.get(key))
+        if any(isinstance(ref, (dict, list)) for ref in refs):
+            message = f"'{key}' must be a list of ADR ids"
+            found.findings.append(Finding(rel, lines.get(key, 1), "ADR002", message))
+            continue
+        for ref in refs:
             found.refs.append(Ref(kind, str(ref), lines.get(key, 1)))
     return found
 
@@ -274,28 +283,33 @@ def _strip_number(title: str) -> str:
 
 
 def _status_section(lines: list[str], first_line: int, found: _Fields) -> bool:
-    """adr-tools: a ``## Status`` section whose first line that is not a link is the status."""
+    """adr-tools: a ``## Status`` section; True when the file has one."""
     for index, line in enumerate(lines):
         heading = _HEADING.match(line)
         if not (heading and len(heading[1]) > 1 and heading[2].strip().lower() == "status"):
             continue
-        for offset, text in enumerate(lines[index + 1 :], start=index + 1):
-            if _HEADING.match(text):
-                break
-            if text.strip() and not _LINK_LINE.match(text) and found.status is None:
-                found.status = text.strip()
-                found.lines["status"] = first_line + offset
-        if found.status is None:
-            # Only link lines ("Superceded by [...]"): the first of them is the status text.
-            for offset, text in enumerate(lines[index + 1 :], start=index + 1):
-                if _HEADING.match(text):
-                    break
-                if text.strip():
-                    found.status = text.strip()
-                    found.lines["status"] = first_line + offset
-                    break
+        end = index + 1
+        while end < len(lines) and not _HEADING.match(lines[end]):
+            end += 1
+        texts = [(at, lines[at].strip()) for at in range(index + 1, end) if lines[at].strip()]
+        if found.status is None and texts:
+            at, found.status = _status_line(texts)
+            found.lines["status"] = first_line + at
         return True
     return False
+
+
+def _status_line(texts: list[tuple[int, str]]) -> tuple[int, str]:
+    """The line of a status section that holds the status: one that names a known status
+    and is not a link ("Accepted"), else the first link line ("Superceded by [...]"), else the
+    first line (an unknown status, which lint reports). Prose in the section is not a status."""
+    links = [(at, text) for at, text in texts if _LINK_LINE.match(text)]
+    words = [
+        (at, text)
+        for at, text in texts
+        if not _LINK_LINE.match(text) and parse_status(text)[0] != "unknown"
+    ]
+    return (words or links or texts)[0]
 
 
 def _link_lines(lines: list[str], first_line: int, found: _Fields) -> None:
@@ -320,8 +334,7 @@ def _file_name(stem: str) -> _Fields:
     match = LOG4BRAINS.fullmatch(stem)
     if match is None:
         return _Fields()
-    stamp = match["date"]
-    return _Fields(date=f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:]}", style="log4brains")
+    return _Fields(date=f"{match['year']}-{match['month']}-{match['day']}", style="log4brains")
 
 
 def _date(value: Any, adr: Adr) -> str | None:
@@ -333,7 +346,10 @@ def _date(value: Any, adr: Adr) -> str | None:
         return value.isoformat()
     text = str(value).strip()
     try:
-        return datetime.date.fromisoformat(text[:10]).isoformat()
+        # fullmatch first: fromisoformat also takes 20240101, and a slice let junk through.
+        if _ISO_DATE.fullmatch(text) is None:
+            raise ValueError(text)
+        return datetime.date.fromisoformat(text).isoformat()
     except ValueError:
         adr.findings.append(
             Finding(adr.rel, adr.line_of("date"), "ADR004", f"bad date '{text}': use YYYY-MM-DD")

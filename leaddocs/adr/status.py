@@ -21,7 +21,7 @@ _KINDS: dict[str, LinkKind] = {
     "amends": "amends",
     "amendedby": "amended-by",
 }
-_MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)\s]+\)")
+MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)\s]+\)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
 _PHRASES = {
     "in review": "proposed",
@@ -70,7 +70,7 @@ def normalise(word: str) -> str:
 
 def split_refs(text: str) -> list[str]:
     """The references in a clause: Markdown links whole, else comma/``and``-separated words."""
-    links = _MARKDOWN_LINK.findall(text)
+    links = MARKDOWN_LINK.findall(text)
     if links:
         return links
     parts = re.split(r",|;|\band\b", text)

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from leaddocs import yamlio
-from leaddocs.adr.edit import edited, read_text
+from leaddocs.adr.edit import Link, edited
 from leaddocs.adr.log import DecisionLog, load_log
 from leaddocs.adr.model import REVERSE, STATUSES, Adr, LinkKind
-from leaddocs.documents.writer import write_atomic
+from leaddocs.adr.textfile import read_source, write_all
 from leaddocs.errors import DocumentError, OutputError, UsageError
 
 PLACEHOLDER = "XXXX"
@@ -34,9 +34,15 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 
 def slugify(title: str) -> str:
-    """``Use Postgres (v2) for events!`` -> ``use-postgres-v2-for-events``."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].rstrip("-")
+    """``Use Postgres (v2) for events!`` -> ``use-postgres-v2-for-events``; ``Café`` ->
+    ``cafe``; letters of other scripts are kept (``日本語``), never dropped into an empty name."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", title):
+        # Accents come off Latin letters only: a kana's voicing mark is part of the letter.
+        if not (unicodedata.combining(char) and kept and kept[-1].isascii()):
+            kept.append(char)
+    text = unicodedata.normalize("NFC", "".join(kept)).lower()
+    return re.sub(r"[\W_]+", "-", text).strip("-")[:80].rstrip("-")
 
 
 def create_adr(
@@ -71,8 +77,8 @@ def create_adr(
     if adr_dir.exists() and not adr_dir.is_dir():
         raise OutputError(f"cannot write into {adr_dir}: it is not a folder")
     log = load_log(root, adr_dir) if adr_dir.is_dir() else DecisionLog(root, adr_dir, [])
-    superseded = [log.get(ref) for ref in supersedes]
-    amended = [log.get(ref) for ref in amends]
+    superseded = _unique(log.get(ref) for ref in supersedes)
+    amended = _unique(log.get(ref) for ref in amends)
     name = f"{PLACEHOLDER if draft else f'{log.next_number():04d}'}-{slug}.md"
     path = adr_dir / name
     if path.exists():
@@ -86,26 +92,33 @@ def create_adr(
         adr_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the ADR folder {adr_dir}: {exc.strerror}") from exc
-    updates = [
-        (
-            old,
-            edited(
-                old,
-                read_text(old.path),
-                status="superseded",
-                link=("superseded-by", _stub(path, log)),
-            ),
-        )
-        for old in superseded
-    ]
-    updates += [
-        (old, edited(old, read_text(old.path), status=None, link=("amended-by", _stub(path, log))))
-        for old in amended
-    ]
-    write_atomic(path, text)
-    for old, new_text in updates:
-        write_atomic(old.path, new_text)
+    stub = _stub(path, log)
+    # One edit per old record: an ADR both superseded and amended gets both links at once.
+    back_links: dict[str, tuple[Adr, list[Link]]] = {}
+    by_kind: tuple[tuple[LinkKind, list[Adr]], ...] = (
+        ("superseded-by", superseded),
+        ("amended-by", amended),
+    )
+    for kind, olds in by_kind:
+        for old in olds:
+            back_links.setdefault(old.id, (old, []))[1].append((kind, stub))
+    writes = [(path, text)]
+    for old, old_links in back_links.values():
+        new_status = "superseded" if old in superseded else None
+        writes.append((old.path, _edited_file(old, status=new_status, links=old_links)))
+    write_all(writes, log.rel)
     return path
+
+
+def _unique(adrs: Iterable[Adr]) -> list[Adr]:
+    """Each ADR once, in the order named: ``--supersedes 1 --supersedes 0001`` is one link."""
+    return list({adr.id: adr for adr in adrs}.values())
+
+
+def _edited_file(adr: Adr, *, status: str | None, links: Sequence[Link] = ()) -> str:
+    """The whole new text of ``adr``'s file, in its own line endings and byte-order mark."""
+    source = read_source(adr.path)
+    return source.restore(edited(adr, source.text, status=status, links=links))
 
 
 def _stub(path: Path, log: DecisionLog) -> Adr:
@@ -159,7 +172,7 @@ def _render(
         source = override.read_text(encoding="utf-8")
     elif plain_template.is_file():
         # A MADR/adr-tools template.md in the folder: its sections, our front matter and title.
-        return _from_plain_template(read_text(plain_template), title, front_matter)
+        return _from_plain_template(read_source(plain_template).text, title, front_matter)
     else:
         source = (Path(__file__).parent / "templates" / TEMPLATE_NAME).read_text(encoding="utf-8")
     try:
@@ -199,7 +212,7 @@ def set_status(log: DecisionLog, reference: str, status: str, *, force: bool = F
             raise UsageError(
                 f"{adr.rel}: say what supersedes it: leaddocs adr link NEW --supersedes {adr.id}"
             )
-    write_atomic(adr.path, edited(adr, read_text(adr.path), status=status, link=None))
+    write_all([(adr.path, _edited_file(adr, status=status))], log.rel)
     return adr
 
 
@@ -207,12 +220,13 @@ def link(log: DecisionLog, source_ref: str, kind: LinkKind, target_ref: str) -> 
     """Record ``source kind target`` in both files; superseding also marks the target."""
     source, target = log.get(source_ref), log.get(target_ref)
     if source is target:
-        raise UsageError(f"{source.rel} cannot {kind.replace('-', ' ')} itself")
-    source_text = edited(source, read_text(source.path), status=None, link=(kind, target))
+        raise UsageError(f"{source.rel} cannot {kind.removesuffix('s')} itself")
     new_status = "superseded" if kind == "supersedes" else None
-    target_text = edited(
-        target, read_text(target.path), status=new_status, link=(REVERSE[kind], source)
+    write_all(
+        [
+            (source.path, _edited_file(source, status=None, links=[(kind, target)])),
+            (target.path, _edited_file(target, status=new_status, links=[(REVERSE[kind], source)])),
+        ],
+        log.rel,
     )
-    write_atomic(source.path, source_text)
-    write_atomic(target.path, target_text)
     return source, target

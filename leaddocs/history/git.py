@@ -63,7 +63,11 @@ class GitRepository:
             )
         except GitCommandError as exc:
             detail = (exc.stderr or "").strip().splitlines()
-            message = detail[-1].removeprefix("stderr: ").strip(" '") if detail else str(exc)
+            lines = [line.removeprefix("stderr: ").strip(" '") for line in detail]
+            # git's "fatal:" line says what went wrong; later lines are advice ("remove the
+            # file manually to continue") that means nothing without it.
+            fatal = [line for line in lines if line.startswith(("fatal:", "error:"))]
+            message = (fatal or lines)[0 if fatal else -1] if lines else str(exc)
             raise RepositoryError(f"{self.root}: git {args[0]} failed: {message}") from exc
 
     def has_commits(self) -> bool:
@@ -172,14 +176,23 @@ class GitRepository:
     def added_times(self, paths: list[str]) -> dict[str, int]:
         """When each path (relative to the root) was first committed, as a unix commit time,
         from one ``git log``; paths never committed are left out."""
+        return {path: int(stamp) for path, stamp in self._first_added(paths, "%ct").items()}
+
+    def added_commits(self, paths: list[str]) -> dict[str, str]:
+        """The commit that first added each path; paths never committed are left out."""
+        return self._first_added(paths, "%H")
+
+    def _first_added(self, paths: list[str], field: str) -> dict[str, str]:
         if not paths or not self.has_commits():
             return {}
-        out = self._run("log", "--diff-filter=A", "--format=%x00%ct", "--name-only", "--", *paths)
-        found: dict[str, int] = {}
+        out = self._run(
+            "log", "--diff-filter=A", f"--format=%x00{field}", "--name-only", "--", *paths
+        )
+        found: dict[str, str] = {}
         for record in out.split("\0")[1:]:
-            stamp, _, names = record.partition("\n")
+            value, _, names = record.partition("\n")
             for name in names.strip("\n").splitlines():
-                found[name] = int(stamp)  # newest first: the last one seen is the first add
+                found[name] = value  # newest first: the last one seen is the first add
         return found
 
     def is_tracked(self, path: str) -> bool:

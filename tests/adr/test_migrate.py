@@ -39,3 +39,60 @@ def test_migrate_keeps_every_record_and_every_body_line(cli: Any, mixed: Repo) -
     metadata = ("* Status", "* Deciders", "* Date")
     kept = [line for line in old_lines if line.strip() and not line.startswith(metadata)]
     assert [line for line in new_lines if line.strip()] == kept
+
+
+LEGACY = {
+    "0001-use-x.md": "# 1. Use X\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n"
+    "Amended by [9. Use Z](../other/0009-use-z.md)\n\n## Context\n\nWhy X.\n",
+    "0002-use-y.md": "# 2. Use Y\n\nDate: 2020-02-01\n\n## Status\n\n"
+    "Superceded by [3. Use W](0003-use-w.md)\n\nSee also the wiki page on Y.\n\n"
+    "## Context\n\nWhy Y.\n",
+    "0003-use-w.md": "# 3. Use W\n\nDate: 2020-03-01\n\n## Status\n\nAccepted\n\n"
+    "Supercedes [2. Use Y](0002-use-y.md)\n\nSupercedes [4. Use V](0004-use-v.md)\n\n"
+    "## Context\n\nWhy W.\n",
+    "0004-use-v.md": "# Use V\n\n* Status: superseded\n* Date: 2020-04-01\n\nWhy V.\n\n"
+    "## Links\n\n* Superseded by [ADR-0003](0003-use-w.md)\n",
+}
+
+
+def test_migrate_keeps_unresolved_links_and_prose_and_drops_moved_links(
+    cli: Any, repo: Repo
+) -> None:
+    folder = repo.path / "adr"
+    folder.mkdir()
+    for name, text in LEGACY.items():
+        (folder / name).write_text(text)
+    assert cli("--repo", repo.path, "adr", "migrate").code == 0
+    assert (folder / "0001-use-x.md").read_text() == (
+        "---\nstatus: accepted\ndate: 2020-01-01\n"
+        "amended-by: ['[9. Use Z](../other/0009-use-z.md)']\n---\n"
+        "# 1. Use X\n\n## Context\n\nWhy X.\n"
+    )
+    assert (folder / "0002-use-y.md").read_text() == (
+        "---\nstatus: superseded\ndate: 2020-02-01\nsuperseded-by: ['0003']\n---\n"
+        "# 2. Use Y\n\n## Status\n\nSee also the wiki page on Y.\n\n## Context\n\nWhy Y.\n"
+    )
+    assert (folder / "0003-use-w.md").read_text().endswith("# 3. Use W\n\n## Context\n\nWhy W.\n")
+    assert (folder / "0004-use-v.md").read_text() == (
+        "---\nstatus: superseded\ndate: 2020-04-01\nsuperseded-by: ['0003']\n---\n"
+        "# Use V\n\nWhy V.\n"
+    )
+    found = records(cli, repo)
+    assert found["0003"]["supersedes"] == ["0002", "0004"]
+    lint = cli("--repo", repo.path, "adr", "lint").stdout
+    assert (
+        lint
+        == "adr/0001-use-x.md:4: ADR006 amended-by '[9. Use Z](../other/0009-use-z.md)': no such ADR\n"
+    )
+
+
+def test_a_status_section_with_prose_reads_the_status_word(cli: Any, repo: Repo) -> None:
+    folder = repo.path / "adr"
+    folder.mkdir()
+    for name, text in LEGACY.items():
+        (folder / name).write_text(text)
+    found = records(cli, repo)
+    assert (found["0002"]["status"], found["0002"]["status_raw"]) == (
+        "superseded",
+        "Superceded by [3. Use W](0003-use-w.md)",
+    )

@@ -69,3 +69,38 @@ def test_number_drafts_assigns_numbers_and_rewrites_links(cli: Any, repo: Repo) 
     assert found["0001"]["amended_by"] == ["0003"]
     assert found["0003"]["amends"] == ["0001"]
     assert cli("--repo", repo.path, "adr", "lint").code == 0
+
+
+def test_renumber_rewrites_every_reference_that_meant_the_moved_adr(cli: Any, repo: Repo) -> None:
+    repo.commit("docs(adr): first", files={"adr/0001-use-postgres-for-events.md": BASE})
+    repo.branch("b")
+    repo.checkout("main")
+    repo.branch("a")
+    repo.commit(
+        "docs(adr): a",
+        files={
+            "adr/0002-branch-a.md": _adr("accepted", "Branch a"),
+            "adr/20240101-note-on-a.md": "# Note on a\n\n- Status: accepted\n\nAmends ADR-0002\n",
+        },
+    )
+    repo.checkout("b")
+    repo.commit("docs(adr): b", files={"adr/0002-branch-b.md": _adr("accepted", "Branch b")})
+    extend = _adr("accepted", "Extend b", "amends: ['0002']\n") + (
+        "\nSee [ADR-0002](0002-branch-b.md) and [2. Branch b](0002-branch-b.md#why).\n"
+    )
+    repo.commit("docs(adr): extend b", files={"adr/0003-extend-b.md": extend})
+    repo.checkout("main")
+    repo.merge("a", "Merge branch 'a'")
+    repo.merge("b", "Merge branch 'b'")
+
+    result = cli("--repo", repo.path, "adr", "renumber")
+    assert result.stdout == "adr/0002-branch-b.md -> adr/0004-branch-b.md\n", result
+    text = (repo.path / "adr/0003-extend-b.md").read_text()
+    assert "amends: ['0004']" in text
+    assert "See [ADR-0004](0004-branch-b.md) and [4. Branch b](0004-branch-b.md#why)." in text
+    # Written on branch a, where 0002 was branch a's ADR: it still means that one.
+    note = (repo.path / "adr/20240101-note-on-a.md").read_text()
+    assert note.endswith("Amends ADR-0002\n")
+    found = records(cli, repo)
+    assert found["0004"]["amended_by"] == ["0003"]
+    assert found["0002"]["amended_by"] == ["20240101-note-on-a"]
