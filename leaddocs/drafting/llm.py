@@ -17,6 +17,7 @@ import openai
 import pydantic
 
 from leaddocs.config import LlmConfig
+from leaddocs.drafting import deadline
 from leaddocs.errors import DraftingError
 
 NO_ENDPOINT = (
@@ -32,10 +33,20 @@ class Unavailable(Exception):
 class BadAnswer(Exception):
     """The endpoint answered, but not with a usable draft (malformed, empty, cut off, refused)."""
 
-    def __init__(self, reason: str, tokens_in: int = 0, tokens_out: int = 0) -> None:
+    def __init__(
+        self, reason: str, tokens_in: int = 0, tokens_out: int = 0, *, cut_off: bool = False
+    ) -> None:
         super().__init__(reason)
         self.tokens_in = tokens_in
         self.tokens_out = tokens_out
+        self.cut_off = cut_off  # finish_reason length: asking again rarely helps
+
+
+class _Rejected(Exception):
+    """HTTP 400/422: maybe only the response_format; a simpler mode may be accepted."""
+
+
+CUT_OFF = "the answer was cut off (finish_reason: length); raise llm.max_tokens"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,58 +77,70 @@ class ModelClient:
 
     @property
     def base_url(self) -> str:
-        return str(self._client.base_url)
+        # The client keeps a trailing slash for joining paths; people wrote it without one.
+        return str(self._client.base_url).rstrip("/")
+
+    @property
+    def deadline(self) -> float:
+        """Seconds one request may take in all, the client's own retries included."""
+        return self._settings.timeout * (self._settings.max_retries + 1)
 
     def ask(self, messages: list[dict[str, str]], schema: type[pydantic.BaseModel]) -> Answer:
-        """One answer validated against ``schema``; raises Unavailable, BadAnswer, DraftingError."""
-        while True:
-            mode = self._modes[0]
+        """One answer validated against ``schema``; raises Unavailable, BadAnswer, DraftingError.
+
+        A 400/422 tries the next, simpler mode for this request only; the modes are given up
+        for later requests once a simpler one got an answer, so a 400 about something else
+        (a prompt too long, say) does not cost the run its structured output.
+        """
+        rejected = ""
+        for index, mode in enumerate(self._modes):
             try:
-                return self._ask(mode, messages, schema)
-            except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
-                # The server does not take this response_format: try the next, simpler mode.
-                if len(self._modes) == 1:
-                    raise Unavailable(
-                        f"the endpoint rejected the request: {_message(exc)}"
-                    ) from exc
-                self._modes.pop(0)
-            except openai.AuthenticationError as exc:
-                raise DraftingError(
-                    f"{self.base_url} refused the API key (HTTP {exc.status_code}); "
-                    "check OPENAI_API_KEY"
-                ) from exc
-            except openai.PermissionDeniedError as exc:
-                raise DraftingError(
-                    f"{self.base_url} denied access to model '{self.model}' (HTTP 403); "
-                    "check OPENAI_API_KEY and the model's permissions"
-                ) from exc
-            except openai.NotFoundError as exc:
-                raise DraftingError(
-                    f"model '{self.model}' not found at {self.base_url} (HTTP 404); "
-                    "set --model or llm.model, or check OPENAI_BASE_URL"
-                ) from exc
-            except openai.APITimeoutError as exc:
-                raise Unavailable(
-                    f"{self.base_url} did not answer within {self._settings.timeout:g}s"
-                ) from exc
-            except openai.APIConnectionError as exc:
-                raise Unavailable(f"cannot reach {self.base_url}") from exc
-            except openai.RateLimitError as exc:
-                raise Unavailable(
-                    f"rate limited (HTTP 429) after {self._settings.max_retries} retries"
-                ) from exc
-            except openai.APIStatusError as exc:
-                raise Unavailable(
-                    f"HTTP {exc.status_code} after {self._settings.max_retries} retries"
-                ) from exc
-            except openai.LengthFinishReasonError as exc:
-                usage = exc.completion.usage
-                raise BadAnswer(
-                    "the answer was cut off (finish_reason: length); raise llm.max_tokens",
-                    *_tokens(usage),
-                ) from exc
-            except openai.ContentFilterFinishReasonError as exc:
-                raise BadAnswer("the model refused (content filter)") from exc
+                answer = self._sorted(mode, messages, schema)
+            except _Rejected as exc:
+                rejected = str(exc)
+                continue
+            except BadAnswer:
+                del self._modes[:index]  # the server took this mode; its answer was poor
+                raise
+            del self._modes[:index]
+            return answer
+        raise Unavailable(f"the endpoint rejected the request: {rejected}")
+
+    def _sorted(
+        self, mode: str, messages: list[dict[str, str]], schema: type[pydantic.BaseModel]
+    ) -> Answer:
+        """One request in ``mode``, its failures sorted into this module's exceptions."""
+        try:
+            return deadline.within(self.deadline, lambda: self._ask(mode, messages, schema))
+        except (deadline.Overdue, openai.APITimeoutError) as exc:
+            raise Unavailable(f"{self.base_url} did not answer within {self.deadline:g}s") from exc
+        except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
+            raise _Rejected(_message(exc)) from exc
+        except openai.AuthenticationError as exc:
+            raise DraftingError(
+                f"{self.base_url} refused the API key (HTTP {exc.status_code}); "
+                "check OPENAI_API_KEY"
+            ) from exc
+        except openai.PermissionDeniedError as exc:
+            raise DraftingError(
+                f"{self.base_url} denied access to model '{self.model}' (HTTP 403); "
+                "check OPENAI_API_KEY and the model's permissions"
+            ) from exc
+        except openai.NotFoundError as exc:
+            raise DraftingError(
+                f"model '{self.model}' not found at {self.base_url} (HTTP 404); "
+                "set --model or llm.model, or check OPENAI_BASE_URL"
+            ) from exc
+        except openai.APIConnectionError as exc:
+            raise Unavailable(f"cannot reach {self.base_url}") from exc
+        except openai.RateLimitError as exc:
+            raise Unavailable(
+                f"rate limited (HTTP 429) after {self._settings.max_retries} retries"
+            ) from exc
+        except openai.APIStatusError as exc:
+            raise Unavailable(
+                f"HTTP {exc.status_code} after {self._settings.max_retries} retries"
+            ) from exc
 
     def _ask(
         self, mode: str, messages: list[dict[str, str]], schema: type[pydantic.BaseModel]
@@ -128,44 +151,63 @@ class ModelClient:
             "temperature": self._settings.temperature,
             "max_tokens": self._settings.max_tokens,
         }
+        # The raw response keeps the usage readable even when the body cannot be parsed.
+        completions = self._client.chat.completions.with_raw_response
+        raw: Any
         if mode == "structured":
-            try:
-                completion: Any = self._client.chat.completions.parse(
-                    response_format=schema, **common
-                )
-            except pydantic.ValidationError as exc:
-                raise BadAnswer("malformed JSON: it does not match the schema") from exc
+            raw = completions.parse(response_format=schema, **common)
         elif mode == "json":
-            completion = self._client.chat.completions.create(
-                response_format={"type": "json_object"}, **common
-            )
+            raw = completions.create(response_format={"type": "json_object"}, **common)
         else:
-            completion = self._client.chat.completions.create(**common)
-        tokens = _tokens(completion.usage)
-        if not completion.choices:
-            raise BadAnswer("empty answer (no choices)", *tokens)
-        choice = completion.choices[0]
-        if getattr(choice.message, "refusal", None):
-            raise BadAnswer(f"the model refused: {_one_line(choice.message.refusal)}", *tokens)
-        if choice.finish_reason == "length":
-            raise BadAnswer(
-                "the answer was cut off (finish_reason: length); raise llm.max_tokens", *tokens
-            )
-        content = choice.message.content or ""
-        if not content.strip():
-            raise BadAnswer("empty answer", *tokens)
-        content = _strip_fence(content)
+            raw = completions.create(**common)
+        tokens = _usage(raw.http_response)
         try:
-            schema.model_validate_json(content)
+            return Answer(_content(raw.parse(), schema, tokens), *tokens)
+        except BadAnswer:
+            raise
+        except openai.LengthFinishReasonError as exc:
+            raise BadAnswer(CUT_OFF, *tokens, cut_off=True) from exc
+        except openai.ContentFilterFinishReasonError as exc:
+            raise BadAnswer("the model refused (content filter)", *tokens) from exc
         except pydantic.ValidationError as exc:
             raise BadAnswer("malformed JSON: it does not match the schema", *tokens) from exc
-        return Answer(content, *tokens)
+        except Exception as exc:
+            # HTML from a proxy, `{}`, a choice without a message: an answer, but not one the
+            # client can read. The template answers instead and the report names the type.
+            raise BadAnswer(
+                f"unexpected answer from {self.base_url} ({type(exc).__name__})", *tokens
+            ) from exc
 
 
-def _tokens(usage: Any) -> tuple[int, int]:
-    if usage is None:
+def _content(completion: Any, schema: type[pydantic.BaseModel], tokens: tuple[int, int]) -> str:
+    """The draft's JSON text from a parsed completion, or why there is none."""
+    if not completion.choices:
+        raise BadAnswer("empty answer (no choices)", *tokens)
+    choice = completion.choices[0]
+    if getattr(choice.message, "refusal", None):
+        raise BadAnswer(f"the model refused: {_one_line(choice.message.refusal)}", *tokens)
+    if choice.finish_reason == "length":
+        raise BadAnswer(CUT_OFF, *tokens, cut_off=True)
+    if choice.finish_reason == "content_filter":
+        raise BadAnswer("the model refused (content filter)", *tokens)
+    content = choice.message.content or ""
+    if not content.strip():
+        raise BadAnswer("empty answer", *tokens)
+    content = _strip_fence(content)
+    try:
+        schema.model_validate_json(content)
+    except pydantic.ValidationError as exc:
+        raise BadAnswer("malformed JSON: it does not match the schema", *tokens) from exc
+    return content
+
+
+def _usage(response: Any) -> tuple[int, int]:
+    """Tokens in and out from the response body, when it says; (0, 0) for anything else."""
+    try:
+        usage = response.json().get("usage") or {}
+        return int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0)
+    except (ValueError, TypeError, AttributeError):
         return 0, 0
-    return int(usage.prompt_tokens or 0), int(usage.completion_tokens or 0)
 
 
 def _strip_fence(content: str) -> str:

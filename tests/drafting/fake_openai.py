@@ -23,6 +23,7 @@ class Reply:
     body: Any = None  # a dict is sent as JSON, a str as it is
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    trickle: float = 0.0  # seconds between the body's bytes: a server that is slow, not silent
 
 
 Script = Reply | Callable[[dict[str, Any]], Reply]
@@ -99,6 +100,7 @@ class FakeOpenAI:
         self.raw: list[bytes] = []
         self.headers: list[dict[str, str]] = []
         self._lock = threading.Lock()
+        self._stopping = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -120,6 +122,7 @@ class FakeOpenAI:
         self._thread.start()
 
     def stop(self) -> None:
+        self._stopping.set()  # ends a trickle, so no handler outlives the test
         self._server.shutdown()
         self._server.server_close()
 
@@ -168,8 +171,18 @@ class FakeOpenAI:
                     for name, value in headers.items():
                         self.send_header(name, value)
                     self.end_headers()
-                    self.wfile.write(payload)
+                    if reply.trickle:
+                        self._trickle(payload, reply.trickle)
+                    else:
+                        self.wfile.write(payload)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up waiting (a timeout test)
+
+            def _trickle(self, payload: bytes, pause: float) -> None:
+                for byte in payload:
+                    if fake._stopping.wait(pause):
+                        return
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
 
         return Handler

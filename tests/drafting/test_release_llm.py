@@ -290,8 +290,7 @@ def test_a_refused_key_is_one_line_and_exit_8(repo: Repo, cli: Any, fake_llm: Fa
     assert result.stdout == expected  # the document is still written, by the template
     [line] = result.stderr.strip().splitlines()
     assert line == (
-        f"leaddocs: error: {fake_llm.base_url}/ refused the API key (HTTP 401); "
-        "check OPENAI_API_KEY"
+        f"leaddocs: error: {fake_llm.base_url} refused the API key (HTTP 401); check OPENAI_API_KEY"
     )
     assert len(fake_llm.requests) == 1  # a refused key is not retried
 
@@ -303,7 +302,7 @@ def test_an_unknown_model_names_the_model_and_the_endpoint(
     fake_llm.default = error(404, "model not found")
     result = notes(cli, sample, "--llm", "--model", "llama9")
     assert result.code == 8
-    assert f"model 'llama9' not found at {fake_llm.base_url}/ (HTTP 404)" in result.stderr
+    assert f"model 'llama9' not found at {fake_llm.base_url} (HTTP 404)" in result.stderr
 
 
 def test_no_key_and_no_base_url_says_so_in_one_line(repo: Repo, cli: Any) -> None:
