@@ -179,6 +179,9 @@ def _render(
         template = jinja2.Environment(
             keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False
         ).from_string(source)
+        if "front_matter" not in source:
+            # Without it the record has no status or date, and nothing else would notice.
+            raise DocumentError(f"{override}: the template never uses {{{{ front_matter }}}}")
         return template.render(title=title, front_matter=front_matter, number=number)
     except jinja2.TemplateError as exc:
         raise DocumentError(f"{override}: template error: {exc}") from exc

@@ -13,7 +13,7 @@ from leaddocs.adr.lint import has_errors, lint
 from leaddocs.adr.log import DecisionLog, load_log
 from leaddocs.adr.model import STATUSES
 from leaddocs.cli.app import note, state
-from leaddocs.errors import DraftingError, LintFailure
+from leaddocs.errors import DraftingError, LintFailure, OutputError
 from leaddocs.project import Project
 
 
@@ -126,7 +126,13 @@ def new(
         for line in drafted.report.lines():
             note(line)
     if not no_edit and (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
-        click.edit(filename=str(path))
+        try:
+            click.edit(filename=str(path))
+        except click.ClickException as exc:
+            # The record is written either way; say so in leaddocs' own error format.
+            raise OutputError(
+                f"{exc.message}; {path.relative_to(project.root)} is written"
+            ) from exc
 
 
 @command.command("list")

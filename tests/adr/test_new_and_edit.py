@@ -180,3 +180,21 @@ def test_editor_is_opened_unless_no_edit(cli: Any, repo: Repo, tmp_path: Path) -
     cli("--repo", repo.path, "adr", "new", "Use Redis", "--no-edit")
     assert (repo.path / "adr/0001-use-postgres.md").read_text().endswith("Edited by a human.\n")
     assert "Edited" not in (repo.path / "adr/0002-use-redis.md").read_text()
+
+
+def test_template_override_without_front_matter_fails_clearly(cli: Any, repo: Repo) -> None:
+    templates = repo.path / ".leaddocs/templates"
+    templates.mkdir(parents=True)
+    (templates / "adr.md.j2").write_text("# {{ title }}\n\n## Why\n")
+    result = cli("--repo", repo.path, "adr", "new", "Use Postgres", "--no-edit")
+    assert result.code == 7
+    assert result.stderr.endswith("adr.md.j2: the template never uses {{ front_matter }}\n")
+    assert not (repo.path / "adr/0001-use-postgres.md").exists()
+
+
+def test_a_failing_editor_is_reported_in_leaddocs_format(cli: Any, repo: Repo) -> None:
+    os.environ["EDITOR"] = "false"  # sealed_git removes EDITOR again after the test
+    result = cli("--repo", repo.path, "adr", "new", "Use Postgres")
+    assert result.stdout == "adr/0001-use-postgres.md\n"
+    assert result.stderr.startswith("leaddocs: error: ")
+    assert result.stderr.endswith("adr/0001-use-postgres.md is written\n")
