@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+# After a key: its closing quote when it is quoted (JSON, YAML), then `:` or `=`.
+_KEY_END = r"[\"']?\s*[:=]\s*"
+
 # (kind, pattern); a pattern's group "secret", when present, is the only part replaced, so
 # `password=hunter2` keeps its key and the reader still sees what was there.
 SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -24,18 +27,30 @@ SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "aws-secret-key",
         re.compile(
-            r"(?i)\baws_?secret_?(?:access_?)?key\b\s*[:=]\s*[\"']?(?P<secret>[A-Za-z0-9/+=]{40})"
+            rf"(?i)\baws_?secret_?(?:access_?)?key\b{_KEY_END}[\"']?(?P<secret>[A-Za-z0-9/+=]{{40}})"
         ),
     ),
     ("openai-key", re.compile(r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")),
     ("slack-token", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
     ("bearer-token", re.compile(r"(?i)\bbearer\s+(?P<secret>[A-Za-z0-9._~+/-]{20,}=*)")),
     (
+        "basic-auth",
+        re.compile(rf"(?i)\bauthorization\b{_KEY_END}[\"']?basic\s+(?P<secret>[A-Za-z0-9+/]+=*)"),
+    ),
+    # Without the header name, a digit, `+`, `/` or `=` in the base64 of user:password tells
+    # it from prose such as "Basic functionality".
+    (
+        "basic-auth",
+        re.compile(r"(?i)\bbasic\s+(?P<secret>(?=[A-Za-z]*[0-9+/=])[A-Za-z0-9+/]{8,}=*)(?!\w)"),
+    ),
+    (
         "password",
         re.compile(
             # `\w*` lets DB_PASSWORD and OPENAI_API_KEY count, not just a bare `password`.
             r"(?i)\b\w*?(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)"
-            r"\b\s*[:=]\s*(?P<secret>\"[^\"\n]+\"|'[^'\n]+'|[^\s,;]+)"
+            # A quoted value always counts; a bare one needs four characters or more, so
+            # `token: 5 per second` stays prose.
+            rf"\b{_KEY_END}(?P<secret>\"[^\"\n]+\"|'[^'\n]+'|[^\s,;\"'}}]{{4,}})"
         ),
     ),
     ("url-credentials", re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<secret>[^@\s/]+)@")),

@@ -30,6 +30,17 @@ CASES = [
     ("password", 'db_password: "correct horse battery"', "correct horse"),
     ("password", "API_KEY=abc123def456", "abc123def456"),
     ("password", "client_secret: s3cr3t-value", "s3cr3t-value"),
+    ("password", '{"password": "hunter2json", "x": 1}', "hunter2json"),
+    ("password", '{"api_key": "apikeyjsonvalue123"}', "apikeyjsonvalue123"),
+    ("password", "'db_token': s3cr3tyaml", "s3cr3tyaml"),
+    (
+        "aws-secret-key",
+        '"aws_secret_access_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"',
+        "wJalrXUtnFEMI",
+    ),
+    ("basic-auth", "Authorization: Basic dXNlcjpwYXNz", "dXNlcjpwYXNz"),
+    ("basic-auth", '"authorization": "Basic dXNlcjpwYXNz"', "dXNlcjpwYXNz"),
+    ("basic-auth", "curl -H 'Basic YWRhOmh1bnRlcjI='", "YWRhOmh1bnRlcjI="),
     ("url-credentials", "clone https://deploy:tok3nvalue@git.example.com/x.git", "tok3nvalue"),
 ]
 
@@ -52,6 +63,10 @@ def test_a_key_value_pair_keeps_its_key() -> None:
         "fix: handle an empty cart",
         "Rotate the password in the admin panel",
         "token bucket rate limiter",
+        "token: 5 per second",
+        "password reset flow",
+        "Basic functionality works",
+        '{"token": 5}',
         "skip the sk-8 test",
         "see https://example.com/docs",
     ],
