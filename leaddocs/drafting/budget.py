@@ -21,14 +21,24 @@ def estimate_tokens(text: str) -> int:
 class Plan:
     chunks: list[list[dict[str, object]]] = field(default_factory=list)
     not_sent: list[str] = field(default_factory=list)
+    room: int = 0  # tokens left for data in each request, after the prompt and the reserve
 
 
 def split(
-    payload: Sequence[dict[str, object]], *, budget: int, overhead: int, max_requests: int
+    payload: Sequence[dict[str, object]],
+    *,
+    budget: int,
+    overhead: int,
+    max_requests: int,
+    reserve: int = 0,
 ) -> Plan:
-    """Chunks of ``payload`` each within ``budget`` tokens (``overhead`` is the fixed prompt)."""
-    room = budget - overhead
-    plan = Plan()
+    """Chunks of ``payload`` each within ``budget`` tokens.
+
+    ``overhead`` is the fixed prompt; ``reserve`` what else a request may carry (the answer's
+    ``max_tokens``, a retry's correction), so the retry of a chunk fits the budget too.
+    """
+    room = budget - overhead - reserve
+    plan = Plan(room=room)
     sections: dict[object, list[dict[str, object]]] = {}
     for entry in payload:
         sections.setdefault(entry.get("section"), []).append(entry)

@@ -6,7 +6,6 @@ not draft (or could not be asked) comes from the template drafter, and the repor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from leaddocs.config import LlmConfig
@@ -26,14 +25,6 @@ from leaddocs.drafting.report import DraftReport
 from leaddocs.drafting.sanitize import clean
 from leaddocs.drafting.template import TemplateDrafter
 from leaddocs.errors import DraftingError
-
-
-@dataclass(slots=True)
-class _Stop:
-    """Why no further request is worth making in this run."""
-
-    reason: str
-    fatal: bool
 
 
 class LlmDrafter:
@@ -65,33 +56,21 @@ class LlmDrafter:
         )
         prepared = prompts.prepare(request.items, settings.body_max_chars)
         report.redactions = prepared.redactions
-        overhead = budget.estimate_tokens(
-            "".join(m["content"] for m in self._messages(request, []))
-        )
-        plan = budget.split(
-            prepared.payload,
-            budget=settings.token_budget,
-            overhead=overhead,
-            max_requests=settings.max_requests,
-        )
-        report.not_sent = plan.not_sent
+        plan = self._plan(request, prepared.payload, report)
         drafts: list[Draft] = []
-        stop: _Stop | None = None
         for number, chunk in enumerate(plan.chunks, start=1):
-            if stop is not None:
-                break
             if self._progress is not None and len(plan.chunks) > 1:
                 self._progress(f"drafting: request {number} of {len(plan.chunks)}")
             try:
                 drafts.append(self._chunk(request, chunk, report))
-            except Unavailable as exc:
-                stop = _Stop(str(exc), fatal=False)
-            except DraftingError as exc:
-                stop = _Stop(str(exc), fatal=True)
-        if stop is not None:
-            report.fallbacks.append(stop.reason)
-            if stop.fatal:
-                report.fatal = stop.reason
+            except (Unavailable, DraftingError) as exc:
+                report.fallbacks.append(str(exc))
+                if isinstance(exc, DraftingError):
+                    report.fatal = str(exc)
+                # The chunks never asked are as unsent as those over the budget.
+                report.stopped = [str(e["id"]) for rest in plan.chunks[number:] for e in rest]
+                report.not_sent.extend(report.stopped)
+                break
         merged = grounding.merge(drafts)
         final = grounding.ground(merged, request.items, request.known)
         report.rejected_ids.extend(final.rejected_ids)
@@ -100,8 +79,36 @@ class LlmDrafter:
             item.id for item in request.items if not item.required and item.id not in final.covered
         ]
         report.filled = list(final.missing)
+        report.uncited = len(final.uncited)
         draft = grounding.fill(final.draft, final.missing, fallback)
         return DraftOutcome(draft, report, filled_ids=set(final.missing))
+
+    def _plan(
+        self, request: DraftRequest, payload: list[dict[str, object]], report: DraftReport
+    ) -> budget.Plan:
+        settings = self._settings
+        overhead = budget.estimate_tokens(
+            "".join(m["content"] for m in self._messages(request, []))
+        )
+        # The budget covers a whole request: the prompt, the answer it may get, and the
+        # correction a retry adds.
+        reserve = settings.max_tokens + prompts.correction_tokens()
+        plan = budget.split(
+            payload,
+            budget=settings.token_budget,
+            overhead=overhead,
+            max_requests=settings.max_requests,
+            reserve=reserve,
+        )
+        report.not_sent = list(plan.not_sent)
+        if plan.not_sent and plan.room < settings.token_budget // 4:
+            report.budget_note = (
+                f"llm.token_budget {settings.token_budget} leaves ~{max(plan.room, 0)} tokens "
+                f"for data: the fixed prompt takes ~{overhead} and the answer and a retry "
+                f"~{reserve} (llm.max_tokens {settings.max_tokens}); raise llm.token_budget "
+                "or lower llm.max_tokens"
+            )
+        return plan
 
     def _messages(
         self, request: DraftRequest, chunk: list[dict[str, object]]
@@ -120,33 +127,41 @@ class LlmDrafter:
                 request.also_valid is not None and request.also_valid(item_id)
             )
 
-        messages = self._messages(request, chunk)
+        first = self._messages(request, chunk)
+        messages = first
         best = Draft()
+        flags: list[str] = []
+        cut_off = 0
         for attempt in (1, 2):
             try:
                 content = self._ask(messages, report)
             except BadAnswer as exc:
+                cut_off = cut_off + 1 if exc.cut_off else 0
+                if cut_off == 2:
+                    # A third request would be cut off at the same length: stop the run.
+                    raise Unavailable(f"{exc} (twice in a row)") from exc
                 if attempt == 2:
                     report.fallbacks.append(f"{exc} (after one retry)")
-                    return best
+                    break
                 # One more try, told what was wrong; a second bad answer leaves it to history.
-                report.retries += 1
-                messages = [*messages, {"role": "user", "content": prompts.correction([str(exc)])}]
+                report.reasked += 1
+                messages = [*first, {"role": "user", "content": prompts.correction([str(exc)])}]
                 continue
-            best = self._sanitised(Draft.model_validate_json(content), report)
+            best, flags = self._sanitised(Draft.model_validate_json(content))
             violations = grounding.ground(best, items, known).violations()
             if not violations or attempt == 2:
                 break
             report.retries += 1
-            messages = [
-                *messages,
-                {"role": "assistant", "content": content},
-                {"role": "user", "content": prompts.correction(violations)},
-            ]
+            # The first answer is not sent back: the list says what to fix, and the retry
+            # stays within the budget the split reserved for it.
+            messages = [*first, {"role": "user", "content": prompts.correction(violations)}]
+        # Only the kept answer's flags: a discarded first answer is not in the document.
+        report.flagged.extend(flags)
         return best
 
     def _ask(self, messages: list[dict[str, str]], report: DraftReport) -> str:
         key = cache_key(
+            base_url=self._client.base_url,  # the same model name on two servers is two models
             model=self._client.model,
             messages=messages,
             schema=SCHEMA_VERSION,
@@ -169,7 +184,8 @@ class LlmDrafter:
         self._cache.put(key, CachedAnswer(answer.content, answer.tokens_in, answer.tokens_out))
         return answer.content
 
-    def _sanitised(self, draft: Draft, report: DraftReport) -> Draft:
+    def _sanitised(self, draft: Draft) -> tuple[Draft, list[str]]:
+        flags: list[str] = []
         sections: list[DraftSection] = []
         for section in draft.sections:
             title = clean(section.title).text or "Other"
@@ -178,9 +194,9 @@ class LlmDrafter:
                 cleaned = clean(bullet.text)
                 if cleaned.problems:
                     cited = ", ".join(bullet.ids) or "no id"
-                    report.flagged.append(
+                    flags.append(
                         f"bullet citing {cited} tried to add {', '.join(cleaned.problems)}; removed"
                     )
                 bullets.append(Bullet(text=cleaned.text, ids=bullet.ids))
             sections.append(DraftSection(title=title, bullets=bullets))
-        return Draft(sections=sections)
+        return Draft(sections=sections), flags

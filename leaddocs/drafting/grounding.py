@@ -19,9 +19,14 @@ class Grounded:
     rejected_ids: list[str] = field(default_factory=list)
     covered: set[str] = field(default_factory=set)
     missing: list[str] = field(default_factory=list)  # required ids no bullet cites
+    uncited: list[str] = field(default_factory=list)  # texts of bullets that cite no id
 
     def violations(self) -> list[str]:
         out = [f"id {item_id!r} is not in the data" for item_id in self.rejected_ids]
+        out.extend(
+            f"the bullet {text[:60]!r} cites no id; every bullet cites the ids it is based on"
+            for text in self.uncited
+        )
         out.extend(f"id {item_id!r} is required but no bullet cites it" for item_id in self.missing)
         return out
 
@@ -36,6 +41,8 @@ def ground(draft: Draft, items: Sequence[ManifestItem], known: Callable[[str], b
             invented = [item_id for item_id in ids if not known(item_id)]
             if invented or not ids or not bullet.text.strip():
                 result.rejected_ids.extend(invented)
+                if not ids and bullet.text.strip():
+                    result.uncited.append(bullet.text.strip())
                 continue
             kept.append(Bullet(text=bullet.text, ids=list(dict.fromkeys(ids))))
             result.covered.update(ids)

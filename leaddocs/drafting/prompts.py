@@ -10,12 +10,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from leaddocs.drafting import budget
 from leaddocs.drafting.base import Audience, DraftRequest, ManifestItem
 from leaddocs.drafting.redact import redact
 
 DATA_OPEN = "<<<LEADDOCS_DATA"
 DATA_CLOSE = "LEADDOCS_DATA>>>"
 SUBJECT_MAX = 300
+CORRECTION_LISTED = 10  # violations named in a retry, at the most
 
 TONES: dict[Audience, str] = {
     "engineering": (
@@ -61,7 +63,11 @@ class Prepared:
 
 
 def _fence_safe(text: str) -> str:
-    return text.replace(DATA_OPEN, "").replace(DATA_CLOSE, "")
+    # Until stable: taking one marker out could join its neighbours into another one
+    # ("LEADDOCS_DATA" + "LEADDOCS_DATA>>>" + ">>>").
+    while DATA_OPEN in text or DATA_CLOSE in text:
+        text = text.replace(DATA_OPEN, "").replace(DATA_CLOSE, "")
+    return text
 
 
 def _trim(text: str, limit: int) -> str:
@@ -81,10 +87,10 @@ def prepare(items: Sequence[ManifestItem], body_max_chars: int) -> Prepared:
             "id": item.id,
             "type": item.type,
             "section": item.section,
-            "subject": _fence_safe(_trim(subject, SUBJECT_MAX)),
+            "subject": _trim(subject, SUBJECT_MAX),
         }
         if body.strip() and body_max_chars:
-            entry["body"] = _fence_safe(_trim(body.strip(), body_max_chars))
+            entry["body"] = _trim(body.strip(), body_max_chars)
         if item.labels:
             entry["labels"] = list(item.labels)
         if not item.required:
@@ -105,17 +111,29 @@ def messages(
         instructions=f"- {request.instructions}\n" if request.instructions else "",
         tone=TONES[request.audience],
     )
-    data = json.dumps(payload, ensure_ascii=False, indent=1)
+    # Every field at once (labels and sections too); JSON escapes never hold a marker's
+    # characters, so taking markers out of the serialised text keeps it valid JSON.
+    data = _fence_safe(json.dumps(payload, ensure_ascii=False, indent=1))
     user = f"{DATA_OPEN}\n{data}\n{DATA_CLOSE}\n\nDraft the {request.document} as JSON."
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
 def correction(violations: Sequence[str]) -> str:
     """The follow-up message of the one retry: what was wrong with the first answer."""
-    listed = "\n".join(f"- {violation}" for violation in violations)
+    # A bounded list keeps the retry within the budget the split reserved for it.
+    shown = [f"- {violation}" for violation in violations[:CORRECTION_LISTED]]
+    if len(violations) > CORRECTION_LISTED:
+        shown.append(f"- and {len(violations) - CORRECTION_LISTED} more of the same kind")
+    listed = "\n".join(shown)
     return (
         "Your answer broke the rules:\n"
         f"{listed}\n"
         "Reply again with the complete corrected JSON: cite only ids from the data and cover "
         "every required id."
     )
+
+
+def correction_tokens() -> int:
+    """The most a retry's correction message may add, for the budget to reserve."""
+    longest = "id 'c-0123456789' is required but no bullet cites it"
+    return budget.estimate_tokens(correction([longest] * (CORRECTION_LISTED + 1)))

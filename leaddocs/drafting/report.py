@@ -16,9 +16,13 @@ class DraftReport:
     flagged: list[str] = field(default_factory=list)  # bullets that tried links, HTML, mentions
     omitted: list[str] = field(default_factory=list)  # optional items the model left out
     redactions: int = 0  # secrets taken out of the data before it was sent
-    not_sent: list[str] = field(default_factory=list)  # items over the budget, never sent
+    not_sent: list[str] = field(default_factory=list)  # items never sent (budget, or stopped)
+    stopped: list[str] = field(default_factory=list)  # of not_sent: the run stopped before them
+    budget_note: str | None = None  # why the budget left no room, when it did not
+    uncited: int = 0  # bullets dropped because they cite no id
     fallbacks: list[str] = field(default_factory=list)  # why the template drafter answered
     retries: int = 0  # requests repeated with a list of violations
+    reasked: int = 0  # requests repeated after an answer that could not be read
     requests: int = 0
     cached: int = 0
     tokens_in: int = 0
@@ -63,17 +67,26 @@ class DraftReport:
         if self.drafter == "template" and not self.fallbacks:
             return []  # a plain deterministic draft: nothing to account for
         out = [f"template drafter answered: {reason}" for reason in self.fallbacks]
-        if self.not_sent:
-            out.append(f"not sent (over the token budget): {', '.join(self.not_sent)}")
+        over = [item_id for item_id in self.not_sent if item_id not in self.stopped]
+        if over:
+            out.append(f"not sent (over the token budget): {', '.join(over)}")
+        if self.budget_note:
+            out.append(self.budget_note)
+        if self.stopped:
+            out.append(f"not sent (the run stopped first): {', '.join(self.stopped)}")
         if self.redactions:
             out.append(f"secrets redacted before sending: {self.redactions}")
         if self.rejected_ids:
             out.append(f"invented ids rejected: {', '.join(self.rejected_ids)}")
         if self.filled:
             out.append(f"filled from history: {', '.join(self.filled)}")
+        if self.uncited:
+            out.append(f"bullets citing no id dropped: {self.uncited}")
         out.extend(f"flagged: {flag}" for flag in self.flagged)
         if self.retries:
             out.append(f"retried {self.retries} time(s) with the list of violations")
+        if self.reasked:
+            out.append(f"asked again {self.reasked} time(s) after an unusable answer")
         if self.model is not None:
             out.append(self.usage())
         out.append(self.summary())
@@ -91,6 +104,7 @@ class DraftReport:
             "omitted": self.omitted,
             "redactions": self.redactions,
             "not_sent": self.not_sent,
+            "uncited": self.uncited,
             "fallbacks": self.fallbacks,
             "requests": self.requests,
             "cached": self.cached,

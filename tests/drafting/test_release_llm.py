@@ -399,7 +399,7 @@ def test_quiet_keeps_stderr_empty(repo: Repo, cli: Any, fake_llm: FakeOpenAI) ->
 def test_a_large_release_is_split_within_the_budget_and_nothing_is_dropped(
     repo: Repo, cli: Any, fake_llm: FakeOpenAI
 ) -> None:
-    config = "llm:\n  model: fake-model\n  token_budget: 1500\n  body_max_chars: 20000\n"
+    config = "llm:\n  model: fake-model\n  token_budget: 1500\n  max_tokens: 64\n  body_max_chars: 20000\n"
     (repo.path / "leaddocs.yml").write_text(config)
     repo.commit("feat: first", files={"leaddocs.yml": config})
     repo.tag("v1.0.0")
