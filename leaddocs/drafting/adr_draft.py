@@ -38,6 +38,7 @@ INSTRUCTIONS = (
 
 _RANGE = re.compile(r"^L(\d+)(?:\s*[-\u2013]\s*L?(\d+))?$")  # L3, L3-L7, L3-7
 PLACEHOLDER = "_Not in the source: to be written._"
+SOURCE_CHUNK = 500  # characters of source per manifest item: within the default body limit
 
 
 @dataclass(slots=True)
@@ -56,20 +57,27 @@ class Source:
         # Secrets stay out of the ADR too: it will be committed and published.
         return cls(name, redact(text)[0].splitlines())
 
-    def paragraphs(self) -> list[ManifestItem]:
+    def paragraphs(self, max_chars: int = SOURCE_CHUNK) -> list[ManifestItem]:
+        """The source's paragraphs as items, long ones split into line ranges of ``max_chars``.
+
+        The text travels as the body (a subject is cut at 300 characters); a single line longer
+        than the body limit is cut when sent, and the run's report lists it.
+        """
         items: list[ManifestItem] = []
-        start: int | None = None
+        run: list[int] = []  # the line numbers of the range being gathered
         for number, line in enumerate([*self.lines, ""], start=1):
-            if line.strip() and start is None:
-                start = number
-            elif not line.strip() and start is not None:
-                text = " ".join(" ".join(self.lines[start - 1 : number - 1]).split())
-                item_id = f"L{start}" if start == number - 1 else f"L{start}-L{number - 1}"
-                items.append(
-                    ManifestItem(item_id, "source", text, section="Source", required=False)
-                )
-                start = None
+            size = sum(len(self.lines[n - 1]) + 1 for n in run)
+            if run and (not line.strip() or size + len(line) > max_chars):
+                items.append(self._item(run[0], run[-1]))
+                run = []
+            if line.strip():
+                run.append(number)
         return items
+
+    def _item(self, first: int, last: int) -> ManifestItem:
+        text = " ".join(" ".join(self.lines[first - 1 : last]).split())
+        item_id = f"L{first}" if first == last else f"L{first}-L{last}"
+        return ManifestItem(item_id, "source", "", body=text, section="Source", required=False)
 
     def span(self, item_id: str) -> tuple[int, int] | None:
         """The lines an id names, when they lie in the source and hold some text."""

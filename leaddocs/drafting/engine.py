@@ -56,6 +56,7 @@ class LlmDrafter:
         )
         prepared = prompts.prepare(request.items, settings.body_max_chars)
         report.redactions = prepared.redactions
+        report.trimmed = prepared.trimmed
         plan = self._plan(request, prepared.payload, report)
         drafts: list[Draft] = []
         for number, chunk in enumerate(plan.chunks, start=1):

@@ -56,10 +56,11 @@ Audience: {tone}"""
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """The manifest as it will be sent, and how many secrets were taken out of it."""
+    """The manifest as it will be sent, how many secrets were taken out, and what was cut."""
 
     payload: list[dict[str, object]]
     redactions: int
+    trimmed: list[str]  # ids whose subject or body was cut to its limit
 
 
 def _fence_safe(text: str) -> str:
@@ -77,26 +78,26 @@ def _trim(text: str, limit: int) -> str:
 def prepare(items: Sequence[ManifestItem], body_max_chars: int) -> Prepared:
     """Redact, trim and shape ``items`` into the JSON the model reads."""
     redactions = 0
+    trimmed: list[str] = []
     payload: list[dict[str, object]] = []
     for item in items:
         # Redact before trimming, so a cut cannot leave half a secret that no longer matches.
         subject, found_subject = redact(item.subject)
-        body, found_body = redact(item.body)
+        body, found_body = redact(item.body.strip())
         redactions += len(found_subject) + len(found_body)
-        entry: dict[str, object] = {
-            "id": item.id,
-            "type": item.type,
-            "section": item.section,
-            "subject": _trim(subject, SUBJECT_MAX),
-        }
-        if body.strip() and body_max_chars:
-            entry["body"] = _trim(body.strip(), body_max_chars)
+        entry: dict[str, object] = {"id": item.id, "type": item.type, "section": item.section}
+        if subject:  # an ADR's source lines have only a body
+            entry["subject"] = _trim(subject, SUBJECT_MAX)
+        if body and body_max_chars:
+            entry["body"] = _trim(body, body_max_chars)
+        if len(subject) > SUBJECT_MAX or len(body) > body_max_chars:
+            trimmed.append(item.id)
         if item.labels:
             entry["labels"] = list(item.labels)
         if not item.required:
             entry["optional"] = True
         payload.append(entry)
-    return Prepared(payload, redactions)
+    return Prepared(payload, redactions, trimmed)
 
 
 def messages(

@@ -19,6 +19,7 @@ class DraftReport:
     not_sent: list[str] = field(default_factory=list)  # items never sent (budget, or stopped)
     stopped: list[str] = field(default_factory=list)  # of not_sent: the run stopped before them
     budget_note: str | None = None  # why the budget left no room, when it did not
+    trimmed: list[str] = field(default_factory=list)  # items cut to their limit before sending
     uncited: int = 0  # bullets dropped because they cite no id
     fallbacks: list[str] = field(default_factory=list)  # why the template drafter answered
     retries: int = 0  # requests repeated with a list of violations
@@ -74,6 +75,8 @@ class DraftReport:
             out.append(self.budget_note)
         if self.stopped:
             out.append(f"not sent (the run stopped first): {', '.join(self.stopped)}")
+        if self.trimmed:
+            out.append(f"cut to fit before sending: {', '.join(self.trimmed)}")
         if self.redactions:
             out.append(f"secrets redacted before sending: {self.redactions}")
         if self.rejected_ids:
@@ -105,6 +108,7 @@ class DraftReport:
             "redactions": self.redactions,
             "not_sent": self.not_sent,
             "uncited": self.uncited,
+            "trimmed": self.trimmed,
             "fallbacks": self.fallbacks,
             "requests": self.requests,
             "cached": self.cached,

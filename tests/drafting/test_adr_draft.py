@@ -9,7 +9,7 @@ from leaddocs.config import LlmConfig
 from leaddocs.drafting.adr_draft import Source, draft_adr, template_body
 from leaddocs.drafting.engine import LlmDrafter
 from leaddocs.drafting.template import TemplateDrafter
-from tests.drafting.fake_openai import FakeOpenAI, draft
+from tests.drafting.fake_openai import FakeOpenAI, draft, manifest_of
 from tests.gitrepo import Repo
 
 NOTES = """\
@@ -37,7 +37,7 @@ def fast(tmp_path: Path) -> LlmDrafter:
 def test_paragraphs_are_the_manifest_with_line_range_ids() -> None:
     items = source().paragraphs()
     assert [item.id for item in items] == ["L1", "L3", "L5-L7", "L9"]
-    assert items[2].subject.startswith("Options discussed: Kafka, or Postgres")
+    assert items[2].body.startswith("Options discussed: Kafka, or Postgres")
     assert not any(item.required for item in items)
 
 
@@ -147,3 +147,24 @@ def test_adr_new_with_no_endpoint_writes_the_template_and_exits_8(repo: Repo, cl
     [path, error] = [*result.stdout.strip().splitlines(), *result.stderr.strip().splitlines()]
     assert "> We chose Kafka." in (repo.path / path).read_text()
     assert "OPENAI_API_KEY" in error
+
+
+def test_a_long_paragraph_reaches_the_model_whole_in_line_ranges(
+    fake_llm: FakeOpenAI, tmp_path: Path
+) -> None:
+    lines = [f"Line {n}: the polling loop holds a lock on the orders table." for n in range(20)]
+    text = "\n".join([*lines, "We chose Kafka because ordering per customer matters most."])
+    fake_llm.queue(draft(("Context and Problem Statement", "Polling locks.", ["L1"])))
+    outcome = draft_adr(Source.of("long.md", text + "\n"), fast(tmp_path))
+    sent = manifest_of(fake_llm.requests[0])
+    assert "We chose Kafka because ordering" in sent[-1]["body"]
+    assert [item["id"] for item in sent][:2] == ["L1-L8", "L9-L16"]
+    assert not outcome.report.trimmed
+
+
+def test_a_line_too_long_to_send_whole_is_reported(fake_llm: FakeOpenAI, tmp_path: Path) -> None:
+    text = "Context. " * 100 + "We chose Kafka.\n"
+    fake_llm.queue(draft(("Context and Problem Statement", "Context.", ["L1"])))
+    outcome = draft_adr(Source.of("one-line.md", text), fast(tmp_path))
+    assert outcome.report.trimmed == ["L1"]
+    assert "cut to fit before sending: L1" in outcome.report.lines()
