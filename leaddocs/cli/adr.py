@@ -105,6 +105,10 @@ def new(
 
     project = state.project()
     drafted = adr_draft.from_file(project, source_file, llm=llm, model=model, no_cache=no_cache)
+    if drafted is not None and status != "proposed":
+        # A draft from source material is for a person to check and finish (docs/adr.md).
+        note(f"a record drafted with --from starts as proposed, not {status}")
+        status = "proposed"
     path = write.create_adr(
         _folder(project),
         title,

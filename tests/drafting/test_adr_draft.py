@@ -168,3 +168,17 @@ def test_a_line_too_long_to_send_whole_is_reported(fake_llm: FakeOpenAI, tmp_pat
     outcome = draft_adr(Source.of("one-line.md", text), fast(tmp_path))
     assert outcome.report.trimmed == ["L1"]
     assert "cut to fit before sending: L1" in outcome.report.lines()
+
+
+def test_a_drafted_record_is_proposed_whatever_status_was_asked(
+    repo: Repo, cli: Any, fake_llm: FakeOpenAI
+) -> None:
+    repo.commit("chore: start")
+    notes = repo.path / "notes.md"
+    notes.write_text(NOTES)
+    fake_llm.queue(draft(("Context and Problem Statement", "Polling misses events.", ["L3"])))
+    args = ["adr", "new", "Use Kafka", "--from", notes, "--llm", "--status", "accepted"]
+    result = cli("--repo", repo.path, *args, "--no-edit")
+    assert result.code == 0, result
+    assert "status: proposed" in (repo.path / result.stdout.strip()).read_text()
+    assert "starts as proposed, not accepted" in result.stderr
