@@ -22,6 +22,12 @@ _URL_TAIL = r"[^\s()\]>]+(?:\([^\s()]*\)[^\s()\]>]*)?"
 _BARE_URL = re.compile(
     rf"(?i)\b(?:https?|ftp|javascript|data):(?://)?{_URL_TAIL}|\bwww\.{_URL_TAIL}"
 )
+# GitHub links these by itself: an issue (#12, org/repo#5, GH-12) or an address. Quoted as code
+# they stay readable and link nowhere.
+_REFERENCE = re.compile(r"(?<![\w`/])(?:[\w.-]+/[\w.-]+)?#\d+\b|\bGH-\d+\b")
+_EMAIL = re.compile(r"(?<![\w`.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# At the start of a list item these render as a heading or a checkbox.
+_LEADING_MARKUP = re.compile(r"^(#|\[[ xX]\])")
 _MENTION = re.compile(r"(?<![\w`])@([A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9_.-]+)?)")
 
 
@@ -49,8 +55,11 @@ def clean(text: str) -> Cleaned:
     value = strip(_AUTOLINK, "link", "", value)
     value = strip(_HTML_TAG, "html", "", value)
     value = strip(_BARE_URL, "link", "", value)
+    value = strip(_EMAIL, "email", r"`\g<0>`", value)
+    value = strip(_REFERENCE, "reference", r"`\g<0>`", value)
     # A mention would notify someone from a document nobody reviewed yet: quote it instead.
     value = strip(_MENTION, "mention", r"`@\1`", value)
     # One line of prose: a newline could open a heading or a list the renderer did not make.
     value = " ".join(value.split())
+    value = strip(_LEADING_MARKUP, "markup", r"\\\1", value)
     return Cleaned(value, sorted(set(problems)))
