@@ -85,6 +85,9 @@ def command(
     )
     state.progress_done()
     if not (llm if llm is not None else settings.enabled):
+        if model or audience:
+            # Said once, so a forgotten --llm does not pass for a model's draft.
+            note("--model and --audience apply only with --llm; drafting without a model")
         if output_format == "json":
             _emit(release_notes.render_json(view), output, force, generated=False)
         else:

@@ -152,3 +152,10 @@ def test_the_same_model_on_another_server_is_asked_again(
         assert len(other.requests) == 1
     finally:
         other.stop()
+
+
+def test_audience_without_llm_says_it_is_ignored(repo: Repo, cli: Any) -> None:
+    build_release(repo)
+    result = notes(cli, repo, "--audience", "leadership")
+    assert result.code == 0, result
+    assert "apply only with --llm" in result.stderr
