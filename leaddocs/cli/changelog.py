@@ -8,8 +8,8 @@ import click
 
 from leaddocs.cli.app import note, state
 from leaddocs.cli.options import format_option, output_option, paths_option, unshallow_option
+from leaddocs.cli.output import emit
 from leaddocs.documents import changelog
-from leaddocs.documents.writer import write_atomic
 
 
 @click.command("changelog")
@@ -38,24 +38,14 @@ def command(
     )
     state.progress_done()
     if output_format == "json":
-        text = changelog.changelog_json(releases, unreleased)
-        _emit(text, output)
+        emit(changelog.changelog_json(releases, unreleased), output, generated=False)
         return
     writer = changelog.ChangelogWriter(project.renderer(), project.config.changelog.title)
-    if output is None or not output.exists():
-        _emit(writer.render(releases, unreleased), output)
+    if output is None:
+        click.echo(writer.render(releases, unreleased), nl=False)
         return
-    update = writer.update(output.read_text(encoding="utf-8"), releases, unreleased)
+    update = changelog.write_changelog(writer, output, releases, unreleased)
     for warning in update.warnings:
         note(f"{output}: {warning}")
-    write_atomic(output, update.text)
     added = f"added {', '.join(update.added)}" if update.added else "no new releases"
-    note(f"updated {output}: {added}")
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomic(output, text)
-        note(f"wrote {output}")
+    note(f"wrote {output}: {added}")

@@ -9,8 +9,8 @@ import click
 
 from leaddocs.cli.app import note, state
 from leaddocs.cli.options import format_option, output_option, paths_option, unshallow_option
+from leaddocs.cli.output import emit
 from leaddocs.documents import release_notes
-from leaddocs.documents.writer import write_atomic, write_generated
 from leaddocs.drafting import release as drafted_notes
 from leaddocs.drafting.base import AUDIENCES, Audience, Progress
 from leaddocs.drafting.select import select_drafter
@@ -89,9 +89,9 @@ def command(
             # Said once, so a forgotten --llm does not pass for a model's draft.
             note("--model and --audience apply only with --llm; drafting without a model")
         if output_format == "json":
-            _emit(release_notes.render_json(view), output, force, generated=False)
+            emit(release_notes.render_json(view), output, generated=False)
         else:
-            _emit(release_notes.render_markdown(project, view), output, force)
+            emit(release_notes.render_markdown(project, view), output, force=force)
         return
     drafter = select_drafter(
         settings,
@@ -104,27 +104,15 @@ def command(
     drafted = drafted_notes.draft_release(release, view, drafter, audience or settings.audience)
     state.progress_done()
     if output_format == "json":
-        _emit(drafted_notes.render_json(drafted), output, force, generated=False)
+        emit(drafted_notes.render_json(drafted), output, generated=False)
     else:
-        _emit(drafted_notes.render_markdown(project.renderer(), drafted), output, force)
+        emit(drafted_notes.render_markdown(project.renderer(), drafted), output, force=force)
     if drafted.report.fatal is not None:
         # The document is complete (the template wrote it); one line and the exit code say why
         # the model was not used.
         raise DraftingError(drafted.report.fatal)
     for line in drafted.report.lines():
         note(line)
-
-
-def _emit(text: str, output: Path | None, force: bool, *, generated: bool = True) -> None:
-    """The document to stdout, or to ``output`` (Markdown keeps a human's edit unless forced)."""
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    if generated:
-        write_generated(output, text, force=force)
-    else:
-        write_atomic(output, text)
-    note(f"wrote {output}")
 
 
 def _progress_line() -> Progress | None:

@@ -19,20 +19,20 @@ def build_bundle(project: Project, out_dir: Path, progress: Progress | None = No
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create {out_dir}: {exc.strerror}") from exc
-    _, notes = release_notes.read_release(project, from_ref=None, to_ref="HEAD", progress=progress)
-    releases, unreleased = changelog.changelog_views(project, progress=progress)
+    # One read of the history serves both documents: the release notes are the changelog's
+    # Unreleased section, or its latest release when HEAD carries the tag.
+    tagged, untagged = project.history(progress).releases()
+    head_is_tagged = bool(tagged) and tagged[0].to_sha == untagged.to_sha
+    views = project.views()
+    releases = [views.release(release) for release in tagged]
+    unreleased = views.release(untagged)
+    notes = releases[0] if head_is_tagged else unreleased
     writer = changelog.ChangelogWriter(project.renderer(), project.config.changelog.title)
     changelog_path = out_dir / "CHANGELOG.md"
-    if changelog_path.exists():
-        changelog_text = writer.update(
-            changelog_path.read_text(encoding="utf-8"), releases, unreleased
-        ).text
-    else:
-        changelog_text = writer.render(releases, unreleased)
+    changelog.write_changelog(writer, changelog_path, releases, unreleased)
     documents = {
         out_dir / "release-notes.md": release_notes.render_markdown(project, notes),
         out_dir / "release-notes.json": release_notes.render_json(notes),
-        changelog_path: changelog_text,
         out_dir / "changelog.json": changelog.changelog_json(releases, unreleased),
     }
     decisions = _decision_index(project, out_dir)
@@ -40,7 +40,7 @@ def build_bundle(project: Project, out_dir: Path, progress: Progress | None = No
         documents[out_dir / "decisions.md"] = decisions
     for path, text in documents.items():
         write_atomic(path, text)
-    return list(documents)
+    return [*documents, changelog_path]
 
 
 def _decision_index(project: Project, out_dir: Path) -> str | None:

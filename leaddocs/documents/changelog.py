@@ -10,15 +10,18 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from leaddocs.documents import markers
 from leaddocs.documents.model import ReleaseView, release_json
 from leaddocs.documents.render import Renderer
+from leaddocs.documents.writer import read_document, write_atomic
 from leaddocs.history.releases import Progress
 from leaddocs.project import Project
 
 UNRELEASED_ID = "unreleased"
-_LEGACY_HEADING = re.compile(r"^##\s+\[?v?(?P<version>\d+\.\d+\.\d+[^\]\s]*)", re.M)
+# A release heading written by hand: "## [1.2.0] - 2024-01-01", "## v1.2.0", "## [Unreleased]".
+_LEGACY_HEADING = re.compile(r"^##\s+\[?(?P<name>[Uu]nreleased|v?\d+\.\d+\.\d+[^\]\s]*)")
 
 
 @dataclass(slots=True)
@@ -52,53 +55,81 @@ class ChangelogWriter:
         self, existing: str, releases: list[ReleaseView], unreleased: ReleaseView
     ) -> ChangelogUpdate:
         fresh = self.sections(releases, unreleased)
-        preamble, old_sections = markers.split_sections(existing)
-        if not old_sections:
-            return _adopt_legacy(existing, fresh)
-        order = {section_id: index for index, (section_id, _) in enumerate(fresh)}
-        bodies = dict(fresh)
-        present = {section.id for section in old_sections}
-        pending = [section_id for section_id, _ in fresh if section_id not in present]
+        order = {_normal(section_id): index for index, (section_id, _) in enumerate(fresh)}
+        split = markers.split_sections(existing)
         update = ChangelogUpdate(text="")
-        parts = [preamble]
+        update.warnings.extend(
+            f"line {line}: a leaddocs marker that cannot be read; the text after it is kept "
+            "as hand-written"
+            for line in split.unreadable_markers
+        )
+        ranks = [_rank(part, order) for part in split.parts]
+        present = {rank for rank in ranks if rank is not None}
+        pending = [index for index in range(len(fresh)) if index not in present]
+        last_ranked = max((i for i, rank in enumerate(ranks) if rank is not None), default=-1)
+        out: list[str] = []
 
-        def flush_before(limit: int) -> None:
-            while pending and order[pending[0]] < limit:
-                section_id = pending.pop(0)
-                parts.append(markers.mark_section(section_id, bodies[section_id]))
-                update.added.append(section_id)
+        def flush(below: int) -> None:
+            while pending and pending[0] < below:
+                section_id, body = fresh[pending.pop(0)]
+                out.append(markers.mark_section(section_id, body))
+                if section_id != UNRELEASED_ID:
+                    update.added.append(section_id)
 
-        for section in old_sections:
-            if section.id in order:
-                flush_before(order[section.id])
-            if section.id == UNRELEASED_ID and section.id in bodies:
-                if section.edited:
-                    update.warnings.append(
-                        "the Unreleased section was edited by hand: kept as it is "
-                        "(delete it to have leaddocs regenerate it)"
-                    )
-                    parts.append(section.text())
-                else:
-                    parts.append(markers.mark_section(UNRELEASED_ID, bodies[UNRELEASED_ID]))
-            else:
-                parts.append(section.text())
-        flush_before(len(fresh))
-        update.added = [i for i in update.added if i != UNRELEASED_ID]
-        update.text = "".join(_ensure_break(part) for part in parts if part)
+        for index, (part, rank) in enumerate(zip(split.parts, ranks, strict=True)):
+            if rank is not None:
+                flush(rank)
+            out.append(self._kept(part, fresh, unreleased, update))
+            if index == last_ranked:
+                flush(len(fresh))
+        flush(len(fresh))
+        pieces = [part for part in out if part]
+        # Parts are kept apart by a blank line; the file's own ending is left as it was.
+        update.text = "".join(_ensure_break(part) for part in pieces[:-1]) + "".join(pieces[-1:])
         return update
 
+    def _kept(
+        self,
+        part: markers.Section | markers.Loose,
+        fresh: list[tuple[str, str]],
+        unreleased: ReleaseView,
+        update: ChangelogUpdate,
+    ) -> str:
+        """A part of the existing file as it goes out: only an untouched Unreleased is redone."""
+        if isinstance(part, markers.Loose):
+            return part.text
+        if part.id != UNRELEASED_ID:
+            return part.text()
+        if not part.edited:
+            return markers.mark_section(UNRELEASED_ID, fresh[0][1])
+        missing = [
+            item.subject
+            for section in unreleased.sections
+            for item in section.items
+            if item.subject not in part.body
+        ]
+        lacking = f", without {len(missing)} newer entries leaddocs would list" if missing else ""
+        update.warnings.append(
+            f"the Unreleased section was edited by hand: kept as it is{lacking} "
+            "(delete the section to have leaddocs regenerate it)"
+        )
+        return part.text()
 
-def _adopt_legacy(existing: str, fresh: list[tuple[str, str]]) -> ChangelogUpdate:
-    """A CHANGELOG written before leaddocs: new sections go above its first release heading."""
-    known = {match["version"] for match in _LEGACY_HEADING.finditer(existing)}
-    first = _LEGACY_HEADING.search(existing) or re.search(r"^## ", existing, re.M)
-    cut = first.start() if first else len(existing)
-    header, legacy = existing[:cut], existing[cut:]
-    added = [
-        (section_id, body) for section_id, body in fresh if section_id.lstrip("vV") not in known
-    ]
-    text = _ensure_break(header) + "".join(markers.mark_section(i, b) for i, b in added) + legacy
-    return ChangelogUpdate(text=text, added=[i for i, _ in added if i != UNRELEASED_ID])
+
+def _normal(section_id: str) -> str:
+    """A release id compared loosely: case and one leading v do not matter."""
+    lowered = section_id.lower()
+    return lowered[1:] if lowered.startswith("v") and lowered[1:2].isdigit() else lowered
+
+
+def _rank(part: markers.Section | markers.Loose, order: dict[str, int]) -> int | None:
+    """Where the part stands among the releases leaddocs knows (0 = Unreleased), if anywhere."""
+    if isinstance(part, markers.Section):
+        return order.get(_normal(part.id))
+    heading = _LEGACY_HEADING.match(part.text)
+    if heading is None:
+        return None
+    return order.get(_normal(heading["name"]))
 
 
 def _ensure_break(part: str) -> str:
@@ -122,3 +153,17 @@ def changelog_json(releases: list[ReleaseView], unreleased: ReleaseView) -> str:
         "unreleased": release_json(unreleased),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_changelog(
+    writer: ChangelogWriter, path: Path, releases: list[ReleaseView], unreleased: ReleaseView
+) -> ChangelogUpdate:
+    """Write a new CHANGELOG, or update an existing one in place, keeping its line endings."""
+    if not path.exists():
+        text = writer.render(releases, unreleased)
+        write_atomic(path, text)
+        return ChangelogUpdate(text, added=[release.anchor for release in releases])
+    existing, newline = read_document(path)
+    update = writer.update(existing, releases, unreleased)
+    write_atomic(path, update.text, newline=newline)
+    return update

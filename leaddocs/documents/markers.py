@@ -52,15 +52,56 @@ class Section:
         return f'<!-- leaddocs:section id="{self.id}" sha256={self.recorded_hash} -->\n{self.body}'
 
 
-def split_sections(text: str) -> tuple[str, list[Section]]:
-    """The text before the first section marker, and every marked section in order."""
-    matches = list(_SECTION.finditer(text))
-    if not matches:
-        return text, []
-    preamble = text[: matches[0].start()]
-    sections = []
-    for index, match in enumerate(matches):
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        body = text[match.end() + 1 : end]
-        sections.append(Section(match["id"], match["hash"], body))
-    return preamble, sections
+@dataclass(slots=True)
+class Loose:
+    """Text leaddocs did not mark: a header, a hand-written section, a footer."""
+
+    text: str
+
+
+_MARKER_LIKE = re.compile(r"^\s*<!--\s*leaddocs:section\b")
+_SECTION_HEADING = "## "
+
+
+@dataclass(slots=True)
+class Parts:
+    parts: list[Section | Loose]
+    unreadable_markers: list[int]  # 1-based lines of markers a human damaged
+
+
+def split_sections(text: str) -> Parts:
+    """A document cut into marked sections and loose text, in order.
+
+    A marked section runs from its marker to the next marker or the next level-2 heading after
+    its own, so hand-written text placed after it never counts as part of it. Loose text is cut
+    at every level-2 heading, so each hand-written release section is a part of its own.
+    """
+    parts: list[Section | Loose] = []
+    unreadable: list[int] = []
+    section: Section | None = None
+    heading_seen = False
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        marker = _SECTION.match(line.rstrip("\r\n"))
+        if marker is not None:
+            section = Section(marker["id"], marker["hash"], "")
+            parts.append(section)
+            heading_seen = False
+            continue
+        if _MARKER_LIKE.match(line):
+            unreadable.append(number)
+            section = None
+            parts.append(Loose(line))
+            continue
+        if line.startswith(_SECTION_HEADING):
+            if section is not None and not heading_seen:
+                heading_seen = True
+            else:
+                section = None
+                parts.append(Loose(""))
+        if section is not None:
+            section.body += line
+        elif parts and isinstance(parts[-1], Loose):
+            parts[-1].text += line
+        else:
+            parts.append(Loose(line))
+    return Parts(parts, unreadable)

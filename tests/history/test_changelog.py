@@ -134,3 +134,105 @@ def test_first_release_has_no_first_time_contributors(cli: Any, repo: Repo) -> N
     first, second = document["releases"][1], document["releases"][0]
     assert first["tag"] == "v0.9.0" and first["first_time_contributors"] == []
     assert "Grace Hopper" in second["first_time_contributors"]
+
+
+def _two_releases(repo: Repo) -> None:
+    repo.commit("feat: first")
+    repo.tag("v1.0.0")
+    repo.commit("feat: second")
+    repo.tag("v1.1.0")
+
+
+def test_adopted_changelog_stays_put_on_the_second_run(cli: Any, repo: Repo) -> None:
+    _two_releases(repo)
+    target = repo.path / "CHANGELOG.md"
+    target.write_text("# Changelog\n\n## [1.0.0] - 2020-01-01\n\n- first, by hand\n")
+    first = cli("--repo", repo.path, "changelog", "--output", target)
+    assert "added v1.1.0" in first.stderr
+    once = target.read_text()
+    second = cli("--repo", repo.path, "changelog", "--output", target)
+    assert "no new releases" in second.stderr
+    assert target.read_text() == once
+    assert once.count("1.0.0") == 1 and once.index("## v1.1.0") < once.index("## [1.0.0]")
+
+
+def test_a_hand_kept_unreleased_heading_is_not_doubled(cli: Any, repo: Repo) -> None:
+    _two_releases(repo)
+    target = repo.path / "CHANGELOG.md"
+    target.write_text(
+        "# Changelog\n\n## [Unreleased]\n\n- wip\n\n## [1.0.0] - 2020-01-01\n\n- first\n"
+    )
+    assert cli("--repo", repo.path, "changelog", "--output", target).code == 0
+    text = target.read_text()
+    assert "## Unreleased" not in text and text.count("[Unreleased]") == 1
+    assert text.index("## [Unreleased]") < text.index("## v1.1.0") < text.index("## [1.0.0]")
+
+
+def test_text_after_a_marked_section_is_not_part_of_it(cli: Any, repo: Repo) -> None:
+    _two_releases(repo)
+    target = repo.path / "CHANGELOG.md"
+    cli("--repo", repo.path, "changelog", "--output", target)
+    target.write_text(target.read_text() + "## Older history\n\nSee the wiki.\n")
+    repo.commit("fix: third")
+    result = cli("--repo", repo.path, "changelog", "--output", target)
+    assert "edited by hand" not in result.stderr  # the v1.0.0 section is still untouched
+    text = target.read_text()
+    assert text.endswith("## Older history\n\nSee the wiki.\n")
+    assert "- third (" in text.split("## v1.1.0")[0]
+
+
+def test_a_damaged_marker_is_reported_and_its_section_not_doubled(cli: Any, repo: Repo) -> None:
+    _two_releases(repo)
+    target = repo.path / "CHANGELOG.md"
+    cli("--repo", repo.path, "changelog", "--output", target)
+    text = target.read_text()
+    damaged = text.replace('id="v1.0.0" sha256=', 'id="v1.0.0" sha=', 1)
+    target.write_text(damaged)
+    result = cli("--repo", repo.path, "changelog", "--output", target)
+    assert result.code == 0
+    assert "marker that cannot be read" in result.stderr
+    assert target.read_text().count("## v1.0.0") == 1
+
+
+def test_windows_line_endings_are_kept(cli: Any, repo: Repo) -> None:
+    _two_releases(repo)
+    target = repo.path / "CHANGELOG.md"
+    cli("--repo", repo.path, "changelog", "--output", target)
+    target.write_bytes(target.read_bytes().replace(b"\n", b"\r\n"))
+    repo.commit("fix: third")
+    assert cli("--repo", repo.path, "changelog", "--output", target).code == 0
+    raw = target.read_bytes()
+    assert b"- third (" in raw
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    assert "edited by hand" not in cli("--repo", repo.path, "changelog", "--output", target).stderr
+
+
+def test_a_changelog_that_is_not_utf8_is_a_clean_error(cli: Any, repo: Repo) -> None:
+    _two_releases(repo)
+    target = repo.path / "CHANGELOG.md"
+    target.write_bytes(b"# Changelog\n\ncaf\xe9\n")
+    result = cli("--repo", repo.path, "changelog", "--output", target)
+    assert result.code == 7, result
+    assert "not UTF-8 text (byte 0xe9 at offset 16)" in result.stderr
+    assert target.read_bytes() == b"# Changelog\n\ncaf\xe9\n"
+
+
+def test_a_read_only_changelog_is_not_replaced(cli: Any, repo: Repo, tmp_path: Any) -> None:
+    _two_releases(repo)
+    target = repo.path / "CHANGELOG.md"
+    target.write_text("# Mine\n")
+    target.chmod(0o444)
+    result = cli("--repo", repo.path, "changelog", "--output", target)
+    assert result.code == 6 and "read-only" in result.stderr
+    assert target.read_text() == "# Mine\n"
+
+
+def test_an_edited_unreleased_section_says_what_it_lacks(cli: Any, repo: Repo) -> None:
+    _two_releases(repo)
+    repo.commit("fix: third")
+    target = repo.path / "CHANGELOG.md"
+    cli("--repo", repo.path, "changelog", "--output", target)
+    target.write_text(target.read_text().replace("- third (", "- Third, reworded by Ada (", 1))
+    repo.commit("fix: fourth")
+    result = cli("--repo", repo.path, "changelog", "--output", target)
+    assert "without 2 newer entries" in result.stderr  # "third" was reworded, "fourth" is new
