@@ -7,7 +7,13 @@ from pathlib import Path
 import click
 
 from leaddocs.cli.app import note, state
-from leaddocs.cli.options import format_option, output_option, paths_option, unshallow_option
+from leaddocs.cli.options import (
+    format_option,
+    output_option,
+    paths_option,
+    repo_paths,
+    unshallow_option,
+)
 from leaddocs.cli.output import emit
 from leaddocs.documents import changelog
 
@@ -34,7 +40,7 @@ def command(
     if unshallow:
         project.repo.unshallow()
     releases, unreleased = changelog.changelog_views(
-        project, paths, state.progress("reading history")
+        project, repo_paths(project.root, paths), state.progress("reading history")
     )
     state.progress_done()
     if output_format == "json":

@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 
 import click
 
+from leaddocs.errors import UsageError
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -47,3 +49,25 @@ def unshallow_option(function: F) -> F:
         is_flag=True,
         help="Fetch the full history first when this is a shallow clone.",
     )(function)
+
+
+def repo_paths(root: Path, paths: tuple[str, ...]) -> list[str]:
+    """--path values made relative to the repo root.
+
+    Like git, a path is taken from the current folder when that is inside the repository (a
+    lead in services/api types `--path .`), and from the repository root otherwise (`--repo`).
+    """
+    found = []
+    top = root.resolve()
+    here = Path.cwd().resolve()
+    base = here if here == top or top in here.parents else top
+    for given in paths:
+        absolute = (base / given).resolve()
+        try:
+            relative = absolute.relative_to(top)
+        except ValueError as exc:
+            raise UsageError(f"--path {given}: outside the repository {root}") from exc
+        if not absolute.exists():
+            click.echo(f"leaddocs: note: --path {given}: not in the work tree", err=True)
+        found.append(relative.as_posix() if relative.parts else ".")
+    return found

@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from leaddocs.cli.app import note, state
-from leaddocs.cli.options import format_option, output_option, paths_option, unshallow_option
+from leaddocs.cli.options import (
+    format_option,
+    output_option,
+    paths_option,
+    repo_paths,
+    unshallow_option,
+)
 from leaddocs.cli.output import emit
 from leaddocs.documents import release_notes
 from leaddocs.drafting import release as drafted_notes
@@ -80,7 +86,7 @@ def command(
         from_ref=from_ref,
         to_ref=to_ref,
         version=version,
-        paths=paths,
+        paths=repo_paths(project.root, paths),
         progress=state.progress("reading history"),
     )
     state.progress_done()

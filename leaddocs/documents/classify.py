@@ -41,7 +41,7 @@ class Classifier:
         head = change.head
         config = self._config
         if (
-            self._is_listed(head.author, self._skip_authors)
+            self._all_listed(change, self._skip_authors)
             or change.type in self._skip_types
             or self._skip_pattern.search(head.subject)
             or (head.body and self._skip_pattern.search(head.body))
@@ -54,7 +54,7 @@ class Classifier:
             change.is_plain_merge
             or change.type in self._maintenance_types
             or change.scope in self._maintenance_scopes
-            or self._is_listed(head.author, self._maintenance_authors)
+            or self._all_listed(change, self._maintenance_authors)
             or self._maintenance_subject.search(subject)
         ):
             return Placement.MAINTENANCE, config.maintenance.title
@@ -67,6 +67,22 @@ class Classifier:
     def _is_listed(person: Person, listed: set[str]) -> bool:
         # Author lists name people by name or e-mail, in any case.
         return bool(listed) and not listed.isdisjoint(_identities(person))
+
+    def _all_listed(self, change: Change, listed: set[str]) -> bool:
+        """Whether every commit of the change is by a listed author.
+
+        A bot's pull request merged by a person is still the bot's: the merge commit's own
+        author does not count when the pull request brought commits in.
+        """
+        if not listed:
+            return False
+        written = [c for c in change.commits if not c.is_merge] or change.commits[:1]
+        return all(self._is_listed(commit.author, listed) for commit in written)
+
+    def is_bot(self, person: Person) -> bool:
+        return person.name.endswith("[bot]") or self._is_listed(
+            person, self._maintenance_authors | self._skip_authors
+        )
 
     def section_order(self) -> list[str]:
         config = self._config

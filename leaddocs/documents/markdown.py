@@ -9,14 +9,18 @@ _HTML_SPECIALS = str.maketrans({"<": "&lt;", ">": "&gt;"})
 # Link and image syntax: [text](url), [text][ref], ![alt](src). Plain brackets such as
 # "dependabot[bot]" or "[skip changelog]" stay as they are.
 _LINK_SYNTAX = re.compile(r"\[([^\]\n]*)\](?=\s*[(\[])")
+# Text that would open a block inside a list item: "# title", "1. step", "- item", "---".
+_BLOCK_START = re.compile(r"^(?=#|[-+*](?:\s|$)|[-=_*]{3,}\s*$)")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def md_text(text: str) -> str:
-    """Commit text made safe for Markdown: no raw HTML and no links; code spans left alone.
+    """Commit text made safe for Markdown: no raw HTML, no link syntax, no block markup.
 
-    Commit text is untrusted (an outside contributor's PR title), so every link in a document
-    is one that leaddocs built itself.
+    Commit text is untrusted (an outside contributor's PR title): what it says stays text. Bare
+    URLs are left as written; renderers that autolink them (GitHub) still show the URL itself.
     """
+    text = _inline(text)
     if "<" not in text and ">" not in text and "](" not in text and "][" not in text:
         return text
     out: list[str] = []
@@ -31,3 +35,10 @@ def md_text(text: str) -> str:
 
 def _neutralise(text: str) -> str:
     return _LINK_SYNTAX.sub(r"\\[\1\\]", text).translate(_HTML_SPECIALS)
+
+
+def _inline(text: str) -> str:
+    """Text that would open a block keeps to its line: "# x" → "\\# x", "1. x" → "1\\. x"."""
+    if _BLOCK_START.match(text):
+        return "\\" + text
+    return _ORDERED_START.sub(r"\1\\\2", text)  # a digit cannot be escaped; its dot can

@@ -8,6 +8,7 @@ from typing import Any
 
 from leaddocs.documents.classify import Classifier, Placement
 from leaddocs.history.changes import Change
+from leaddocs.history.commits import Person
 from leaddocs.history.releases import Release
 from leaddocs.history.remote import Forge
 
@@ -78,12 +79,15 @@ class ViewBuilder:
     def release(self, release: Release) -> ReleaseView:
         grouped: dict[str, list[ItemView]] = {}
         skipped: list[ItemView] = []
+        credited: dict[str, Person] = {}
         for change in release.changes:
             placement, title = self._classifier.place(change)
             if placement is Placement.SKIPPED:
                 skipped.append(self.item(change))
-            else:
-                grouped.setdefault(title, []).append(self.item(change))
+                continue
+            grouped.setdefault(title, []).append(self.item(change))
+            for person in change.authors:
+                credited.setdefault(person.key, person)
         maintenance_title = self._classifier.section_order()[-1]
         sections = [
             SectionView(title, grouped[title], collapsed=title == maintenance_title)
@@ -103,8 +107,13 @@ class ViewBuilder:
             compare_url=compare_url,
             next_version=release.next_version,
             sections=sections,
-            contributors=[person.name for person in release.contributors],
-            first_time_contributors=[person.name for person in release.first_time_contributors],
+            # Authors of skipped changes are not credited, and a bot is never "welcomed".
+            contributors=[p.name for p in release.contributors if p.key in credited],
+            first_time_contributors=[
+                p.name
+                for p in release.first_time_contributors
+                if p.key in credited and not self._classifier.is_bot(p)
+            ],
             skipped=skipped,
             cancelled=[self.item(change) for change in release.cancelled],
         )
@@ -116,7 +125,7 @@ class ViewBuilder:
             for c in change.commits
         ]
         return ItemView(
-            subject=self._trim(change.description),
+            subject=self._trim(change.description) or "(no message)",
             type=change.type,
             scope=change.scope,
             breaking=change.breaking,

@@ -63,3 +63,19 @@ def test_commit_text_cannot_inject_html_links_or_images(cli: Any, repo: Repo) ->
     assert "!\\[x\\]" in result.stdout
     assert "&lt;script&gt;" in result.stdout and "<script>" not in result.stdout
     assert "`a[0] <b>`" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("subject", "shown"),
+    [
+        ("# Big news", "\\# Big news"),
+        ("1. first step", "1\\. first step"),
+        ("- a list?", "\\- a list?"),
+        ("---", "\\---"),
+        ("10.5% faster", "10.5% faster"),
+    ],
+)
+def test_commit_text_cannot_open_a_block_inside_an_entry(subject: str, shown: str) -> None:
+    from leaddocs.documents.markdown import md_text
+
+    assert md_text(subject) == shown

@@ -117,11 +117,11 @@ def test_contributors_and_first_time_contributors(cli: Any, service: Any) -> Non
     repo, _ = service
     released = notes_json(cli, repo, "--from", "v0.9.0", "--to", "v1.0.0")
     assert "Margaret Hamilton" in released["contributors"]  # a co-author counts
-    assert set(released["first_time_contributors"]) == {
+    assert "dependabot[bot]" in released["contributors"]
+    assert set(released["first_time_contributors"]) == {  # bots are not welcomed
         "Grace Hopper",
         "Linus Torvalds",
         "Margaret Hamilton",
-        "dependabot[bot]",
     }
     unreleased = notes_json(cli, repo)
     assert unreleased["first_time_contributors"] == []  # Margaret co-authored before
@@ -244,3 +244,43 @@ def test_tags_on_other_branches_are_not_the_starting_point(cli: Any, repo: Repo)
     document = notes_json(cli, repo)
     assert document["from"] == "v1.0.0"
     assert subjects(document, "Fixes") == ["on main"]
+
+
+def test_skipped_authors_are_not_credited_and_bot_prs_are_maintenance(cli: Any, repo: Repo) -> None:
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    repo.commit("chore: sync translations", author="Crowdin Bot <bot@crowdin.example>")
+    repo.merge_pr(
+        9,
+        "[pre-commit.ci] pre-commit autoupdate",
+        ["autoupdate hooks"],
+        author="pre-commit-ci[bot] <66853113+pre-commit-ci[bot]@users.noreply.github.com>",
+    )
+    repo.commit("fix: real work", author="Ada Lovelace <ada@example.com>")
+    (repo.path / "leaddocs.yml").write_text("skip:\n  authors: ['bot@crowdin.example']\n")
+    document = notes_json(cli, repo)
+    assert "Crowdin Bot" not in document["contributors"]
+    assert subjects(document, "Maintenance") == ["[pre-commit.ci] pre-commit autoupdate"]
+    assert document["first_time_contributors"] == []  # the merger and Ada were seen before
+
+
+def test_an_empty_commit_message_gets_a_placeholder(cli: Any, repo: Repo) -> None:
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    repo.git("commit", "-q", "--allow-empty", "--allow-empty-message", "-m", "")
+    result = cli("--repo", repo.path, "release-notes")
+    assert "- (no message) (" in result.stdout
+
+
+def test_path_is_taken_from_the_current_folder(cli: Any, repo: Repo, monkeypatch: Any) -> None:
+    repo.commit("feat: base", files={"README.md": "x\n"})
+    repo.tag("v1.0.0")
+    repo.commit("feat(api): paginate", files={"services/api/app.py": "1\n"})
+    repo.commit("feat(web): new header", files={"services/web/app.js": "1\n"})
+    monkeypatch.chdir(repo.path / "services")
+    document = notes_json(cli, repo, "--path", "api")
+    assert subjects(document, "Features") == ["paginate"]
+    outside = cli("--repo", repo.path, "release-notes", "--path", "../../elsewhere")
+    assert outside.code == 2 and "outside the repository" in outside.stderr
+    missing = cli("--repo", repo.path, "release-notes", "--path", "nope")
+    assert "--path nope: not in the work tree" in missing.stderr
