@@ -7,6 +7,7 @@ merge commit and every commit it brought in form one change, listed under it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from leaddocs.history.commits import Commit, Person
@@ -25,6 +26,9 @@ class Change:
     breaking_notes: list[str] = field(default_factory=list)
     authors: list[Person] = field(default_factory=list)
     """Everyone who wrote a commit of this change, co-authors included, first seen first."""
+    issues: tuple[int, ...] = ()
+    """Issues its commits reference (``Refs: #7``, ``Closes #14``), ascending, each once.
+    A tuple: most changes have none, and the empty tuple costs no allocation per change."""
 
     @property
     def head(self) -> Commit:
@@ -111,7 +115,8 @@ def _change(head: Commit, brought_in: list[Commit]) -> Change:
             head.description,
             head.pr,
             list(head.breaking_notes),
-            [head.author] if not head.co_authors else _authors([head]),
+            [head.author] if not head.co_authors else authors_of([head]),
+            tuple(sorted(set(head.refs))) if head.refs else (),
         )
     breaking = head.breaking or any(commit.breaking for commit in brought_in)
     notes = [*head.breaking_notes, *(note for c in brought_in for note in c.breaking_notes)]
@@ -134,39 +139,74 @@ def _change(head: Commit, brought_in: list[Commit]) -> Change:
         description=head.description,
         pr=head.pr,
         breaking_notes=notes,
-        authors=_authors(commits),
+        authors=authors_of(commits),
+        issues=tuple(sorted({number for commit in commits for number in commit.refs})),
     )
 
 
-def _authors(commits: list[Commit]) -> list[Person]:
-    if len(commits) == 1 and not commits[0].co_authors:
-        return [commits[0].author]
+def authors_of(commits: Iterable[Commit]) -> list[Person]:
+    """Authors and co-authors of ``commits`` (newest first), oldest first, each person once."""
     seen: dict[str, Person] = {}
-    for commit in reversed(commits):
+    for commit in reversed(list(commits)):
         for person in (commit.author, *commit.co_authors):
             seen.setdefault(person.key, person)
     return list(seen.values())
 
 
 def _cancel_reverts(changes: list[Change]) -> Grouping:
+    """Cancel each change whose effect a later revert undid, and that revert with it.
+
+    A revert that is itself reverted undoes nothing: ``feat`` → ``Revert "feat"`` →
+    ``Revert "Revert "feat""`` ships the feature, listed as itself, and cancels both reverts.
+    """
     by_head = {change.head.sha: change for change in changes}
-    cancelled: dict[int, Change] = {}
-    # Oldest first: a revert cancels its target once; reverting that revert again stays listed.
-    for change in reversed(changes):
-        target_sha = change.head.reverts
-        if target_sha is None or id(change) in cancelled:
-            continue
-        target = by_head.get(target_sha) or next(
-            (
-                c
-                for sha, c in by_head.items()
-                if len(target_sha) < 40 and sha.startswith(target_sha)
-            ),
-            None,
-        )
-        if target is None or id(target) in cancelled:
-            continue
-        cancelled[id(target)] = target
-        cancelled[id(change)] = change
+    target_of: dict[int, Change] = {}
+    for change in changes:
+        if len(change.commits) == 1 and change.head.reverts is None:
+            continue  # the usual case, kept cheap: it runs once per commit on big histories
+        target = _reverted_change(change, by_head)
+        if target is not None:
+            target_of[id(change)] = target
+    if not target_of:
+        return Grouping(changes, [])
+    undone: set[int] = set()
+    cancelled: set[int] = set()
+    # Newest first: every revert of a change comes before it, so whether that revert still
+    # stands (nothing later undid it) is settled by the time the change is reached.
+    for change in changes:
+        if id(change) in undone:
+            cancelled.add(id(change))
+        elif id(change) in target_of:
+            cancelled.add(id(change))
+            undone.add(id(target_of[id(change)]))
     kept = [change for change in changes if id(change) not in cancelled]
     return Grouping(kept, [change for change in changes if id(change) in cancelled])
+
+
+def _reverted_change(change: Change, by_head: dict[str, Change]) -> Change | None:
+    """The one change of this release that ``change`` reverts, if reverting is all it does.
+
+    A commit reverts a change by its head (the commit, or a pull request's merge commit). A pull
+    request reverts a change when every commit it brought in is a revert of that same change,
+    as GitHub's Revert button makes: ``git revert -m 1 <merge>`` on a branch, merged back.
+    """
+    if len(change.commits) == 1:
+        sha = change.head.reverts
+        return _find(by_head, sha) if sha is not None else None
+    brought_in = [commit for commit in change.commits[1:] if not commit.is_merge]
+    if not brought_in:
+        return None
+    targets = [_find(by_head, commit.reverts) for commit in brought_in]
+    target = targets[0]
+    if target is None or any(other is not target for other in targets):
+        return None
+    return None if target is change else target
+
+
+def _find(by_head: dict[str, Change], sha: str | None) -> Change | None:
+    if sha is None:
+        return None
+    found = by_head.get(sha)
+    if found is None and len(sha) < 40:
+        found = next((c for head, c in by_head.items() if head.startswith(sha)), None)
+    return found

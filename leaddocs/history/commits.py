@@ -16,7 +16,12 @@ _SQUASH_PR = re.compile(r"\s*\(#(?P<number>\d+)\)\s*$")
 _GITHUB_MERGE = re.compile(r"^Merge pull request #(?P<number>\d+) from (?P<branch>\S+)")
 _GITLAB_MR = re.compile(r"^See merge request (?P<project>\S+)!(?P<number>\d+)\s*$", re.MULTILINE)
 _REVERTS = re.compile(r"This reverts commit (?P<sha>[0-9a-f]{7,40})")
-_TRAILER = re.compile(r"^(?P<key>[A-Za-z][\w-]*|BREAKING CHANGE)\s*: ?(?P<value>.*)$")
+# A footer line (Conventional Commits 1.0, git trailers): ``token: value`` or ``token #value``.
+_FOOTER = re.compile(
+    r"^(?P<key>BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?::(?!//) ?(?P<value>.*)| (?P<ref>#.*))$"
+)
+_BREAKING_KEYS = ("breaking change", "breaking-change")
+_ISSUE_KEYS = frozenset(("refs", "closes", "fixes", "resolves", "close", "fix", "resolve"))
 _PERSON = re.compile(r"^(?P<name>.*?)\s*<(?P<email>[^>]*)>\s*$")
 _ISSUE_REF = re.compile(r"#(\d+)")
 
@@ -87,7 +92,10 @@ def parse_header(subject: str) -> ConventionalHeader:
 
 
 def parse_commit(raw: RawCommit) -> Commit:
-    subject, _, body = raw.message.strip("\n").partition("\n")
+    message = raw.message
+    if "\r" in message:
+        message = message.replace("\r\n", "\n")
+    subject, _, body = message.strip("\n").partition("\n")
     subject = subject.strip()
     body = body.strip("\n")
     commit = Commit(
@@ -102,8 +110,8 @@ def parse_commit(raw: RawCommit) -> Commit:
     header = parse_header(commit.pr_title or commit.subject)
     commit.type, commit.scope, commit.breaking = header.type, header.scope, header.breaking
     commit.description = header.description
-    if ":" in body:
-        _apply_trailers(commit)
+    if ":" in body or "#" in body:
+        _apply_footers(commit)
     if "This reverts commit" in body:
         reverted = _REVERTS.search(body)
         commit.reverts = reverted["sha"] if reverted else None
@@ -136,27 +144,37 @@ def _apply_merge_request(commit: Commit) -> None:
                 commit.pr_title = first_line
 
 
-def _apply_trailers(commit: Commit) -> None:
-    # Trailers live in the last paragraph; BREAKING CHANGE may open any paragraph after the
-    # subject (Conventional Commits 1.0, rule 12), and runs to the end of that paragraph.
+def _apply_footers(commit: Commit) -> None:
+    # Footers live in the last paragraph; a BREAKING CHANGE footer may also open an earlier
+    # paragraph (as it did before footers were required to come last). A footer's value runs
+    # until the next footer line (Conventional Commits 1.0, rule 9).
     paragraphs = commit.body.split("\n\n")
-    if "BREAKING" in commit.body:
-        for paragraph in paragraphs:
-            head, _, rest = paragraph.partition(":")
-            if head in ("BREAKING CHANGE", "BREAKING-CHANGE"):
-                commit.breaking = True
-                if rest.strip():
-                    commit.breaking_notes += (" ".join(rest.split()),)
-    last = paragraphs[-1]
-    for line in last.splitlines():
-        match = _TRAILER.match(line.strip())
-        if match is None:
+    last = len(paragraphs) - 1
+    for index, paragraph in enumerate(paragraphs):
+        if index != last and not paragraph.startswith(("BREAKING CHANGE", "BREAKING-CHANGE")):
             continue
-        key = match["key"].lower()
-        value = match["value"].strip()
-        if key == "co-authored-by":
-            found = _PERSON.match(value)
-            if found:
-                commit.co_authors += (person(found["name"], found["email"]),)
-        elif key in ("refs", "closes", "fixes", "resolves", "close", "fix", "resolve"):
-            commit.refs += tuple(int(number) for number in _ISSUE_REF.findall(value))
+        for key, value in _footers(paragraph):
+            if key in _BREAKING_KEYS:
+                commit.breaking = True
+                if value:
+                    commit.breaking_notes += (value,)
+            elif key == "co-authored-by":
+                found = _PERSON.match(value)
+                if found:
+                    commit.co_authors += (person(found["name"], found["email"]),)
+            elif key in _ISSUE_KEYS:
+                commit.refs += tuple(int(number) for number in _ISSUE_REF.findall(value))
+
+
+def _footers(paragraph: str) -> list[tuple[str, str]]:
+    """``(lower-cased token, value)`` of each footer in ``paragraph``; lines before the first
+    footer are body text, and a line that is no footer continues the value before it."""
+    found: list[tuple[str, list[str]]] = []
+    for line in paragraph.split("\n"):
+        match = _FOOTER.match(line) if line[:1].isalpha() else None
+        if match is not None:
+            value = match["value"] if match["value"] is not None else match["ref"]
+            found.append((match["key"].lower(), [value]))
+        elif found:
+            found[-1][1].append(line)
+    return [(key, " ".join(" ".join(lines).split())) for key, lines in found]

@@ -1,4 +1,5 @@
-"""Links to the forge a repository's ``origin`` points at (GitHub, GitLab, Gitea, generic)."""
+"""Links to the forge a repository's ``origin`` points at (GitHub, GitLab, Gitea, Bitbucket,
+generic)."""
 
 from __future__ import annotations
 
@@ -6,25 +7,26 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Provider = Literal["github", "gitlab", "gitea", "generic"]
+Provider = Literal["github", "gitlab", "gitea", "bitbucket", "generic"]
 
 _SCP_LIKE = re.compile(r"^(?:[\w.-]+@)?(?P<host>[\w.-]+):(?!//)(?P<path>[^\\]+?)(?:\.git)?/?$")
 _URL = re.compile(
-    r"^(?:https?|ssh|git)://(?:[^@/]+@)?(?P<host>[\w.-]+)(?::\d+)?/(?P<path>.+?)(?:\.git)?/?$"
+    r"^(?P<scheme>https?|ssh|git)://(?:[^@/]+@)?(?P<host>[\w.-]+)(?::(?P<port>\d+))?"
+    r"/(?P<path>.+?)(?:\.git)?/?$"
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Forge:
     provider: Provider
-    web_url: str  # https://host/owner/repo, no credentials, no .git
+    web_url: str  # https://host[:port]/owner/repo, no credentials, no .git
 
     def commit_url(self, sha: str) -> str:
-        return (
-            f"{self.web_url}/-/commit/{sha}"
-            if self.provider == "gitlab"
-            else f"{self.web_url}/commit/{sha}"
-        )
+        if self.provider == "gitlab":
+            return f"{self.web_url}/-/commit/{sha}"
+        if self.provider == "bitbucket":
+            return f"{self.web_url}/commits/{sha}"
+        return f"{self.web_url}/commit/{sha}"
 
     def pr_url(self, number: int) -> str | None:
         if self.provider == "generic":
@@ -33,9 +35,14 @@ class Forge:
             return f"{self.web_url}/-/merge_requests/{number}"
         if self.provider == "gitea":
             return f"{self.web_url}/pulls/{number}"
+        if self.provider == "bitbucket":
+            return f"{self.web_url}/pull-requests/{number}"
         return f"{self.web_url}/pull/{number}"
 
     def compare_url(self, base: str, head: str) -> str:
+        if self.provider == "bitbucket":
+            # Bitbucket names the newer ref first, the two joined by an encoded carriage return.
+            return f"{self.web_url}/branches/compare/{head}%0D{base}"
         middle = "/-/compare/" if self.provider == "gitlab" else "/compare/"
         return f"{self.web_url}{middle}{base}...{head}"
 
@@ -54,13 +61,17 @@ def forge_for(
         return None
     if provider != "auto":
         return Forge(provider, web_url)  # type: ignore[arg-type]
-    host = web_url.split("/")[2].lower()
+    host = web_url.split("/")[2].split(":")[0].lower()
     if "gitlab" in host:
         return Forge("gitlab", web_url)
     if any(name in host for name in ("gitea", "codeberg", "forgejo")):
         return Forge("gitea", web_url)
     if "github" in host:
         return Forge("github", web_url)
+    if host == "bitbucket.org":
+        return Forge("bitbucket", web_url)
+    if "bitbucket" in host:
+        return None  # Bitbucket Server/Data Center: paths of its own (projects/X/repos/Y)
     # An unknown host: /commit/<sha> and /compare/a...b are shared by most forges; PR paths are not.
     return Forge("generic", web_url)
 
@@ -79,4 +90,9 @@ def _web_url(remote_url: str | None) -> str | None:
     path = match["path"].strip("/")
     if "/" not in path:
         return None
+    # A web remote keeps its scheme and port (http://localhost:3000); an ssh one's port is
+    # ssh's, not the web server's.
+    if match.groupdict().get("scheme") in ("http", "https"):
+        port = f":{match['port']}" if match["port"] else ""
+        return f"{match['scheme']}://{match['host']}{port}/{path}"
     return f"https://{match['host']}/{path}"

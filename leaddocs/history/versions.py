@@ -37,10 +37,6 @@ class Version:
         core = f"{self.major}.{self.minor}.{self.patch}"
         return f"{core}-{'.'.join(self.prerelease)}" if self.prerelease else core
 
-    @property
-    def is_prerelease(self) -> bool:
-        return bool(self.prerelease)
-
     def _key(self) -> tuple[int, int, int, int, tuple[tuple[int, int, str], ...]]:
         # A release sorts after its pre-releases; numeric identifiers sort below alphanumeric.
         pre = tuple(
@@ -69,14 +65,21 @@ class Version:
 
 
 class TagMatcher:
-    """Recognises release tags by a regular expression with an optional ``version`` group."""
+    """Recognises release tags by a regular expression matching the whole tag name.
+
+    The version is the pattern's ``version`` group when it has one, else the tag name after one
+    leading ``v``.
+    """
 
     def __init__(self, pattern: str) -> None:
         self._pattern = re.compile(pattern)
+        self._has_group = "version" in self._pattern.groupindex
 
     def version_of(self, tag: str) -> Version | None:
-        match = self._pattern.match(tag)
+        match = self._pattern.fullmatch(tag)
         if match is None:
             return None
-        text = match.groupdict().get("version") or tag.lstrip("vV")
-        return Version.parse(text)
+        if self._has_group:
+            text = match["version"]
+            return Version.parse(text) if text else None
+        return Version.parse(tag[1:] if tag[:1] in ("v", "V") else tag)

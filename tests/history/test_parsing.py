@@ -48,7 +48,30 @@ def test_trailers_co_authors_and_issue_refs() -> None:
         )
     )
     assert [p.name for p in commit.co_authors] == ["Grace Hopper"]
-    assert commit.refs == (12, 13, 15)
+    assert commit.refs == (12, 13, 14, 15)  # `Closes #14` is git's `token #value` form
+
+
+def test_breaking_change_footer_after_other_footers() -> None:
+    commit = parse_commit(raw("feat: x\n\nRefs: #7\nBREAKING CHANGE: removed old api\n"))
+    assert commit.breaking
+    assert commit.breaking_notes == ("removed old api",)
+    assert commit.refs == (7,)
+
+
+def test_breaking_change_note_ends_at_the_next_footer() -> None:
+    commit = parse_commit(
+        raw("feat: x\n\nWhy.\n\nBREAKING CHANGE: x\nstill the note\nRefs: #3\nCloses #4\n")
+    )
+    assert commit.breaking_notes == ("x still the note",)
+    assert commit.refs == (3, 4)
+
+
+def test_crlf_message_keeps_its_footers() -> None:
+    message = "feat: x\r\n\r\nBody.\r\n\r\nBREAKING CHANGE: gone\r\nCloses #9\r\n"
+    commit = parse_commit(raw(message))
+    assert (commit.subject, commit.body) == ("feat: x", "Body.\n\nBREAKING CHANGE: gone\nCloses #9")
+    assert commit.breaking_notes == ("gone",)
+    assert commit.refs == (9,)
 
 
 def test_pull_request_forms() -> None:
@@ -134,6 +157,14 @@ def test_tag_pattern() -> None:
     assert monorepo.version_of("web/v2.0.1") is None
 
 
+def test_tag_pattern_without_a_version_group_matches_whole_tags() -> None:
+    plain = TagMatcher(r"v?\d+\.\d+\.\d+")
+    assert str(plain.version_of("v1.2.3")) == "1.2.3"
+    assert str(plain.version_of("1.2.3")) == "1.2.3"
+    assert plain.version_of("v1.2.3-oops") is None  # the whole tag must match
+    assert TagMatcher(r"v+\d+\.\d+\.\d+").version_of("vv1.2.3") is None  # one v, not all
+
+
 @pytest.mark.parametrize(
     ("url", "provider", "web"),
     [
@@ -154,6 +185,11 @@ def test_tag_pattern() -> None:
             "generic",
             "https://git.internal.example/team/svc",
         ),
+        ("https://git.example.com:8443/a/b", "generic", "https://git.example.com:8443/a/b"),
+        ("http://localhost:3000/a/b.git", "generic", "http://localhost:3000/a/b"),
+        ("http://gitea.lan:3000/a/b", "gitea", "http://gitea.lan:3000/a/b"),
+        ("ssh://git@github.com:22/a/b.git", "github", "https://github.com/a/b"),
+        ("git@bitbucket.org:team/repo.git", "bitbucket", "https://bitbucket.org/team/repo"),
     ],
 )
 def test_forge_from_remote_url(url: str, provider: str, web: str) -> None:
@@ -173,3 +209,17 @@ def test_generic_forge_has_no_pull_request_links() -> None:
     forge = forge_for("https://git.internal.example/team/svc")
     assert forge is not None and forge.pr_url(3) is None
     assert forge.compare_url("v1", "v2") == "https://git.internal.example/team/svc/compare/v1...v2"
+
+
+def test_bitbucket_links() -> None:
+    forge = forge_for("https://user@bitbucket.org/team/repo.git")
+    assert forge is not None and forge.provider == "bitbucket"
+    web = "https://bitbucket.org/team/repo"
+    assert forge.commit_url("abc") == f"{web}/commits/abc"
+    assert forge.pr_url(4) == f"{web}/pull-requests/4"
+    assert forge.compare_url("v1.0.0", "v1.1.0") == f"{web}/branches/compare/v1.1.0%0Dv1.0.0"
+    assert forge.pr_label(4) == "#4"
+
+
+def test_no_github_style_links_for_a_bitbucket_server() -> None:
+    assert forge_for("ssh://git@bitbucket.acme.example:7999/proj/repo.git") is None
