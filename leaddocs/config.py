@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,16 +28,22 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _check_regex(value: str) -> str:
+def _compile(value: str) -> re.Pattern[str]:
     try:
-        re.compile(value)
+        return re.compile(value)
     except re.error as exc:
         raise ValueError(f"not a valid regular expression: {exc}") from exc
-    try:
-        # Patterns are joined into one alternation, where a global flag like (?i) is illegal.
-        re.compile(f"(?:{value})")
-    except re.error as exc:
-        raise ValueError(f"{value!r}: use a scoped flag like (?i:...) instead of (?i)") from exc
+
+
+def _check_regex(value: str) -> str:
+    """A pattern that is joined with others into one alternation."""
+    _compile(value)
+    if value.startswith("(?"):
+        try:
+            # In an alternation a global flag like (?i) is illegal; it can only open a pattern.
+            re.compile(f"(?:{value})")
+        except re.error as exc:
+            raise ValueError(f"{value!r}: use a scoped flag like (?i:...) instead of (?i)") from exc
     return value
 
 
@@ -46,7 +53,14 @@ class TagsConfig(_Strict):
     @field_validator("pattern")
     @classmethod
     def _pattern_is_regex(cls, value: str) -> str:
-        return _check_regex(value)
+        others = sorted(set(_compile(value).groupindex) - {"version"})
+        if others:
+            raise ValueError(
+                f"{value!r}: the only named group a tag pattern may have is (?P<version>...), "
+                f"not {', '.join(others)}; without one the whole tag (after a leading v) is the "
+                "version"
+            )
+        return value
 
 
 class SectionConfig(_Strict):
@@ -101,7 +115,7 @@ class MaintenanceConfig(_Strict):
 
 
 class RemoteConfig(_Strict):
-    provider: Literal["auto", "github", "gitlab", "gitea", "generic", "none"] = "auto"
+    provider: Literal["auto", "github", "gitlab", "gitea", "bitbucket", "generic", "none"] = "auto"
     url: str | None = None
 
 
@@ -225,7 +239,9 @@ def _from_pyproject(path: Path, *, required: bool) -> Config | None:
     return _validate(section, path, line_of)
 
 
-def _validate(data: dict[str, Any], path: Path, line_of: Any) -> Config:
+def _validate(
+    data: dict[str, Any], path: Path, line_of: Callable[[tuple[str | int, ...]], int]
+) -> Config:
     try:
         return Config.model_validate({**data, "source": str(path)})
     except ValidationError as exc:

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leaddocs.config import Config, load_config
-from leaddocs.documents.classify import Classifier
+from leaddocs.documents.classify import Classifier, Placement
 from leaddocs.documents.model import ViewBuilder
 from leaddocs.documents.render import Renderer
+from leaddocs.history.changes import Change
 from leaddocs.history.git import GitRepository
 from leaddocs.history.releases import History, Progress
 from leaddocs.history.remote import Forge, forge_for
@@ -29,7 +30,12 @@ class Project:
         return self.repo.root
 
     def history(self, progress: Progress | None = None) -> History:
-        return History(self.repo, self.config.tags.pattern, progress)
+        classifier = Classifier(self.config)
+
+        def counts(change: Change) -> bool:  # a skipped change does not move the version
+            return classifier.place(change)[0] is not Placement.SKIPPED
+
+        return History(self.repo, self.config.tags.pattern, progress, counts)
 
     def forge(self) -> Forge | None:
         remote = self.config.remote

@@ -51,6 +51,10 @@ def test_pyproject_without_table_means_defaults(tmp_path: Path) -> None:
             "leaddocs.yml:2: skip.message_patterns: not a valid regular",
         ),
         ("skip:\n  message_patterns: ['(?i)wip']\n", "use a scoped flag like (?i:...)"),
+        (
+            "other_title: A\ntags:\n  pattern: '^release-(?P<v>.*)$'\n",
+            "leaddocs.yml:3: tags.pattern: '^release-(?P<v>.*)$': the only named group",
+        ),
         ("subject_max_length: 3\n", "leaddocs.yml:1: subject_max_length: Input should be greater"),
         ("a: 1\na: 2\n", "leaddocs.yml:2: invalid YAML: found duplicate key"),
         ("- just\n- a list\n", "leaddocs.yml:1: the top level must be a mapping"),
@@ -77,3 +81,8 @@ def test_pyproject_typo_names_the_line(tmp_path: Path) -> None:
 def test_explicit_config_file_must_exist(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config file not found"):
         load_config(tmp_path, tmp_path / "nope.yml")
+
+
+def test_a_tag_pattern_may_set_a_global_flag(tmp_path: Path) -> None:
+    (tmp_path / "leaddocs.yml").write_text("tags:\n  pattern: '(?i)v?(?P<version>.*)'\n")
+    assert load_config(tmp_path).tags.pattern.startswith("(?i)")

@@ -21,7 +21,7 @@ from leaddocs.errors import EmptyRepositoryError, RefError, RepositoryError
 LOG_FORMAT = "%H%n%P%n%aN%n%aE%n%at%n%B"
 _HEADER_FIELDS = 5
 _READ_CHUNK = 1 << 20
-_EMAIL_IN_ANGLES = re.compile(r"<([^>]*)>")
+_NAME_AND_EMAIL = re.compile(r"^\s*(?P<name>.*?)\s*<(?P<email>[^>]*)>\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +48,11 @@ class GitRepository:
         try:
             self._repo = git.Repo(path, search_parent_directories=True)
         except (InvalidGitRepositoryError, NoSuchPathError) as exc:
-            raise RepositoryError(f"{path}: not a git repository (or any parent folder)") from exc
+            where = path.resolve()
+            raise RepositoryError(f"{where}: not a git repository (or any parent folder)") from exc
         if self._repo.bare or self._repo.working_tree_dir is None:
-            raise RepositoryError(f"{path}: is a bare repository; run leaddocs in a work tree")
+            where = path.resolve()
+            raise RepositoryError(f"{where}: is a bare repository; run leaddocs in a work tree")
         self.root = Path(self._repo.working_tree_dir)
         self._git = self._repo.git
 
@@ -62,13 +64,7 @@ class GitRepository:
                 )
             )
         except GitCommandError as exc:
-            detail = (exc.stderr or "").strip().splitlines()
-            lines = [line.removeprefix("stderr: ").strip(" '") for line in detail]
-            # git's "fatal:" line says what went wrong; later lines are advice ("remove the
-            # file manually to continue") that means nothing without it.
-            fatal = [line for line in lines if line.startswith(("fatal:", "error:"))]
-            message = (fatal or lines)[0 if fatal else -1] if lines else str(exc)
-            raise RepositoryError(f"{self.root}: git {args[0]} failed: {message}") from exc
+            raise RepositoryError(f"{self.root}: git {args[0]} failed: {_reason(exc)}") from exc
 
     def has_commits(self) -> bool:
         try:
@@ -105,14 +101,6 @@ class GitRepository:
             ) from exc
         return str(out).strip()
 
-    def head_branch(self) -> str | None:
-        """The checked-out branch, or None on a detached HEAD."""
-        try:
-            out = self._git.execute(["git", "symbolic-ref", "--quiet", "--short", "HEAD"])
-        except GitCommandError:
-            return None
-        return str(out).strip() or None
-
     def tags(self) -> list[TagRef]:
         """Every tag with the commit it points at (annotated tags peeled)."""
         fmt = "%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:unix)"
@@ -129,7 +117,7 @@ class GitRepository:
         except GitCommandError as exc:
             if exc.status == 1:
                 return False
-            raise RepositoryError(f"{self.root}: git merge-base failed: {exc.stderr}") from exc
+            raise RepositoryError(f"{self.root}: git merge-base failed: {_reason(exc)}") from exc
         return True
 
     def tags_merged_into(self, commit: str) -> set[str]:
@@ -161,16 +149,23 @@ class GitRepository:
         out = self._run("log", "--format=%H", "--full-history", *revisions, "--", *paths)
         return set(out.split())
 
-    def authors_in(self, revisions: list[str]) -> set[str]:
-        """Lower-cased e-mails of every author and co-author (mailmap applied) in ``revisions``."""
+    def authors_in(self, revisions: list[str]) -> set[tuple[str, str]]:
+        """``(name, e-mail)`` of every author (mailmap applied) and co-author in ``revisions``;
+        the e-mail may be empty (``--author="Bob <>"``)."""
         if not revisions:
             return set()
-        out = self._run("log", "--format=%aE%n%(trailers:key=Co-authored-by,valueonly)", *revisions)
+        out = self._run(
+            "log", "--format=%aN%x00%aE%n%(trailers:key=Co-authored-by,valueonly)", *revisions
+        )
         found = set()
         for line in out.splitlines():
-            email = _EMAIL_IN_ANGLES.search(line)
-            found.add((email[1] if email else line.strip()).lower())
-        found.discard("")
+            name, nul, email = line.partition("\0")
+            if not nul:  # a co-author trailer: Name <e-mail>
+                co_author = _NAME_AND_EMAIL.match(line)
+                if co_author is None:
+                    continue
+                name, email = co_author["name"], co_author["email"]
+            found.add((name.strip(), email.strip()))
         return found
 
     def added_times(self, paths: list[str]) -> dict[str, int]:
@@ -256,3 +251,20 @@ class GitRepository:
 def _parse_record(record: str) -> RawCommit:
     sha, parents, name, email, stamp, message = record.split("\n", _HEADER_FIELDS)
     return RawCommit(sha, tuple(parents.split()), name, email, int(stamp), message)
+
+
+def _reason(exc: GitCommandError) -> str:
+    """The line of git's error output that says what went wrong.
+
+    That is git's ``fatal:`` or ``error:`` line; the lines after it are advice ("remove the file
+    manually to continue") that means nothing without it. Failing those, the last line.
+    """
+    lines = [
+        line.removeprefix("stderr: ").strip(" '")
+        for line in str(exc.stderr or "").strip().splitlines()
+    ]
+    lines = [line for line in lines if line]
+    for line in lines:
+        if line.startswith(("fatal:", "error:")):
+            return line
+    return lines[-1] if lines else str(exc)

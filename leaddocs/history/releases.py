@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from leaddocs.errors import ShallowHistoryError
+from leaddocs.errors import RefError, ShallowHistoryError
 from leaddocs.history.changes import Change, group_changes
 from leaddocs.history.commits import Commit, Person, parse_commit
 from leaddocs.history.git import GitRepository, RawCommit, TagRef
 from leaddocs.history.versions import TagMatcher, Version
 
 Progress = Callable[[int], None]
+Counts = Callable[[Change], bool]
 _ANCESTOR_PROBES = 3
 
 
@@ -33,6 +34,7 @@ class Release:
 
     @property
     def contributors(self) -> list[Person]:
+        """Everyone who wrote a listed change, first seen first."""
         seen: dict[str, Person] = {}
         for change in reversed(self.changes):
             for person in change.authors:
@@ -49,17 +51,27 @@ class ReleaseTag:
 
 
 class History:
-    """Reads releases from one repository, recognising release tags by ``tag_pattern``."""
+    """Reads releases from one repository, recognising release tags by ``tag_pattern``.
+
+    ``counts`` tells which changes count towards the suggested next version (the documents
+    layer leaves out the ones its skip rules drop); by default every change does.
+    """
 
     def __init__(
-        self, repo: GitRepository, tag_pattern: str, progress: Progress | None = None
+        self,
+        repo: GitRepository,
+        tag_pattern: str,
+        progress: Progress | None = None,
+        counts: Counts | None = None,
     ) -> None:
         self.repo = repo
         self._matcher = TagMatcher(tag_pattern)
         self._progress = progress
+        self._counts = counts
 
     def release_tags(self) -> list[ReleaseTag]:
-        """Release tags, lowest version first; of several on one commit only the highest counts."""
+        """Release tags, lowest version first; of several on one commit only the highest counts,
+        and of one version tagged on several commits only the latest-created tag."""
         return _release_tags(self.repo.tags(), self._matcher)
 
     def release(
@@ -77,14 +89,26 @@ class History:
         if from_ref is None:
             previous = self._latest_tag_below(tags, to_sha)
             from_ref = previous.name if previous else None
-        from_sha = self.repo.resolve(from_ref) if from_ref else None
+            from_sha = previous.commit if previous else None
+        else:
+            from_sha = self.repo.resolve(from_ref)
+            if not self.repo.is_ancestor(from_sha, to_sha):
+                raise RefError(
+                    f"--from {from_ref} is not an ancestor of --to {to_ref}: "
+                    "the range would leave out or reverse history (are the two swapped?)"
+                )
         revisions = [to_sha, f"^{from_sha}"] if from_sha else [to_sha]
         commits = self._read(revisions, f"{from_ref or '(first commit)'}..{to_ref}")
         grouping = group_changes(commits, to_sha)
-        changes = self._only_paths(grouping.changes, revisions, list(paths))
-        earlier_authors = self.repo.authors_in([from_sha]) if from_sha else None
+        changes = _only_touching(grouping.changes, self._touching(revisions, paths))
+        earlier_authors = (
+            {Person(name, email).key for name, email in self.repo.authors_in([from_sha])}
+            if from_sha
+            else None
+        )
         release = Release(
-            tag=tag_at_tip.name if tag_at_tip and version is None else None,
+            # --version retitles the notes; a tag on the tip still names and dates them.
+            tag=tag_at_tip.name if tag_at_tip else None,
             version=version or (tag_at_tip.name if tag_at_tip else None),
             timestamp=tag_at_tip.timestamp if tag_at_tip else None,
             from_ref=from_ref,
@@ -95,8 +119,9 @@ class History:
             cancelled=grouping.cancelled,
         )
         release.first_time_contributors = _newcomers(release, earlier_authors)
-        base = self._matcher.version_of(from_ref) if from_ref else None
-        release.next_version = _suggest(base, changes, tags)
+        if tag_at_tip is None:  # a tagged release needs no suggestion
+            base = self._matcher.version_of(from_ref) if from_ref else None
+            release.next_version = self._suggest(base, changes, tags)
         return release
 
     def releases(self, paths: Iterable[str] = ()) -> tuple[list[Release], Release]:
@@ -111,17 +136,14 @@ class History:
         buckets: list[list[Commit]] = [[] for _ in range(len(reachable) + 1)]
         for commit in commits:
             buckets[owner[commit.sha]].append(commit)
-        path_list = list(paths)
-        touching = self.repo.commits_touching([head], path_list) if path_list else None
+        touching = self._touching([head], paths)
         releases: list[Release] = []
         seen_authors: set[str] = set()
         previous: ReleaseTag | None = None
         for index, tag in enumerate([*reachable, None]):
             tip = tag.commit if tag else head
             grouping = group_changes(buckets[index], tip)
-            changes = grouping.changes
-            if touching is not None:
-                changes = [c for c in changes if any(x.sha in touching for x in c.commits)]
+            changes = _only_touching(grouping.changes, touching)
             release = Release(
                 tag=tag.name if tag else None,
                 version=tag.name if tag else None,
@@ -133,11 +155,15 @@ class History:
                 changes=changes,
                 cancelled=grouping.cancelled,
             )
-            everyone = _authors_of(buckets[index])
+            everyone = {
+                person.key
+                for commit in buckets[index]
+                for person in (commit.author, *commit.co_authors)
+            }
             release.first_time_contributors = _newcomers(release, seen_authors if index else None)
             seen_authors |= everyone
             if tag is None:
-                release.next_version = _suggest(
+                release.next_version = self._suggest(
                     previous.version if previous else None, changes, tags
                 )
             releases.append(release)
@@ -184,26 +210,54 @@ class History:
             yield raw
         self._progress(count)
 
-    def _only_paths(
-        self, changes: list[Change], revisions: list[str], paths: list[str]
-    ) -> list[Change]:
-        if not paths:
-            return changes
-        touching = self.repo.commits_touching(revisions, paths)
-        return [change for change in changes if any(c.sha in touching for c in change.commits)]
+    def _touching(self, revisions: list[str], paths: Iterable[str]) -> set[str] | None:
+        """Shas of the commits in ``revisions`` that touch ``paths``; None: no path filter."""
+        path_list = list(paths)
+        return self.repo.commits_touching(revisions, path_list) if path_list else None
+
+    def _suggest(
+        self, base: Version | None, changes: list[Change], tags: list[ReleaseTag]
+    ) -> str | None:
+        """The next version after ``base`` (else the highest release) that no tag has yet."""
+        if base is None:
+            base = max((tag.version for tag in tags), default=None)
+        if base is None:
+            return None
+        counts = self._counts
+        # Only breaking changes and features decide the bump: ask ``counts`` about those alone.
+        breaking = any(c.breaking and (counts is None or counts(c)) for c in changes)
+        feature = any(c.type == "feat" and (counts is None or counts(c)) for c in changes)
+        suggested = base.bump(breaking=breaking, feature=feature)
+        taken = {tag.version for tag in tags}
+        while suggested in taken:
+            suggested = suggested.bump(breaking=False, feature=False)
+        return str(suggested)
+
+
+def _only_touching(changes: list[Change], touching: set[str] | None) -> list[Change]:
+    if touching is None:
+        return changes
+    return [change for change in changes if any(c.sha in touching for c in change.commits)]
 
 
 def _release_tags(refs: list[TagRef], matcher: TagMatcher) -> list[ReleaseTag]:
-    best: dict[str, ReleaseTag] = {}
+    per_commit: dict[str, ReleaseTag] = {}
     for ref in refs:
         version = matcher.version_of(ref.name)
         if version is None:
             continue
         tag = ReleaseTag(ref.name, version, ref.commit, ref.timestamp)
-        current = best.get(ref.commit)
+        current = per_commit.get(ref.commit)
         if current is None or current.version < version:
-            best[ref.commit] = tag
-    return sorted(best.values(), key=lambda tag: tag.version)
+            per_commit[ref.commit] = tag
+    # One version tagged twice (1.1.0 and v1.1.0 on different commits) is one release: the
+    # later-created tag's (git sorts tags by name, so ties fall to the later name).
+    per_version: dict[Version, ReleaseTag] = {}
+    for tag in per_commit.values():
+        current = per_version.get(tag.version)
+        if current is None or current.timestamp <= tag.timestamp:
+            per_version[tag.version] = tag
+    return sorted(per_version.values(), key=lambda tag: tag.version)
 
 
 def _assign_to_releases(by_sha: dict[str, Commit], tips: list[str]) -> dict[str, int]:
@@ -225,17 +279,3 @@ def _newcomers(release: Release, earlier: set[str] | None) -> list[Person]:
     if earlier is None:
         return []
     return [person for person in release.contributors if person.key not in earlier]
-
-
-def _authors_of(commits: list[Commit]) -> set[str]:
-    return {person.key for commit in commits for person in (commit.author, *commit.co_authors)}
-
-
-def _suggest(base: Version | None, changes: list[Change], tags: list[ReleaseTag]) -> str | None:
-    if base is None:
-        base = max((tag.version for tag in tags), default=None)
-    if base is None:
-        return None
-    breaking = any(change.breaking for change in changes)
-    feature = any(change.type == "feat" for change in changes)
-    return str(base.bump(breaking=breaking, feature=feature))
