@@ -36,6 +36,7 @@ class ItemView:
     pr_url: str | None
     commits: list[CommitView]
     authors: list[str]
+    issues: tuple[int, ...] = ()
 
 
 @dataclass(slots=True)
@@ -137,6 +138,7 @@ class ViewBuilder:
             pr_url=forge.pr_url(change.pr) if forge and change.pr else None,
             commits=commits,
             authors=[person.name for person in change.authors],
+            issues=change.issues,
         )
 
     def _trim(self, text: str) -> str:
@@ -160,6 +162,7 @@ def item_json(item: ItemView) -> dict[str, Any]:
         "pr_url": item.pr_url,
         "commits": [commit.sha for commit in item.commits],
         "authors": item.authors,
+        "issues": list(item.issues),
     }
 
 

@@ -139,7 +139,8 @@ def _change(head: Commit, brought_in: list[Commit]) -> Change:
         description=head.description,
         pr=head.pr,
         breaking_notes=notes,
-        authors=authors_of(commits),
+        # The merge commit's author only pressed the button: the PR's commits name who wrote it.
+        authors=authors_of(brought_in),
         issues=tuple(sorted({number for commit in commits for number in commit.refs})),
     )
 
