@@ -87,6 +87,9 @@ class History:
         tags = self.release_tags()
         tag_at_tip = next((tag for tag in reversed(tags) if tag.commit == to_sha), None)
         if from_ref is None:
+            if tag_at_tip is not None and not tag_at_tip.version.prerelease:
+                # Notes for 1.1.0 tell what changed since 1.0.0, not since 1.1.0-rc.3.
+                tags = [tag for tag in tags if not tag.version.prerelease]
             previous = self._latest_tag_below(tags, to_sha)
             from_ref = previous.name if previous else None
             from_sha = previous.commit if previous else None

@@ -284,3 +284,19 @@ def test_path_is_taken_from_the_current_folder(cli: Any, repo: Repo, monkeypatch
     assert outside.code == 2 and "outside the repository" in outside.stderr
     missing = cli("--repo", repo.path, "release-notes", "--path", "nope")
     assert "--path nope: not in the work tree" in missing.stderr
+
+
+def test_a_final_release_is_described_since_the_previous_final_release(
+    cli: Any, repo: Repo
+) -> None:
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    repo.commit("feat: big thing")
+    repo.tag("v1.1.0-rc.1")
+    repo.commit("fix: polish")
+    repo.tag("v1.1.0")
+    document = notes_json(cli, repo)
+    assert (document["version"], document["from"]) == ("v1.1.0", "v1.0.0")
+    assert subjects(document, "Features") == ["big thing"]
+    repo.checkout("v1.1.0-rc.1")
+    assert notes_json(cli, repo)["from"] == "v1.0.0"
