@@ -76,6 +76,8 @@ class Classifier:
         """
         if not listed:
             return False
+        if len(change.commits) == 1:  # most changes: one commit, no list to build
+            return self._is_listed(change.head.author, listed)
         written = [c for c in change.commits if not c.is_merge] or change.commits[:1]
         return all(self._is_listed(commit.author, listed) for commit in written)
 

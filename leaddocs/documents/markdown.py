@@ -11,6 +11,7 @@ _HTML_SPECIALS = str.maketrans({"<": "&lt;", ">": "&gt;"})
 _LINK_SYNTAX = re.compile(r"\[([^\]\n]*)\](?=\s*[(\[])")
 # Text that would open a block inside a list item: "# title", "1. step", "- item", "---".
 _BLOCK_START = re.compile(r"^(?=#|[-+*](?:\s|$)|[-=_*]{3,}\s*$)")
+_BLOCK_FIRST_CHARS = frozenset("#-+*=_0123456789")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
@@ -20,7 +21,8 @@ def md_text(text: str) -> str:
     Commit text is untrusted (an outside contributor's PR title): what it says stays text. Bare
     URLs are left as written; renderers that autolink them (GitHub) still show the URL itself.
     """
-    text = _inline(text)
+    if text[:1] in _BLOCK_FIRST_CHARS:  # cheap test first: this runs for every entry
+        text = _inline(text)
     if "<" not in text and ">" not in text and "](" not in text and "][" not in text:
         return text
     out: list[str] = []
