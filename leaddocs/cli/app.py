@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from leaddocs import __version__
-from leaddocs.history.releases import Progress
-from leaddocs.project import Project
+
+if TYPE_CHECKING:
+    from leaddocs.history.releases import Progress
+    from leaddocs.project import Project
+
+# Command name → module holding it as `command`. Modules load only when their command runs:
+# the pre-commit hook (`adr lint`) should not pay for the history and drafting engines.
+COMMANDS = {
+    "release-notes": "leaddocs.cli.release_notes",
+    "changelog": "leaddocs.cli.changelog",
+    "build": "leaddocs.cli.build",
+    "adr": "leaddocs.cli.adr",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            module = importlib.import_module(COMMANDS[cmd_name])
+            self.add_command(module.command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
 
 @dataclass(slots=True)
@@ -23,6 +47,8 @@ class State:
 
     def project(self) -> Project:
         if self._project is None:
+            from leaddocs.project import Project
+
             self._project = Project.open(self.repo_path, self.config_file)
         return self._project
 
@@ -44,7 +70,10 @@ class State:
 state = State()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, "--version", prog_name="leaddocs")
 @click.option(
     "--repo",
@@ -81,14 +110,3 @@ def note(message: str) -> None:
     """A remark for the person at the terminal, kept off stdout (which carries the document)."""
     if not state.quiet:
         click.echo(message, err=True)
-
-
-def register() -> None:
-    # Imported here so each command module can import `cli` without a cycle.
-    from leaddocs.cli import adr, build, changelog, release_notes
-
-    for module in (release_notes, changelog, build, adr):
-        cli.add_command(module.command)
-
-
-register()
