@@ -19,6 +19,7 @@ import pydantic
 from leaddocs.config import LlmConfig
 from leaddocs.drafting import deadline
 from leaddocs.errors import DraftingError
+from leaddocs.textsafe import printable
 
 NO_ENDPOINT = (
     "--llm needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama); "
@@ -228,4 +229,5 @@ def _message(exc: openai.APIStatusError) -> str:
 
 
 def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())[:200]
+    # The server's words end up in a message on a terminal: no escapes, one line, short.
+    return printable(text or "")[:200]

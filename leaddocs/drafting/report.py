@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from leaddocs.textsafe import printable
+
 
 @dataclass(slots=True)
 class DraftReport:
@@ -64,7 +66,13 @@ class DraftReport:
         return line
 
     def lines(self) -> list[str]:
-        """Everything worth telling the person who asked for the draft, summary last."""
+        """Everything worth telling the person who asked for the draft, summary last.
+
+        Ids and reasons quote the model and the endpoint, so every line is made printable.
+        """
+        return [printable(line) for line in self._lines()]
+
+    def _lines(self) -> list[str]:
         if self.drafter == "template" and not self.fallbacks:
             return []  # a plain deterministic draft: nothing to account for
         out = [f"template drafter answered: {reason}" for reason in self.fallbacks]
