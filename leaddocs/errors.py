@@ -75,5 +75,12 @@ class ForgeError(LeaddocsError):
     exit_code = 9
 
 
+class TemplateError(LeaddocsError):
+    """A Jinja template (the repository's or ours) cannot be loaded or rendered, or tried
+    something the sandbox refuses; the message names the template's path and line."""
+
+    exit_code = 10
+
+
 INTERRUPTED_EXIT_CODE = 130
 UNEXPECTED_EXIT_CODE = 70
