@@ -36,6 +36,7 @@ INSTRUCTIONS = (
     "statement comes from. Leave out a section the source says nothing about; never guess."
 )
 
+_MARKER = re.compile(r"\[REDACTED:([\w-]+)\]")
 _RANGE = re.compile(r"^L(\d+)(?:\s*[-\u2013]\s*L?(\d+))?$")  # L3, L3-L7, L3-7
 PLACEHOLDER = "_Not in the source: to be written._"
 SOURCE_CHUNK = 500  # characters of source per manifest item: within the default body limit
@@ -51,11 +52,19 @@ class AdrDraft:
 class Source:
     name: str
     lines: list[str]
+    redacted: tuple[str, ...] = ()  # where secrets were taken out: "notes.md:3 (password)"
 
     @classmethod
     def of(cls, name: str, text: str) -> Source:
-        # Secrets stay out of the ADR too: it will be committed and published.
-        return cls(name, redact(text)[0].splitlines())
+        # Secrets stay out of the ADR too: it will be committed and published. Redaction keeps
+        # every line break, so line N of the source is line N of the file.
+        clean = redact(text)[0].splitlines()
+        where = [
+            f"{name}:{number} ({', '.join(kinds)})"
+            for number, (before, after) in enumerate(zip(text.splitlines(), clean), start=1)
+            if (kinds := _redacted_kinds(before, after))
+        ]
+        return cls(name, clean, tuple(where))
 
     def paragraphs(self, max_chars: int = SOURCE_CHUNK) -> list[ManifestItem]:
         """The source's paragraphs as items, long ones split into line ranges of ``max_chars``.
@@ -106,6 +115,14 @@ class Source:
         return f"{fence}text\n{numbered}\n{fence}"
 
 
+def _redacted_kinds(before: str, after: str) -> list[str]:
+    """The kinds of the markers redaction put in a line (not those it already held)."""
+    found = _MARKER.findall(after)
+    for kind in _MARKER.findall(before):
+        found.remove(kind)
+    return list(dict.fromkeys(found))
+
+
 def draft_adr(source: Source, drafter: Drafter) -> AdrDraft:
     """The MADR body for ``source``: the model's grounded sections, or the filled template."""
     request = DraftRequest(
@@ -115,6 +132,7 @@ def draft_adr(source: Source, drafter: Drafter) -> AdrDraft:
         also_valid=lambda item_id: source.span(item_id) is not None,
     )
     outcome = drafter.draft(request)
+    outcome.report.source_redactions(source.redacted)
     if outcome.report.drafter == "template" or not _has_bullets(outcome.draft):
         # Nothing grounded came back: the template and the quoted source are the draft.
         return AdrDraft(template_body(source), outcome.report)

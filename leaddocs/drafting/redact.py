@@ -31,9 +31,13 @@ def redact(text: str) -> tuple[str, list[str]]:
             marker = f"{MARKER}{rule.kind}]"
             group = next((g for g in ("secret", "bare") if _matched(match, g)), None)
             if group is None:
-                return marker
-            start, end = match.start(group) - match.start(), match.end(group) - match.start()
-            return whole[:start] + marker + whole[end:]
+                start, end = 0, len(whole)
+            else:
+                start, end = match.start(group) - match.start(), match.end(group) - match.start()
+            # A secret over several lines (a key block) leaves its line breaks behind, so line
+            # numbers (an ADR's source citations, a report's file:line) still match the file.
+            breaks = "\n" * whole.count("\n", start, end)
+            return whole[:start] + marker + breaks + whole[end:]
 
         text = rule.pattern.sub(replace, text)
     return text, found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from leaddocs.textsafe import printable
@@ -18,6 +19,7 @@ class DraftReport:
     flagged: list[str] = field(default_factory=list)  # bullets that tried links, HTML, mentions
     omitted: list[str] = field(default_factory=list)  # optional items the model left out
     redactions: int = 0  # secrets taken out of the data before it was sent
+    redacted: list[str] = field(default_factory=list)  # where in a source file: "notes.md:3 (…)"
     not_sent: list[str] = field(default_factory=list)  # items never sent (budget, or stopped)
     stopped: list[str] = field(default_factory=list)  # of not_sent: the run stopped before them
     budget_note: str | None = None  # why the budget left no room, when it did not
@@ -33,6 +35,11 @@ class DraftReport:
     price_in_per_million: float | None = None
     price_out_per_million: float | None = None
     fatal: str | None = None  # a configuration problem (key, model, endpoint) to exit non-zero on
+
+    def source_redactions(self, where: Sequence[str]) -> None:
+        """Count secrets taken out of a source file before drafting (an ADR's notes)."""
+        self.redacted.extend(where)
+        self.redactions += len(where)
 
     @property
     def cost(self) -> float | None:
@@ -73,9 +80,13 @@ class DraftReport:
         return [printable(line) for line in self._lines()]
 
     def _lines(self) -> list[str]:
+        where = [f"secrets redacted from the source: {', '.join(self.redacted)}"]
         if self.drafter == "template" and not self.fallbacks:
-            return []  # a plain deterministic draft: nothing to account for
+            # A plain deterministic draft: only what it took out of the source to tell.
+            return where if self.redacted else []
         out = [f"template drafter answered: {reason}" for reason in self.fallbacks]
+        if self.redacted:
+            out.extend(where)
         over = [item_id for item_id in self.not_sent if item_id not in self.stopped]
         if over:
             out.append(f"not sent (over the token budget): {', '.join(over)}")
@@ -85,8 +96,8 @@ class DraftReport:
             out.append(f"not sent (the run stopped first): {', '.join(self.stopped)}")
         if self.trimmed:
             out.append(f"cut to fit before sending: {', '.join(self.trimmed)}")
-        if self.redactions:
-            out.append(f"secrets redacted before sending: {self.redactions}")
+        if self.redactions > len(self.redacted):
+            out.append(f"secrets redacted before sending: {self.redactions - len(self.redacted)}")
         if self.rejected_ids:
             out.append(f"invented ids rejected: {', '.join(self.rejected_ids)}")
         if self.filled:
@@ -114,6 +125,7 @@ class DraftReport:
             "flagged": self.flagged,
             "omitted": self.omitted,
             "redactions": self.redactions,
+            "redacted": self.redacted,
             "not_sent": self.not_sent,
             "uncited": self.uncited,
             "trimmed": self.trimmed,

@@ -142,3 +142,10 @@ def test_a_large_text_is_redacted_in_linear_time() -> None:
     started = time.perf_counter()
     redact(text)
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_secret_over_several_lines_leaves_its_line_breaks() -> None:
+    text = "before\n-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----\nafter"
+    redacted, found = redact(text)
+    assert redacted == "before\n[REDACTED:private-key]\n\n\nafter"
+    assert found == ["private-key"]
