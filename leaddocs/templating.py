@@ -60,6 +60,8 @@ MAX_INCLUDE_DEPTH = 32
 MAX_NUMBER_BITS = 64 * 1024
 """``*`` and ``**`` on integers refuse a result larger than this many bits."""
 
+_MAX_VERDICTS = 4096  # (type, attribute) verdicts kept; `attr(name)` could invent any number
+
 _range_budget: ContextVar[list[int] | None] = ContextVar("leaddocs_range_budget", default=None)
 
 
@@ -159,10 +161,25 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
+        self._verdicts: dict[tuple[type, str], bool] = {}
         self.binop_table["*"] = _bounded_multiply
         self.binop_table["**"] = _bounded_power
         self.globals["range"] = _bounded_range
         del self.globals["lipsum"]  # lipsum(n=10**8) builds gigabytes; no document needs it
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Jinja's verdict is a function of the object's type and the attribute's name alone
+        # (isinstance and name tests; the value is not looked at), and computing it was most of
+        # the sandbox's cost: entries rendered through an item.md.j2 macro took 3.3x as long
+        # as unsandboxed, 1.5x with each (type, name) judged once. An object whose __class__
+        # is not its type could answer isinstance differently: its verdict is not cached.
+        kind = type(obj)
+        verdict = self._verdicts.get((kind, attr))
+        if verdict is None:
+            verdict = super().is_safe_attribute(obj, attr, value)
+            if obj.__class__ is kind and len(self._verdicts) < _MAX_VERDICTS:
+                self._verdicts[kind, attr] = verdict
+        return verdict
 
     def get_template(
         self,

@@ -182,3 +182,53 @@ def test_a_sandboxed_override_still_renders(cli: Any, repo: Repo) -> None:
     result = release_notes_with(cli, repo, {"release-notes.md.j2": source})
     assert result.code == 0, result
     assert result.stdout == "Release Unreleased\nFIXES: second\n### 3 1024\n"
+
+
+# The API the ADR writer renders its template through: one template's text, named by its path.
+
+
+def test_render_source_refuses_the_payload_naming_the_origin(tmp_path: Path) -> None:
+    from leaddocs.errors import TemplateError
+    from leaddocs.templating import render_source
+
+    pwned = tmp_path / "pwned.txt"
+    origin = tmp_path / "adr.md.j2"
+    source = f"---\n{{{{ front_matter }}}}---\n{{{{ cycler.__init__.__globals__.os.system('id > {pwned}') }}}}\n"
+    with pytest.raises(TemplateError, match=rf"^{origin}:3: not allowed in a template: ") as caught:
+        render_source(source, origin, {"front_matter": "status: proposed\n"})
+    assert caught.value.exit_code == BAD_TEMPLATE
+    assert not pwned.exists()
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [("# {{ title }}\n\n{% endif %}\n", 3), ("# {{ title }}\n{{ titel }}\n", 2)],
+)
+def test_render_source_names_the_origin_and_line(tmp_path: Path, source: str, line: int) -> None:
+    from leaddocs.errors import TemplateError
+    from leaddocs.templating import render_source
+
+    origin = tmp_path / "adr.md.j2"
+    with pytest.raises(TemplateError, match=rf"^{origin}:{line}: "):
+        render_source(source, origin, {"title": "Use Postgres"})
+
+
+def test_render_source_uses_the_callers_filters_and_includes(tmp_path: Path) -> None:
+    from leaddocs.templating import folder_loader, render_source, sandboxed_environment
+
+    (tmp_path / "footer.md.j2").write_text("-- {{ title | shout }}\n")
+    environment = sandboxed_environment(folder_loader(tmp_path))
+    environment.filters["shout"] = str.upper
+    source = "# {{ title }}\n{% include 'footer.md.j2' %}"
+    text = render_source(source, tmp_path / "adr.md.j2", {"title": "x"}, environment=environment)
+    assert text == "# x\n-- X\n"
+
+
+def test_read_template_names_the_first_line_that_is_not_utf8(tmp_path: Path) -> None:
+    from leaddocs.errors import TemplateError
+    from leaddocs.templating import read_template
+
+    path = tmp_path / "adr.md.j2"
+    path.write_bytes("# Décision\n\nok\n".encode() + b"caf\xe9\n")
+    with pytest.raises(TemplateError, match=rf"^{path}:4: the template is not UTF-8"):
+        read_template(path)
