@@ -61,7 +61,7 @@ class Source:
         clean = redact(text)[0].splitlines()
         where = [
             f"{name}:{number} ({', '.join(kinds)})"
-            for number, (before, after) in enumerate(zip(text.splitlines(), clean), start=1)
+            for number, (before, after) in enumerate(zip(text.splitlines(), clean, strict=True), start=1)
             if (kinds := _redacted_kinds(before, after))
         ]
         return cls(name, clean, tuple(where))

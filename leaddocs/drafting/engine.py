@@ -23,6 +23,7 @@ from leaddocs.drafting.cache import AnswerCache, CachedAnswer, cache_key
 from leaddocs.drafting.llm import BadAnswer, ModelClient, Unavailable
 from leaddocs.drafting.report import DraftReport
 from leaddocs.drafting.sanitize import clean
+from leaddocs.drafting.shape import Limits, Shaped, shape
 from leaddocs.drafting.template import TemplateDrafter
 from leaddocs.errors import DraftingError
 
@@ -130,8 +131,10 @@ class LlmDrafter:
 
         first = self._messages(request, chunk)
         messages = first
+        limits = Limits.of(len(items), self._settings.body_max_chars)
         best = Draft()
         flags: list[str] = []
+        shaped: Shaped | None = None
         cut_off = 0
         for attempt in (1, 2):
             try:
@@ -148,7 +151,9 @@ class LlmDrafter:
                 report.reasked += 1
                 messages = [*first, {"role": "user", "content": prompts.correction([str(exc)])}]
                 continue
-            best, flags = self._sanitised(Draft.model_validate_json(content))
+            # Repeats and sizes first: sanitising ten thousand bullets would be wasted work.
+            shaped = shape(Draft.model_validate_json(content), limits)
+            best, flags = self._sanitised(shaped.draft)
             violations = grounding.ground(best, items, known).violations()
             if not violations or attempt == 2:
                 break
@@ -156,8 +161,12 @@ class LlmDrafter:
             # The first answer is not sent back: the list says what to fix, and the retry
             # stays within the budget the split reserved for it.
             messages = [*first, {"role": "user", "content": prompts.correction(violations)}]
-        # Only the kept answer's flags: a discarded first answer is not in the document.
+        # Only the kept answer's flags and drops: a discarded first answer is not in the document.
         report.flagged.extend(flags)
+        if shaped is not None:
+            report.duplicate_bullets += shaped.duplicates
+            report.merged_sections.extend(shaped.merged)
+            report.over_limit.extend(shaped.over_limit)
         return best
 
     def _ask(self, messages: list[dict[str, str]], report: DraftReport) -> str:

@@ -152,60 +152,91 @@ class ModelClient:
             "temperature": self._settings.temperature,
             "max_tokens": self._settings.max_tokens,
         }
-        # The raw response keeps the usage readable even when the body cannot be parsed.
-        completions = self._client.chat.completions.with_raw_response
-        raw: Any
+        # A streamed response: the body is read here, up to the answer's limit, not by the
+        # client whole (a server that ignores max_tokens could send gigabytes).
+        completions = self._client.chat.completions.with_streaming_response
+        call: Any
         if mode == "structured":
-            raw = completions.parse(response_format=schema, **common)
+            call = completions.parse(response_format=schema, **common)
         elif mode == "json":
-            raw = completions.create(response_format={"type": "json_object"}, **common)
+            call = completions.create(response_format={"type": "json_object"}, **common)
         else:
-            raw = completions.create(**common)
-        tokens = _usage(raw.http_response)
+            call = completions.create(**common)
+        with call as response:
+            body = self._read(response)
+        return self._answer(body, schema)
+
+    def _read(self, response: Any) -> bytes:
+        """The response body, or BadAnswer once it passes :func:`answer_limit`."""
+        limit = answer_limit(self._settings.max_tokens)
+        chunks: list[bytes] = []
+        size = 0
         try:
-            return Answer(_content(raw.parse(), schema, tokens), *tokens)
-        except BadAnswer:
-            raise
-        except openai.LengthFinishReasonError as exc:
-            raise BadAnswer(CUT_OFF, *tokens, cut_off=True) from exc
-        except openai.ContentFilterFinishReasonError as exc:
-            raise BadAnswer("the model refused (content filter)", *tokens) from exc
+            for chunk in response.iter_bytes():
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    break
+        except Exception as exc:  # the transport's own errors, whichever HTTP library
+            raise Unavailable(
+                f"{self.base_url} broke off the answer ({type(exc).__name__})"
+            ) from exc
+        if size > limit:
+            # Like a cut-off answer, asking again rarely helps: twice in a row stops the run.
+            raise BadAnswer(
+                f"the answer was larger than {limit:,} bytes, more than llm.max_tokens "
+                f"{self._settings.max_tokens} allows; the rest was not read",
+                cut_off=True,
+            )
+        return b"".join(chunks)
+
+    def _answer(self, body: bytes, schema: type[pydantic.BaseModel]) -> Answer:
+        """The draft's JSON text from a completion's body, or why there is none."""
+        try:
+            completion = json.loads(body)
+        except ValueError as exc:
+            # HTML from a proxy: an answer, but not one anyone can read.
+            raise BadAnswer(f"unexpected answer from {self.base_url} (JSONDecodeError)") from exc
+        tokens = _usage(completion)
+        if not isinstance(completion, dict) or not isinstance(completion.get("choices"), list):
+            raise BadAnswer(f"unexpected answer from {self.base_url} (no choices)", *tokens)
+        if not completion["choices"]:
+            raise BadAnswer("empty answer (no choices)", *tokens)
+        choice = completion["choices"][0]
+        message = choice.get("message") if isinstance(choice, dict) else None
+        if not isinstance(message, dict):
+            raise BadAnswer(f"unexpected answer from {self.base_url} (no message)", *tokens)
+        if message.get("refusal"):
+            raise BadAnswer(f"the model refused: {_one_line(str(message['refusal']))}", *tokens)
+        if choice.get("finish_reason") == "length":
+            raise BadAnswer(CUT_OFF, *tokens, cut_off=True)
+        if choice.get("finish_reason") == "content_filter":
+            raise BadAnswer("the model refused (content filter)", *tokens)
+        content = message.get("content")
+        if not isinstance(content, str) or not content.strip():
+            raise BadAnswer("empty answer", *tokens)
+        content = _strip_fence(content)
+        try:
+            schema.model_validate_json(content)
         except pydantic.ValidationError as exc:
             raise BadAnswer("malformed JSON: it does not match the schema", *tokens) from exc
-        except Exception as exc:
-            # HTML from a proxy, `{}`, a choice without a message: an answer, but not one the
-            # client can read. The template answers instead and the report names the type.
-            raise BadAnswer(
-                f"unexpected answer from {self.base_url} ({type(exc).__name__})", *tokens
-            ) from exc
+        return Answer(content, *tokens)
 
 
-def _content(completion: Any, schema: type[pydantic.BaseModel], tokens: tuple[int, int]) -> str:
-    """The draft's JSON text from a parsed completion, or why there is none."""
-    if not completion.choices:
-        raise BadAnswer("empty answer (no choices)", *tokens)
-    choice = completion.choices[0]
-    if getattr(choice.message, "refusal", None):
-        raise BadAnswer(f"the model refused: {_one_line(choice.message.refusal)}", *tokens)
-    if choice.finish_reason == "length":
-        raise BadAnswer(CUT_OFF, *tokens, cut_off=True)
-    if choice.finish_reason == "content_filter":
-        raise BadAnswer("the model refused (content filter)", *tokens)
-    content = choice.message.content or ""
-    if not content.strip():
-        raise BadAnswer("empty answer", *tokens)
-    content = _strip_fence(content)
-    try:
-        schema.model_validate_json(content)
-    except pydantic.ValidationError as exc:
-        raise BadAnswer("malformed JSON: it does not match the schema", *tokens) from exc
-    return content
+def answer_limit(max_tokens: int) -> int:
+    """Bytes of a response body read at the most: what ``max_tokens`` tokens can take.
+
+    A token is ~4 characters; in the completion's JSON a character can take up to 12 bytes
+    (a non-ASCII character escaped in the draft's JSON, escaped again in the envelope). 64
+    bytes a token leaves room for long tokens, and 64 KiB for the envelope around the text.
+    """
+    return 64 * 1024 + 64 * max_tokens
 
 
-def _usage(response: Any) -> tuple[int, int]:
+def _usage(completion: Any) -> tuple[int, int]:
     """Tokens in and out from the response body, when it says; (0, 0) for anything else."""
     try:
-        usage = response.json().get("usage") or {}
+        usage = completion.get("usage") or {}
         return int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0)
     except (ValueError, TypeError, AttributeError):
         return 0, 0

@@ -12,6 +12,8 @@ import re
 from leaddocs.drafting.secret_rules import RULES, Rule
 
 MARKER = "[REDACTED:"
+# What str.splitlines() splits on, so a redacted text has as many lines as the original.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def redact(text: str) -> tuple[str, list[str]]:
@@ -36,7 +38,7 @@ def redact(text: str) -> tuple[str, list[str]]:
                 start, end = match.start(group) - match.start(), match.end(group) - match.start()
             # A secret over several lines (a key block) leaves its line breaks behind, so line
             # numbers (an ADR's source citations, a report's file:line) still match the file.
-            breaks = "\n" * whole.count("\n", start, end)
+            breaks = "".join(_LINE_BREAK.findall(whole, start, end))
             return whole[:start] + marker + breaks + whole[end:]
 
         text = rule.pattern.sub(replace, text)

@@ -25,6 +25,9 @@ class DraftReport:
     budget_note: str | None = None  # why the budget left no room, when it did not
     trimmed: list[str] = field(default_factory=list)  # items cut to their limit before sending
     uncited: int = 0  # bullets dropped because they cite no id
+    duplicate_bullets: int = 0  # bullets the answer repeated (same words, same ids), dropped
+    merged_sections: list[str] = field(default_factory=list)  # titles repeated: "Fixes (2 times)"
+    over_limit: list[str] = field(default_factory=list)  # what the answer's limits dropped or cut
     fallbacks: list[str] = field(default_factory=list)  # why the template drafter answered
     retries: int = 0  # requests repeated with a list of violations
     reasked: int = 0  # requests repeated after an answer that could not be read
@@ -105,6 +108,13 @@ class DraftReport:
         if self.uncited:
             out.append(f"bullets citing no id dropped: {self.uncited}")
         out.extend(f"flagged: {flag}" for flag in self.flagged)
+        if self.duplicate_bullets:
+            out.append(f"duplicate bullets dropped: {self.duplicate_bullets:,}")
+        if self.merged_sections:
+            merged = ", ".join(self.merged_sections)
+            out.append(f"sections repeated in the answer, merged: {merged}")
+        if self.over_limit:
+            out.append(f"answer over its limits: {'; '.join(self.over_limit)}")
         if self.retries:
             out.append(f"retried {self.retries} time(s) with the list of violations")
         if self.reasked:
@@ -128,6 +138,9 @@ class DraftReport:
             "redacted": self.redacted,
             "not_sent": self.not_sent,
             "uncited": self.uncited,
+            "duplicate_bullets": self.duplicate_bullets,
+            "merged_sections": self.merged_sections,
+            "over_limit": self.over_limit,
             "trimmed": self.trimmed,
             "fallbacks": self.fallbacks,
             "requests": self.requests,

@@ -149,3 +149,9 @@ def test_a_secret_over_several_lines_leaves_its_line_breaks() -> None:
     redacted, found = redact(text)
     assert redacted == "before\n[REDACTED:private-key]\n\n\nafter"
     assert found == ["private-key"]
+
+
+def test_every_kind_of_line_break_in_a_secret_is_kept() -> None:
+    text = "a\r\n-----BEGIN PRIVATE KEY-----\rMII\u2028x\x0cy\r\n-----END PRIVATE KEY-----\nb"
+    redacted, _ = redact(text)
+    assert len(redacted.splitlines()) == len(text.splitlines())
