@@ -214,6 +214,8 @@ def _from_pyproject(path: Path, *, required: bool) -> Config | None:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except RecursionError as exc:  # tomllib recurses once per nested array or table, unbounded
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from exc
     section = document.get("tool", {}).get("leaddocs")
     if section is None:
         if required:

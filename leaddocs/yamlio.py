@@ -13,7 +13,20 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+
+# Bounds for YAML that anyone who opens a pull request can write (front matter, leaddocs.yml).
+# Real files are far inside them: an ADR's front matter is ~20 values 2-3 deep, a config a few
+# hundred values 5 deep. Without them a 600-byte alias bomb expands to 387 million values and
+# 3,000 nested "[" overflow Python's stack (issue 14).
+MAX_CHARS = 32 * 1024
+MAX_DEPTH = 32
+# Counted after alias expansion. MAX_CHARS of alias-free YAML holds at most ~17,000 values, so
+# only aliases can reach this: anchors stay usable for sharing a list, never for a bomb.
+MAX_VALUES = 50_000
 
 
 class YamlSyntaxError(ValueError):
@@ -24,8 +37,64 @@ class YamlSyntaxError(ValueError):
         self.line = line
 
 
+class _BoundedComposer(Composer):
+    """ruamel.yaml's composer, refusing YAML nested deeper than MAX_DEPTH, aliases that would
+    expand the document beyond MAX_VALUES values, and an alias inside its own anchor.
+
+    Counting happens while composing, before anything is constructed or expanded: the nodes an
+    alias shares are never copied here, so the count costs one integer per node.
+    """
+
+    def __init__(self, loader: Any = None) -> None:
+        super().__init__(loader)
+        self._sizes: dict[int, int] = {}  # id(node) -> values it stands for, aliases expanded
+        self._values = 0
+        self._open = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent):
+            node = super().compose_node(parent, index)
+            size = self._sizes.get(id(node))
+            if size is None:  # "&a [*a]": a value that contains itself never ends
+                raise ComposerError(
+                    None, None, f"alias *{event.anchor} is inside its own anchor", event.start_mark
+                )
+            self._count(size, event, f"alias *{event.anchor}")
+            return node
+        self._open += 1
+        if self._open > MAX_DEPTH:
+            raise ComposerError(
+                None, None, f"values nested more than {MAX_DEPTH} deep", event.start_mark
+            )
+        node = super().compose_node(parent, index)
+        self._open -= 1
+        self._sizes[id(node)] = 1 + sum(self._sizes[id(child)] for child in _children(node))
+        self._count(1, event, "this value")
+        return node
+
+    def _count(self, size: int, event: Any, what: str) -> None:
+        self._values += size
+        if self._values > MAX_VALUES:
+            raise ComposerError(
+                None,
+                None,
+                f"{what} takes the document past {MAX_VALUES:,} values (aliases expanded)",
+                event.start_mark,
+            )
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
 def _round_trip() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Composer = _BoundedComposer
     yaml.preserve_quotes = True
     yaml.allow_duplicate_keys = False
     yaml.width = 4096
@@ -33,7 +102,11 @@ def _round_trip() -> YAML:
 
 
 def load(text: str) -> Any:
-    """Parse YAML text in round-trip mode; raise YamlSyntaxError with a line number."""
+    """Parse YAML text in round-trip mode; raise YamlSyntaxError with a line number, also for
+    text beyond MAX_CHARS, MAX_DEPTH or MAX_VALUES."""
+    if len(text) > MAX_CHARS:
+        line = text.count("\n", 0, MAX_CHARS) + 1
+        raise YamlSyntaxError(f"longer than {MAX_CHARS:,} characters of YAML", line)
     try:
         return _round_trip().load(text)
     except MarkedYAMLError as exc:
@@ -108,6 +181,7 @@ _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _NULLS = frozenset({"null", "Null", "NULL", "~"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _OUTSIDE = object()  # a value the fast reader does not handle
+_MAX_INT_DIGITS = 4300  # sys.get_int_max_str_digits()'s default
 
 
 def load_flat_mapping(text: str) -> dict[str, Any] | None:
@@ -118,6 +192,8 @@ def load_flat_mapping(text: str) -> dict[str, Any] | None:
     (``2024-13-45``) is returned as text instead of failing the whole mapping, so the caller
     can point at that key.
     """
+    if len(text) > MAX_CHARS:
+        return None  # load() names the line where the text goes past the limit
     lines = text.split("\n")
     result: dict[str, Any] = {}
     index = 0
@@ -170,7 +246,8 @@ def _flat_scalar(raw: str, *, flow: bool) -> Any:
     if raw in _BOOLS:
         return _BOOLS[raw]
     if _INT.fullmatch(raw):
-        return int(raw)
+        # Past Python's digit limit int() raises; ruamel.yaml's load() reports it with a line.
+        return int(raw) if len(raw) <= _MAX_INT_DIGITS else _OUTSIDE
     if date := _DATE.fullmatch(raw):
         try:
             return datetime.date(int(date[1]), int(date[2]), int(date[3]))

@@ -1,0 +1,145 @@
+"""Hostile YAML in an ADR's front matter or in leaddocs.yml is refused within bounded time and
+memory, naming ``path:line``; the other records still list (issue 14).
+
+Each command runs in a child process limited to 1 GiB of address space and 20 s: without the
+bounds the alias bomb needs gigabytes and the nesting overflows the stack, both exit 70.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.gitrepo import Repo
+
+MEMORY = 1 << 30
+TIMEOUT = 20
+GOOD = "---\nstatus: accepted\ndate: 2024-01-15\n---\n# Use Postgres for events\n"
+
+
+def billion_laughs() -> str:
+    """Nine levels of nine aliases each: 9**9 (387 million) values from about 300 bytes."""
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_bounded(cwd: Path, *args: str) -> Run:
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "leaddocs", *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            preexec_fn=limit,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"leaddocs {' '.join(args)} ran past {TIMEOUT} s")
+    assert done.returncode >= 0, f"killed by signal {-done.returncode}: {done.stderr[-500:]}"
+    assert done.returncode != 70, done.stderr
+    assert "Traceback" not in done.stderr
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+# (name, front matter YAML after "status: accepted", file line the message must name)
+HOSTILE = [
+    ("alias-bomb", billion_laughs(), "adr/0002-hostile.md:7:"),
+    ("nested-flow", "x: " + "[" * 3000 + "]" * 3000 + "\n", "adr/0002-hostile.md:3:"),
+    ("nested-map", "x: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n", "adr/0002-hostile.md:3:"),
+    (
+        "nested-block",
+        "".join(" " * i + f"k{i}:\n" for i in range(60)) + " " * 60 + "v\n",
+        "adr/0002-hostile.md:34:",  # k31, whose value is the 33rd level down
+    ),
+    ("self-alias", "x: &x [*x]\n", "adr/0002-hostile.md:3:"),
+    ("oversized", "notes: [" + ", ".join(["word"] * 20_000) + "]\n", "adr/0002-hostile.md:3:"),
+]
+
+
+@pytest.mark.parametrize(("case", "yaml", "where"), HOSTILE, ids=[case for case, *_ in HOSTILE])
+def test_hostile_front_matter_is_reported_and_skipped(
+    repo: Repo, case: str, yaml: str, where: str
+) -> None:
+    folder = repo.path / "adr"
+    folder.mkdir()
+    (folder / "0001-use-postgres-for-events.md").write_text(GOOD)
+    (folder / "0002-hostile.md").write_text(f"---\nstatus: accepted\n{yaml}---\n# Hostile\n")
+
+    listed = run_bounded(repo.path, "adr", "list")
+    assert listed.code == 0, listed.stderr
+    assert "Use Postgres for events" in listed.stdout and "Hostile" not in listed.stdout
+    assert listed.stderr.startswith("adr/0002-hostile.md:"), listed.stderr
+    assert where in listed.stderr.splitlines()[0], listed.stderr
+
+    linted = run_bounded(repo.path, "adr", "lint")
+    assert linted.code == 1, linted
+    assert f"{where} ADR002 invalid YAML in front matter" in linted.stdout, linted.stdout
+
+
+def test_alias_bomb_in_config_is_a_config_error(repo: Repo) -> None:
+    repo.commit("feat: one")
+    (repo.path / "leaddocs.yml").write_text("# shared values\n" + billion_laughs())
+    result = run_bounded(repo.path, "release-notes")
+    assert result.code == 3, result
+    assert "leaddocs.yml:6: invalid YAML: alias *d takes the document past" in result.stderr
+
+
+def test_deep_nesting_in_config_is_a_config_error(repo: Repo) -> None:
+    repo.commit("feat: one")
+    (repo.path / "leaddocs.yml").write_text("changelog:\n  x: " + "[" * 5000 + "\n")
+    result = run_bounded(repo.path, "release-notes")
+    assert result.code == 3, result
+    assert "leaddocs.yml:2: invalid YAML: values nested more than" in result.stderr
+
+
+def test_deep_nesting_in_pyproject_is_a_config_error(repo: Repo) -> None:
+    repo.commit("feat: one")
+    deep = "[" * 3000 + "]" * 3000
+    (repo.path / "pyproject.toml").write_text(f"[tool.leaddocs]\nx = {deep}\n")
+    result = run_bounded(repo.path, "release-notes")
+    assert result.code == 3, result
+    assert "pyproject.toml: invalid TOML: arrays or tables nested too deeply" in result.stderr
+
+
+def test_anchors_within_the_budget_still_read(repo: Repo) -> None:
+    """The bound is on expansion, not on anchors: sharing a list the YAML way keeps working."""
+    folder = repo.path / "adr"
+    folder.mkdir()
+    (folder / "0001-use-postgres-for-events.md").write_text(
+        "---\nstatus: accepted\ndate: 2024-01-15\nteam: &team [Ada, Grace]\n"
+        "decision-makers: *team\n---\n# Use Postgres for events\n"
+    )
+    result = run_bounded(repo.path, "adr", "list", "--format", "json")
+    assert result.code == 0, result
+    assert json.loads(result.stdout)[0]["decision_makers"] == ["Ada", "Grace"]
+
+
+def test_an_integer_past_pythons_digit_limit_is_reported(repo: Repo) -> None:
+    folder = repo.path / "adr"
+    folder.mkdir()
+    (folder / "0001-use-postgres-for-events.md").write_text(GOOD)
+    (folder / "0002-hostile.md").write_text(
+        "---\nstatus: accepted\nsize: " + "9" * 5000 + "\n---\n# Hostile\n"
+    )
+    result = run_bounded(repo.path, "adr", "list")
+    assert result.code == 0, result
+    assert result.stderr.startswith("adr/0002-hostile.md:"), result.stderr
+    assert "invalid value" in result.stderr and "Use Postgres" in result.stdout
