@@ -88,16 +88,6 @@ def repo(tmp_path: Path) -> Iterator[Repo]:
     yield init_repo(tmp_path / "repo")
 
 
-@pytest.fixture(autouse=True)
-def fresh_cli_state() -> Iterator[None]:
-    from leaddocs.cli.app import state
-
-    yield
-    state._project = None
-    state.debug = False
-    state.quiet = False
-
-
 class CliResult:
     def __init__(self, code: int, stdout: str, stderr: str) -> None:
         self.code = code

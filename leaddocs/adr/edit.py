@@ -9,7 +9,7 @@ line added next to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +18,11 @@ from leaddocs.adr import frontmatter
 from leaddocs.adr.links import canonical
 from leaddocs.adr.model import Adr, LinkKind
 from leaddocs.adr.status import LINK_CLAUSE, parse_status
+from leaddocs.document import Document, WriteMode
+from leaddocs.textfile import Source, read_source
 
 Link = tuple[LinkKind, Adr]
+KIND = "adr"
 
 # The keys leaddocs writes; reading also accepts the other spellings in parse._FRONT_LINKS.
 _SPELLINGS: dict[LinkKind, tuple[str, ...]] = {
@@ -207,3 +210,17 @@ def retarget(text: str, old_ids: set[str], new_id: str) -> str:
     if not changed:
         return text
     return _with_yaml(parts, tree)
+
+
+def edited_record(
+    adr: Adr, rel: Callable[[Path], str], *, status: str | None, links: Sequence[Link] = ()
+) -> Document:
+    """``adr``'s file with its status and links changed, in its own line endings and BOM."""
+    source = read_source(adr.path, rel)
+    text = source.restore(edited(adr, source.text, status=status, links=links))
+    return edit_document(adr.path, text, source)
+
+
+def edit_document(path: Path, text: str, source: Source) -> Document:
+    """An edit of a person's record: it lands only on the bytes it was made from."""
+    return Document(KIND, path, text, mode=WriteMode.EDIT, expected_sha256=source.sha256)

@@ -3,7 +3,7 @@
 Codes (docs/adr.md keeps the list): ADR001 unreadable file, ADR002 invalid front matter,
 ADR003 unknown or missing status, ADR004 bad date, ADR005 duplicate number, ADR006 link to a
 missing ADR, ADR007 one-way link, ADR008 title and file name disagree, ADR009 superseded but
-the status says otherwise.
+the status says otherwise, ADR010 supersedes/amends links that make a cycle.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from leaddocs.adr import cycles
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import Adr, Finding
 from leaddocs.adr.parse import identity
-from leaddocs.adr.write import slugify
+from leaddocs.adr.slug import slugify
 from leaddocs.errors import UsageError
 
 
@@ -28,6 +29,7 @@ def lint(log: DecisionLog, paths: Sequence[Path] = ()) -> list[Finding]:
         findings.extend(_status(adr))
         findings.extend(_title(adr))
     findings.extend(_duplicates(log.adrs))
+    findings.extend(cycles.findings(log.adrs))
     if paths:
         wanted = _wanted(log, paths)
         findings = [finding for finding in findings if finding.path.startswith(wanted)]

@@ -13,10 +13,12 @@ from typing import Any
 
 from leaddocs import yamlio
 from leaddocs.adr import frontmatter, links
+from leaddocs.adr.edit import edit_document
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import Adr, LinkKind
 from leaddocs.adr.status import LINK_CLAUSE, MARKDOWN_LINK
-from leaddocs.adr.textfile import read_source, write_all
+from leaddocs.document import Document
+from leaddocs.textfile import read_source
 
 LEGACY_STYLES = frozenset({"adr-tools", "madr2", "log4brains", "front-matter"})
 _SECTION = re.compile(r"^#{2,6}[ \t]")
@@ -30,7 +32,7 @@ _KINDS: tuple[LinkKind, ...] = ("supersedes", "superseded-by", "amends", "amende
 @dataclass(frozen=True, slots=True)
 class Migration:
     adr: Adr
-    text: str
+    document: Document  # the edit moving its metadata into front matter
 
 
 def plan(log: DecisionLog) -> list[Migration]:
@@ -39,16 +41,10 @@ def plan(log: DecisionLog) -> list[Migration]:
     found = []
     for adr in log.adrs:
         if adr.style in LEGACY_STYLES and (adr.style != "front-matter" or "status" in adr.lines):
-            source = read_source(adr.path)
-            found.append(Migration(adr, source.restore(migrated(adr, source.text, index))))
+            source = read_source(adr.path, log.rel)
+            text = source.restore(migrated(adr, source.text, index))
+            found.append(Migration(adr, edit_document(adr.path, text, source)))
     return found
-
-
-def migrate(log: DecisionLog, *, dry_run: bool = False) -> list[Migration]:
-    migrations = plan(log)
-    if not dry_run:
-        write_all([(migration.adr.path, migration.text) for migration in migrations], log.rel)
-    return migrations
 
 
 def migrated(adr: Adr, text: str, index: links.Index) -> str:

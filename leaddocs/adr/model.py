@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 STATUSES = ("draft", "proposed", "accepted", "rejected", "deprecated", "superseded", "unknown")
+WRITABLE_STATUSES = tuple(status for status in STATUSES if status != "unknown")
 
 # The two link types a decision log keeps, each with the name of its reverse direction.
 LinkKind = Literal["supersedes", "superseded-by", "amends", "amended-by"]

@@ -29,7 +29,7 @@ LOG4BRAINS = re.compile(
     r"(?P<year>(?:19|20)\d{2})(?P<dash>-?)(?P<month>0[1-9]|1[0-2])(?P=dash)"
     r"(?P<day>0[1-9]|[12]\d|3[01])-(?P<slug>.+)"
 )
-PLACEHOLDER = re.compile(r"(?P<number>[Xx]{2,})-(?P<slug>.+)")
+DRAFT_NAME = re.compile(r"(?P<number>[Xx]{2,})-(?P<slug>.+)")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -90,7 +90,7 @@ def identity(stem: str) -> tuple[str, int | None, str]:
     if LOG4BRAINS.fullmatch(stem) is None and (match := NUMBERED.fullmatch(stem)):
         number = int(match["number"])
         return f"{number:04d}", number, match["slug"]
-    match = LOG4BRAINS.fullmatch(stem) or PLACEHOLDER.fullmatch(stem)
+    match = LOG4BRAINS.fullmatch(stem) or DRAFT_NAME.fullmatch(stem)
     return stem, None, match["slug"] if match else stem
 
 

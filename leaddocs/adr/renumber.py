@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from leaddocs.adr import links
-from leaddocs.adr.edit import retarget
+from leaddocs.adr.edit import edit_document, retarget
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import Adr
-from leaddocs.adr.parse import PLACEHOLDER, identity
-from leaddocs.adr.textfile import check_writable, read_source, write_all
-from leaddocs.errors import OutputError
+from leaddocs.adr.parse import DRAFT_NAME, identity
+from leaddocs.document import Document
 from leaddocs.history.git import GitRepository
+from leaddocs.textfile import read_source
 
 _NEVER_COMMITTED = 2**63  # files not yet committed count as the newest
 _MARKDOWN_LINK = re.compile(r"\[(?P<label>[^\]]*)\]\((?P<target>[^)\s]+)\)")
@@ -37,14 +37,17 @@ _MARKDOWN_LINK = re.compile(r"\[(?P<label>[^\]]*)\]\((?P<target>[^)\s]+)\)")
 class Move:
     adr: Adr
     number: int
+    # The ADRs (by ``id()``) whose bare references to the old number mean this one; None: all.
+    meant: frozenset[int] | None = None
 
     @property
     def target(self) -> Path:
         return self.adr.path.with_name(f"{self.number:04d}-{identity(self.adr.stem)[2]}.md")
 
 
-def renumber(log: DecisionLog, repo: GitRepository, *, dry_run: bool = False) -> list[Move]:
-    """Give every ADR that shares its number with an earlier-committed one a new number."""
+def renumber(log: DecisionLog, repo: GitRepository) -> list[Move]:
+    """The moves giving every ADR that shares its number with an earlier-committed one a new
+    number (carried out one by one with ``move_step``)."""
     groups: dict[int, list[Adr]] = defaultdict(list)
     for adr in log.adrs:
         if adr.number is not None:
@@ -57,23 +60,19 @@ def renumber(log: DecisionLog, repo: GitRepository, *, dry_run: bool = False) ->
         ordered = sorted(group, key=lambda adr: (added.get(adr.rel, _NEVER_COMMITTED), adr.stem))
         later.extend(ordered[1:])
         keepers.update((id(adr), ordered[0]) for adr in ordered[1:])
-    moves = _plan(log, later)
-    if not dry_run:
-        for move in moves:
-            _move(log, repo, move, _meaning(log, repo, move.adr, keepers[id(move.adr)]))
-    return moves
+    return [
+        Move(move.adr, move.number, _meaning(log, repo, move.adr, keepers[id(move.adr)]))
+        for move in _plan(log, later)
+    ]
 
 
-def number_drafts(log: DecisionLog, repo: GitRepository, *, dry_run: bool = False) -> list[Move]:
-    """Number every placeholder ``XXXX-slug.md``, in the order they were committed."""
-    drafts = [adr for adr in log.adrs if PLACEHOLDER.fullmatch(adr.stem)]
+def number_drafts(log: DecisionLog, repo: GitRepository) -> list[Move]:
+    """The moves numbering every draft ``XXXX-slug.md``, in the order they were committed.
+    A draft's stem names it alone, so every file's references mean it."""
+    drafts = [adr for adr in log.adrs if DRAFT_NAME.fullmatch(adr.stem)]
     added = repo.added_times([adr.rel for adr in drafts])
     drafts.sort(key=lambda adr: (added.get(adr.rel, _NEVER_COMMITTED), adr.stem))
-    moves = _plan(log, drafts)
-    if not dry_run:
-        for move in moves:
-            _move(log, repo, move, None)  # a draft's stem names it alone: every file means it
-    return moves
+    return _plan(log, drafts)
 
 
 def _plan(log: DecisionLog, moving: list[Adr]) -> list[Move]:
@@ -81,7 +80,7 @@ def _plan(log: DecisionLog, moving: list[Adr]) -> list[Move]:
     return [Move(adr, first + offset) for offset, adr in enumerate(moving)]
 
 
-def _meaning(log: DecisionLog, repo: GitRepository, moved: Adr, keeper: Adr) -> set[int]:
+def _meaning(log: DecisionLog, repo: GitRepository, moved: Adr, keeper: Adr) -> frozenset[int]:
     """The ADRs (by ``id()``) whose bare references to the shared number mean ``moved``."""
     index = links.Index(log.adrs)
     meant = {id(found) for ref in moved.refs if (found := index.find(ref.text)) is not None}
@@ -103,50 +102,43 @@ def _meaning(log: DecisionLog, repo: GitRepository, moved: Adr, keeper: Adr) -> 
             and not (theirs is not None and repo.is_ancestor(theirs, added))
         ):
             meant.add(id(adr))
-    return meant
+    return frozenset(meant)
 
 
-def _move(log: DecisionLog, repo: GitRepository, move: Move, meant: set[int] | None) -> None:
-    """Rewrite every link to ``move.adr`` and move its file; all of it, or none."""
-    adr, target = move.adr, move.target
+@dataclass(frozen=True, slots=True)
+class MoveStep:
+    """One move as documents: the links to the ADR rewritten in other records, and its own
+    text at its new path (both edits of the bytes read now). The file moves before they land."""
+
+    move: Move
+    edits: list[Document]
+    own: Document
+
+
+def move_step(log: DecisionLog, move: Move) -> MoveStep:
+    """The edits for ``move``, read from the files as they are now (after earlier moves)."""
+    adr, meant = move.adr, move.meant
     old_ids = {adr.id, adr.stem} if adr.number is not None else {adr.stem}
-    writes = []
+    edits = []
     for other in log.adrs:
         if other is adr:
             continue
-        source = read_source(other.path)
+        source = read_source(other.path, log.rel)
         text = _relinked(source.text, adr, move)
         if meant is None or id(other) in meant:
             text = retarget(text, old_ids, f"{move.number:04d}")
             if adr.number is not None:
                 text = _renumber_mentions(text, adr.number, move.number)
         if text != source.text:
-            writes.append((other.path, source.restore(text)))
-    own = read_source(adr.path)
+            edits.append(edit_document(other.path, source.restore(text), source))
+    own = read_source(adr.path, log.rel)
     own_text = own.text
     if adr.number is not None:
         # adr-tools headings carry the number: "# 12. Title" becomes "# 13. Title".
         own_text = re.sub(
             rf"^# 0*{adr.number}\. ", f"# {move.number}. ", own_text, count=1, flags=re.M
         )
-    # Every file is checked before the move, and the move comes before any write: a failing
-    # git mv (a held index.lock) then leaves no link pointing at a file that is not there.
-    for path in [*(path for path, _ in writes), adr.path]:
-        check_writable(path, log.rel)
-    _rename(log, repo, adr.path, target)
-    try:
-        write_all([*writes, (target, own.restore(own_text))], log.rel)
-    except OutputError:
-        _rename(log, repo, target, adr.path)
-        raise
-    adr.path = target
-
-
-def _rename(log: DecisionLog, repo: GitRepository, source: Path, target: Path) -> None:
-    if repo.is_tracked(log.rel(source)):
-        repo.move(log.rel(source), log.rel(target))  # git mv, so history follows the file
-    else:
-        source.rename(target)
+    return MoveStep(move, edits, edit_document(move.target, own.restore(own_text), own))
 
 
 def _relinked(text: str, adr: Adr, move: Move) -> str:

@@ -8,8 +8,9 @@ import traceback
 
 import click
 
-from leaddocs.cli.app import cli, state
+from leaddocs.cli.app import State, cli
 from leaddocs.errors import INTERRUPTED_EXIT_CODE, UNEXPECTED_EXIT_CODE, LeaddocsError
+from leaddocs.textsafe import printable
 
 __all__ = ["cli", "main"]
 
@@ -34,10 +35,11 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
+    state = State()  # filled in by the group's options; read here for --debug
     try:
-        cli.main(args=argv, prog_name="leaddocs", standalone_mode=False)
+        cli.main(args=argv, prog_name="leaddocs", standalone_mode=False, obj=state)
     except LeaddocsError as exc:
-        _report(exc, str(exc))
+        _report(state, exc, str(exc))
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
@@ -53,14 +55,17 @@ def _run(argv: list[str] | None) -> int:
         return 0
     except Exception as exc:  # the last resort: a bug, reported without a wall of traceback
         _report(
-            exc, f"unexpected error: {type(exc).__name__}: {exc} (rerun with --debug for details)"
+            state,
+            exc,
+            f"unexpected error: {type(exc).__name__}: {exc} (rerun with --debug for details)",
         )
         return UNEXPECTED_EXIT_CODE
     return 0
 
 
-def _report(exc: BaseException, message: str) -> None:
+def _report(state: State, exc: BaseException, message: str) -> None:
     if state.debug:
         traceback.print_exception(exc)
     first_line = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
-    click.echo(f"leaddocs: error: {first_line}", err=True)
+    # Messages quote outside text (a server's answer, a file name): no terminal escapes.
+    click.echo(f"leaddocs: error: {printable(first_line)}", err=True)

@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from leaddocs.adr import discover, migrate, renumber, report, write
+from leaddocs.adr import report
 from leaddocs.adr.lint import has_errors, lint
-from leaddocs.adr.log import DecisionLog, load_log
-from leaddocs.adr.model import STATUSES
-from leaddocs.cli.app import note, state
-from leaddocs.errors import DraftingError, LintFailure, OutputError
-from leaddocs.project import Project
+from leaddocs.adr.log import DecisionLog
+from leaddocs.adr.model import STATUSES, WRITABLE_STATUSES, LinkKind
+from leaddocs.cli.app import State, pass_state
+from leaddocs.errors import LintFailure, OutputError
+
+if TYPE_CHECKING:
+    from leaddocs.adr.renumber import Move
+
+# The application modules load lazily: the pre-commit hook (`adr lint`) should not pay for
+# the drafting engine, which only `adr new` needs.
 
 
-def _folder(project: Project) -> Path:
-    return discover.adr_folder(project.root, project.config.adr.dir)
+def _log(state: State) -> DecisionLog:
+    from leaddocs.application.decisions import decision_log
 
-
-def _log() -> DecisionLog:
-    project = state.project()
-    log = load_log(project.root, _folder(project))
+    log = decision_log(state.project())
     for finding in log.unreadable:
         # A broken file is reported and skipped; it never stops the listing.
         click.echo(f"{finding.path}:{finding.line}: {finding.message}", err=True)
@@ -46,7 +48,7 @@ def command() -> None:
 @click.argument("title")
 @click.option(
     "--status",
-    type=click.Choice(write.WRITABLE_STATUSES),
+    type=click.Choice(WRITABLE_STATUSES),
     default="proposed",
     show_default=True,
     help="Status of the new record.",
@@ -72,7 +74,9 @@ def command() -> None:
 )
 @click.option("--model", metavar="NAME", help="Model to draft with (default: llm.model).")
 @click.option("--no-cache", is_flag=True, help="Ask the model again even for a cached answer.")
+@pass_state
 def new(
+    state: State,
     title: str,
     status: str,
     supersedes: tuple[str, ...],
@@ -90,7 +94,7 @@ def new(
 
     Superseding marks the old record superseded and links it back, keeping the rest of its
     file as it was. The template is .leaddocs/templates/adr.md.j2 or the ADR folder's
-    template.md when present.
+    template.md when present; a drafted record (--from) uses it too.
 
     \b
     Examples:
@@ -99,44 +103,33 @@ def new(
       leaddocs adr new "Cache invoices" --draft   # XXXX-cache-invoices.md, numbered on merge
       leaddocs adr new "Use Kafka" --from notes/kafka.md --llm   # grounded in the notes
     """
-    # Imported here: the drafting engine costs ~0.1 s to import, and the other adr commands
-    # (the pre-commit hook among them) never need it.
-    from leaddocs.drafting import adr_draft
+    from leaddocs.application.new_adr import new_adr
+    from leaddocs.application.requests import DraftOptions, NewAdrRequest
 
     project = state.project()
-    drafted = adr_draft.from_file(project, source_file, llm=llm, model=model, no_cache=no_cache)
-    if drafted is not None and status != "proposed":
-        # A draft from source material is for a person to check and finish (docs/adr.md).
-        note(f"a record drafted with --from starts as proposed, not {status}")
-        status = "proposed"
-    path = write.create_adr(
-        _folder(project),
-        title,
+    request = NewAdrRequest(
+        title=title,
         status=status,
         supersedes=supersedes,
         amends=amends,
         tags=tags,
         decision_makers=decision_makers,
         draft=draft,
-        body=drafted.body if drafted else None,
-        today=datetime.date.today(),
-        root=project.root,
-        templates_dir=project.root / project.config.templates_dir,
+        source=source_file,
+        drafting=DraftOptions(llm=llm, model=model, use_cache=not no_cache),
     )
-    click.echo(path.relative_to(project.root).as_posix())
-    if drafted is not None:
-        if drafted.report.fatal is not None:
-            raise DraftingError(drafted.report.fatal)  # the record is written, from the template
-        for line in drafted.report.lines():
-            note(line)
+    made = new_adr(project, request)
+    shown = project.rel(made.path)
+    click.echo(shown)
+    state.notes(made.notes)
+    if made.report is not None:
+        state.finish_drafting([made.report])
     if not no_edit and (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
         try:
-            click.edit(filename=str(path))
+            click.edit(filename=str(made.path))
         except click.ClickException as exc:
             # The record is written either way; say so in leaddocs' own error format.
-            raise OutputError(
-                f"{exc.message}; {path.relative_to(project.root)} is written"
-            ) from exc
+            raise OutputError(f"{exc.message}; {shown} is written") from exc
 
 
 @command.command("list")
@@ -150,7 +143,8 @@ def new(
     show_default=True,
     help="A table for people, JSON (docs/adr.md) for scripts, Markdown for a page.",
 )
-def list_(status: str | None, tag: str | None, output_format: str) -> None:
+@pass_state
+def list_(state: State, status: str | None, tag: str | None, output_format: str) -> None:
     """List the decision log. Broken files are reported on stderr and skipped.
 
     \b
@@ -159,7 +153,7 @@ def list_(status: str | None, tag: str | None, output_format: str) -> None:
       leaddocs adr list --status accepted --tag storage
       leaddocs adr list --format json | jq '.[] | select(.superseded_by == []) | .title'
     """
-    adrs = report.select(_log().adrs, status=status, tag=tag)
+    adrs = report.select(_log(state).adrs, status=status, tag=tag)
     render = {"json": report.as_json, "md": report.as_markdown, "table": report.as_table}
     click.echo(render[output_format](adrs), nl=False)
 
@@ -167,7 +161,8 @@ def list_(status: str | None, tag: str | None, output_format: str) -> None:
 @command.command("show")
 @click.argument("reference", metavar="ID")
 @click.option("--json", "as_json", is_flag=True, help="The JSON record instead of text.")
-def show(reference: str, as_json: bool) -> None:
+@pass_state
+def show(state: State, reference: str, as_json: bool) -> None:
     """Show one record: status, date, links in both directions.
 
     ID is a number (12, 0012, ADR-0012), a file name or its stem.
@@ -177,15 +172,16 @@ def show(reference: str, as_json: bool) -> None:
       leaddocs adr show 12
       leaddocs adr show 20230115-adopt-opentelemetry --json
     """
-    adr = _log().get(reference)
+    adr = _log(state).get(reference)
     click.echo(report.as_json([adr]) if as_json else report.as_detail(adr), nl=False)
 
 
 @command.command("status")
 @click.argument("reference", metavar="ID")
-@click.argument("status", type=click.Choice(write.WRITABLE_STATUSES))
+@click.argument("status", type=click.Choice(WRITABLE_STATUSES))
 @click.option("--force", is_flag=True, help="Allow any transition.")
-def status(reference: str, status: str, force: bool) -> None:
+@pass_state
+def status(state: State, reference: str, status: str, force: bool) -> None:
     """Change a record's status in its file (proposed -> accepted, accepted -> deprecated...).
 
     \b
@@ -193,15 +189,18 @@ def status(reference: str, status: str, force: bool) -> None:
       leaddocs adr status 12 accepted
       leaddocs adr status 4 proposed --force
     """
-    adr = write.set_status(_log(), reference, status, force=force)
-    note(f"{adr.rel}: {adr.status} -> {status}")
+    from leaddocs.application.decisions import set_status
+
+    adr = set_status(_log(state), reference, status, force=force)
+    state.note(f"{adr.rel}: {adr.status} -> {status}")
 
 
 @command.command("link")
 @click.argument("reference", metavar="ID")
 @click.option("--supersedes", metavar="OTHER", help="ID supersedes OTHER (marked superseded).")
 @click.option("--amends", metavar="OTHER", help="ID amends OTHER.")
-def link(reference: str, supersedes: str | None, amends: str | None) -> None:
+@pass_state
+def link(state: State, reference: str, supersedes: str | None, amends: str | None) -> None:
     """Link two records, writing both sides.
 
     \b
@@ -211,18 +210,19 @@ def link(reference: str, supersedes: str | None, amends: str | None) -> None:
     """
     if (supersedes is None) == (amends is None):
         raise click.UsageError("give exactly one of --supersedes or --amends")
-    if supersedes is not None:
-        source, other = write.link(_log(), reference, "supersedes", supersedes)
-    else:
-        assert amends is not None
-        source, other = write.link(_log(), reference, "amends", amends)
-    kind = "supersedes" if supersedes is not None else "amends"
-    note(f"{source.rel} {kind} {other.rel}")
+    from leaddocs.application.decisions import link as link_records
+
+    kind: LinkKind = "supersedes" if supersedes is not None else "amends"
+    other_ref = supersedes if supersedes is not None else amends
+    assert other_ref is not None
+    source, other = link_records(_log(state), reference, kind, other_ref)
+    state.note(f"{source.rel} {kind} {other.rel}")
 
 
 @command.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def lint_command(paths: tuple[Path, ...]) -> None:
+@pass_state
+def lint_command(state: State, paths: tuple[Path, ...]) -> None:
     """Check the decision log: broken files, duplicate numbers, dangling or one-way links,
     unknown statuses, bad dates, titles that disagree with file names.
 
@@ -234,8 +234,9 @@ def lint_command(paths: tuple[Path, ...]) -> None:
       leaddocs adr lint
       leaddocs adr lint adr/0012-use-postgres.md
     """
-    project = state.project()
-    log = load_log(project.root, _folder(project))
+    from leaddocs.application.decisions import decision_log
+
+    log = decision_log(state.project())
     findings = lint(log, [Path(path) for path in paths])
     for finding in findings:
         click.echo(str(finding) + (" (warning)" if finding.severity == "warning" else ""))
@@ -244,16 +245,17 @@ def lint_command(paths: tuple[Path, ...]) -> None:
         raise LintFailure(f"{errors} ADR problem{'s' if errors != 1 else ''} found")
 
 
-def _print_moves(moves: list[renumber.Move], log: DecisionLog, dry_run: bool) -> None:
+def _print_moves(state: State, moves: list[Move], log: DecisionLog, dry_run: bool) -> None:
     for move in moves:
         click.echo(f"{move.adr.rel} -> {log.rel(move.target)}")
     if dry_run and moves:
-        note("dry run: nothing was changed")
+        state.note("dry run: nothing was changed")
 
 
 @command.command("renumber")
 @click.option("--dry-run", is_flag=True, help="Print what would move; change nothing.")
-def renumber_command(dry_run: bool) -> None:
+@pass_state
+def renumber_command(state: State, dry_run: bool) -> None:
     """Settle duplicate numbers after two branches each added the same one.
 
     The ADR committed first keeps its number; each later one gets the next free number,
@@ -264,14 +266,16 @@ def renumber_command(dry_run: bool) -> None:
       leaddocs adr renumber --dry-run
       leaddocs adr renumber && git commit -m "docs(adr): renumber"
     """
-    project = state.project()
-    log = _log()
-    _print_moves(renumber.renumber(log, project.repo, dry_run=dry_run), log, dry_run)
+    from leaddocs.application.decisions import renumber
+
+    log = _log(state)
+    _print_moves(state, renumber(state.project(), log, dry_run=dry_run), log, dry_run)
 
 
 @command.command("number-drafts")
 @click.option("--dry-run", is_flag=True, help="Print what would move; change nothing.")
-def number_drafts_command(dry_run: bool) -> None:
+@pass_state
+def number_drafts_command(state: State, dry_run: bool) -> None:
     """Give placeholder drafts (XXXX-slug.md) their numbers, in commit order.
 
     Run it on the main branch after a merge (CI does), so branches never clash on numbers.
@@ -281,9 +285,10 @@ def number_drafts_command(dry_run: bool) -> None:
       leaddocs adr new "Cache invoices" --draft    # on a branch: adr/XXXX-cache-invoices.md
       leaddocs adr number-drafts                   # on main: adr/0013-cache-invoices.md
     """
-    project = state.project()
-    log = _log()
-    _print_moves(renumber.number_drafts(log, project.repo, dry_run=dry_run), log, dry_run)
+    from leaddocs.application.decisions import number_drafts
+
+    log = _log(state)
+    _print_moves(state, number_drafts(state.project(), log, dry_run=dry_run), log, dry_run)
 
 
 @command.command("migrate")
@@ -296,7 +301,8 @@ def number_drafts_command(dry_run: bool) -> None:
     help="The format to write.",
 )
 @click.option("--dry-run", is_flag=True, help="Print the files that would change; change none.")
-def migrate_command(target: str, dry_run: bool) -> None:
+@pass_state
+def migrate_command(state: State, target: str, dry_run: bool) -> None:
     """Move adr-tools, MADR 2 and log4brains metadata into MADR 4 front matter.
 
     Status, date, deciders, tags and links move; the rest of each body stays as it was and
@@ -307,8 +313,10 @@ def migrate_command(target: str, dry_run: bool) -> None:
       leaddocs adr migrate --dry-run
       leaddocs adr migrate && git diff --stat
     """
-    done = migrate.migrate(_log(), dry_run=dry_run)
+    from leaddocs.application.decisions import migrate
+
+    done = migrate(_log(state), dry_run=dry_run)
     for migration in done:
         click.echo(f"{migration.adr.rel} ({migration.adr.style} -> {target})")
     if dry_run and done:
-        note("dry run: nothing was changed")
+        state.note("dry run: nothing was changed")

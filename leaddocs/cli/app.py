@@ -1,9 +1,10 @@
-"""The ``leaddocs`` command group and what every command shares: options, project, progress."""
+"""The ``leaddocs`` command group and what every command shares: options, project, output."""
 
 from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,10 +12,15 @@ from typing import TYPE_CHECKING
 import click
 
 from leaddocs import __version__
+from leaddocs.textsafe import printable
 
 if TYPE_CHECKING:
-    from leaddocs.history.releases import Progress
-    from leaddocs.project import Project
+    from leaddocs.application.project import Project
+    from leaddocs.delivery.files import Written
+    from leaddocs.document import Document, DraftingSummary
+
+HistoryProgress = Callable[[int], None]
+LineProgress = Callable[[str], None]
 
 # Command name → module holding it as `command`. Modules load only when their command runs:
 # the pre-commit hook (`adr lint`) should not pay for the history and drafting engines.
@@ -39,6 +45,8 @@ class LazyGroup(click.Group):
 
 @dataclass(slots=True)
 class State:
+    """What the group's options set for every command (Click's context object, not a global)."""
+
     repo_path: Path = Path(".")
     config_file: Path | None = None
     debug: bool = False
@@ -47,12 +55,21 @@ class State:
 
     def project(self) -> Project:
         if self._project is None:
-            from leaddocs.project import Project
+            from leaddocs.application.project import Project
 
             self._project = Project.open(self.repo_path, self.config_file)
         return self._project
 
-    def progress(self, what: str) -> Progress | None:
+    def note(self, message: str) -> None:
+        """A remark for the person at the terminal, kept off stdout (which carries documents)."""
+        if not self.quiet:
+            click.echo(printable(message), err=True)
+
+    def notes(self, messages: Sequence[str]) -> None:
+        for message in messages:
+            self.note(message)
+
+    def history_progress(self, what: str) -> HistoryProgress | None:
         """A progress line on stderr, only for a person watching a terminal."""
         if self.quiet or not sys.stderr.isatty():
             return None
@@ -62,12 +79,47 @@ class State:
 
         return report
 
+    def line_progress(self) -> LineProgress | None:
+        """Drafting progress on one stderr line, only for a person watching a terminal."""
+        if self.quiet or not sys.stderr.isatty():
+            return None
+        return lambda message: click.echo(f"\r\033[K{printable(message)}", err=True, nl=False)
+
     def progress_done(self) -> None:
         if not self.quiet and sys.stderr.isatty():
             click.echo("\r\033[K", err=True, nl=False)
 
+    def emit(
+        self, document: Document, output: Path | None, *, force: bool = False
+    ) -> Written | None:
+        """The document on stdout, or delivered to ``output`` (which keeps a human's edit)."""
+        self.notes(document.notes)
+        if output is None:
+            click.echo(document.body, nl=False)
+            return None
+        from leaddocs.delivery.files import deliver
 
-state = State()
+        written = deliver([document.at(output)], force=force)[0]
+        self.notes(written.notes)
+        return written
+
+    def finish_drafting(self, reports: Iterable[DraftingSummary | None]) -> None:
+        """After the documents are out: the drafting report, or why the model was not used.
+
+        A document drafted without its model is complete (the template wrote it); the exit
+        code still says so, so a misconfigured CI job does not pass silently.
+        """
+        from leaddocs.document import drafting_failure
+
+        unique = {id(report): report for report in reports if report is not None}
+        failure = drafting_failure(unique.values())
+        if failure is not None:
+            raise failure
+        for report in unique.values():
+            self.notes(report.lines())
+
+
+pass_state = click.make_pass_decorator(State, ensure=True)
 
 
 @click.group(
@@ -90,7 +142,10 @@ state = State()
 )
 @click.option("--debug", is_flag=True, help="Show the traceback of an error.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or notes on stderr.")
-def cli(repo_path: Path, config_file: Path | None, debug: bool, quiet: bool) -> None:
+@click.pass_context
+def cli(
+    ctx: click.Context, repo_path: Path, config_file: Path | None, debug: bool, quiet: bool
+) -> None:
     """Docs-as-code for tech leads: release notes, CHANGELOG and more, drafted from git.
 
     \b
@@ -99,14 +154,9 @@ def cli(repo_path: Path, config_file: Path | None, debug: bool, quiet: bool) -> 
       leaddocs changelog --output CHANGELOG.md
       leaddocs --repo ../billing build --out site-docs
     """
+    state = ctx.ensure_object(State)
     state.repo_path = repo_path
     state.config_file = config_file
     state.debug = debug
     state.quiet = quiet
     state._project = None
-
-
-def note(message: str) -> None:
-    """A remark for the person at the terminal, kept off stdout (which carries the document)."""
-    if not state.quiet:
-        click.echo(message, err=True)

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from leaddocs.cli.app import state
-from leaddocs.cli.options import unshallow_option
-from leaddocs.documents.bundle import build_bundle
+from leaddocs.application.build import build
+from leaddocs.application.requests import BuildRequest, DraftOptions
+from leaddocs.cli.app import State, pass_state
+from leaddocs.cli.options import force_option, unshallow_option
 
 
 @click.command("build")
@@ -20,22 +21,53 @@ from leaddocs.documents.bundle import build_bundle
     show_default=True,
     help="Folder to write into (created if missing).",
 )
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    metavar="KIND",
+    help="Only this document kind (repeatable): release-notes, changelog, adr-index.",
+)
+@force_option
 @unshallow_option
-def command(out_dir: Path, unshallow: bool) -> None:
-    """Build every document the project has into one folder.
+@click.option(
+    "--llm/--no-llm", "llm", default=None, help="Draft with a model (default: llm.enabled)."
+)
+@pass_state
+def command(
+    state: State,
+    out_dir: Path,
+    kinds: tuple[str, ...],
+    force: bool,
+    unshallow: bool,
+    llm: bool | None,
+) -> None:
+    """Build every document the project has into one folder, all of them or none.
 
     Today: release notes since the latest release (Markdown and JSON), the CHANGELOG (an
-    existing one in the folder is updated, keeping edits) and the ADR index (decisions.md).
-    Relative --out paths are taken from the current folder.
+    existing one in the folder is updated, keeping edits), its JSON, and the ADR index
+    (decisions.md). A file a human edited stops the build, and nothing is written (--force
+    replaces it). Relative --out paths are taken from the current folder.
 
     \b
-    Example:
+    Examples:
       leaddocs build --out /tmp/docs && ls /tmp/docs
+      leaddocs build --kind changelog --kind adr-index
     """
     project = state.project()
     if unshallow:
         project.repo.unshallow()
-    written = build_bundle(project, out_dir.resolve(), state.progress("reading history"))
+    request = BuildRequest(
+        out_dir=out_dir.resolve(),
+        force=force,
+        kinds=kinds,
+        drafting=DraftOptions(llm=llm, progress=state.line_progress()),
+        progress=state.history_progress("reading history"),
+    )
+    written = build(project, request)
     state.progress_done()
-    for path in written:
-        click.echo(f"wrote {path}")
+    for item in written:
+        state.notes(item.document.notes)
+        state.notes(item.notes)
+        click.echo(f"{item.action:<9} {item.path}")
+    state.finish_drafting(item.document.report for item in written)

@@ -6,30 +6,40 @@ from pathlib import Path
 
 import click
 
-from leaddocs.cli.app import note, state
+from leaddocs.application.changelog import changelog
+from leaddocs.application.requests import ChangelogRequest
+from leaddocs.cli.app import State, pass_state
 from leaddocs.cli.options import (
+    force_option,
     format_option,
     output_option,
     paths_option,
     repo_paths,
     unshallow_option,
 )
-from leaddocs.cli.output import emit
-from leaddocs.documents import changelog
+from leaddocs.document import Format
 
 
 @click.command("changelog")
 @paths_option
 @format_option
 @output_option
+@force_option
 @unshallow_option
+@pass_state
 def command(
-    paths: tuple[str, ...], output_format: str, output: Path | None, unshallow: bool
+    state: State,
+    paths: tuple[str, ...],
+    output_format: Format,
+    output: Path | None,
+    force: bool,
+    unshallow: bool,
 ) -> None:
     """The CHANGELOG: every release tag a section, newest first, plus Unreleased.
 
     With --output, an existing file is updated in place: releases it lacks are inserted,
     an untouched Unreleased section is refreshed, and anything a human edited is kept.
+    (--force applies to --format json, a whole generated file.)
 
     \b
     Examples:
@@ -39,19 +49,18 @@ def command(
     project = state.project()
     if unshallow:
         project.repo.unshallow()
-    releases, unreleased = changelog.changelog_views(
-        project, repo_paths(project.root, paths), state.progress("reading history")
+    request = ChangelogRequest(
+        paths=repo_paths(project.root, paths, state.note),
+        format=output_format,
+        progress=state.history_progress("reading history"),
     )
+    document = changelog(project, request)
     state.progress_done()
-    if output_format == "json":
-        emit(changelog.changelog_json(releases, unreleased), output, generated=False)
+    written = state.emit(document, output, force=force)
+    if written is None:
         return
-    writer = changelog.ChangelogWriter(project.renderer(), project.config.changelog.title)
-    if output is None:
-        click.echo(writer.render(releases, unreleased), nl=False)
-        return
-    update = changelog.write_changelog(writer, output, releases, unreleased)
-    for warning in update.warnings:
-        note(f"{output}: {warning}")
-    added = f"added {', '.join(update.added)}" if update.added else "no new releases"
-    note(f"wrote {output}: {added}")
+    if output_format == "md":
+        added = f"added {', '.join(written.added)}" if written.added else "no new releases"
+        state.note(f"wrote {output}: {added}")
+    else:
+        state.note(f"wrote {output}")

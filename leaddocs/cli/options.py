@@ -51,7 +51,7 @@ def unshallow_option(function: F) -> F:
     )(function)
 
 
-def repo_paths(root: Path, paths: tuple[str, ...]) -> list[str]:
+def repo_paths(root: Path, paths: tuple[str, ...], note: Callable[[str], None]) -> list[str]:
     """--path values made relative to the repo root.
 
     Like git, a path is taken from the current folder when that is inside the repository (a
@@ -68,6 +68,12 @@ def repo_paths(root: Path, paths: tuple[str, ...]) -> list[str]:
         except ValueError as exc:
             raise UsageError(f"--path {given}: outside the repository {root}") from exc
         if not absolute.exists():
-            click.echo(f"leaddocs: note: --path {given}: not in the work tree", err=True)
+            note(f"leaddocs: note: --path {given}: not in the work tree")
         found.append(relative.as_posix() if relative.parts else ".")
     return found
+
+
+def force_option(function: F) -> F:
+    return click.option(
+        "--force", is_flag=True, help="Replace an output file even if a human edited it."
+    )(function)

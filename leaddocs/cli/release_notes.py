@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from leaddocs.cli.app import note, state
+from leaddocs.application.release_notes import release_notes
+from leaddocs.application.requests import DraftOptions, ReleaseNotesRequest
+from leaddocs.cli.app import State, pass_state
 from leaddocs.cli.options import (
+    force_option,
     format_option,
     output_option,
     paths_option,
     repo_paths,
     unshallow_option,
 )
-from leaddocs.cli.output import emit
-from leaddocs.documents import release_notes
-from leaddocs.drafting import release as drafted_notes
-from leaddocs.drafting.base import AUDIENCES, Audience, Progress
-from leaddocs.drafting.select import select_drafter
-from leaddocs.errors import DraftingError
+from leaddocs.document import Format
+from leaddocs.drafting.base import AUDIENCES, Audience
 
 
 @click.command("release-notes")
@@ -31,12 +29,12 @@ from leaddocs.errors import DraftingError
     "--to", "to_ref", metavar="REF", default="HEAD", show_default=True, help="End at REF."
 )
 @click.option(
-    "--version", "version", metavar="V", help="Title the notes V (default: the tag at --to)."
+    "--version", "title", metavar="V", help="Title the notes V (default: the tag at --to)."
 )
 @paths_option
 @format_option
 @output_option
-@click.option("--force", is_flag=True, help="Replace an output file even if a human edited it.")
+@force_option
 @unshallow_option
 @click.option(
     "--llm/--no-llm",
@@ -51,12 +49,14 @@ from leaddocs.errors import DraftingError
     help="Who reads the notes: tone and selection, never the facts (default: llm.audience).",
 )
 @click.option("--no-cache", is_flag=True, help="Ask the model again even for a cached answer.")
+@pass_state
 def command(
+    state: State,
     from_ref: str | None,
     to_ref: str,
-    version: str | None,
+    title: str | None,
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: Format,
     output: Path | None,
     force: bool,
     unshallow: bool,
@@ -80,49 +80,18 @@ def command(
     project = state.project()
     if unshallow:
         project.repo.unshallow()
-    settings = project.config.llm
-    release, view = release_notes.read_release(
-        project,
+    request = ReleaseNotesRequest(
         from_ref=from_ref,
         to_ref=to_ref,
-        version=version,
-        paths=repo_paths(project.root, paths),
-        progress=state.progress("reading history"),
+        title=title,
+        paths=repo_paths(project.root, paths, state.note),
+        format=output_format,
+        drafting=DraftOptions(llm, model, audience, not no_cache, state.line_progress()),
+        progress=state.history_progress("reading history"),
     )
+    document = release_notes(project, request)
     state.progress_done()
-    if not (llm if llm is not None else settings.enabled):
-        if model or audience:
-            # Said once, so a forgotten --llm does not pass for a model's draft.
-            note("--model and --audience apply only with --llm; drafting without a model")
-        if output_format == "json":
-            emit(release_notes.render_json(view), output, generated=False)
-        else:
-            emit(release_notes.render_markdown(project, view), output, force=force)
-        return
-    drafter = select_drafter(
-        settings,
-        use_llm=True,
-        root=project.root,
-        model=model,
-        use_cache=not no_cache,
-        progress=_progress_line(),
-    )
-    drafted = drafted_notes.draft_release(release, view, drafter, audience or settings.audience)
-    state.progress_done()
-    if output_format == "json":
-        emit(drafted_notes.render_json(drafted), output, generated=False)
-    else:
-        emit(drafted_notes.render_markdown(project.renderer(), drafted), output, force=force)
-    if drafted.report.fatal is not None:
-        # The document is complete (the template wrote it); one line and the exit code say why
-        # the model was not used.
-        raise DraftingError(drafted.report.fatal)
-    for line in drafted.report.lines():
-        note(line)
-
-
-def _progress_line() -> Progress | None:
-    """Drafting progress on one stderr line, only for a person watching a terminal."""
-    if state.quiet or not sys.stderr.isatty():
-        return None
-    return lambda message: click.echo(f"\r\033[K{message}", err=True, nl=False)
+    written = state.emit(document, output, force=force)
+    if written is not None:
+        state.note(f"wrote {output}")
+    state.finish_drafting([document.report])

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from leaddocs.documents import markers
+from leaddocs import markers
+from leaddocs.document import Merged
 from leaddocs.documents.model import ReleaseView, release_json
 from leaddocs.documents.render import Renderer
-from leaddocs.documents.writer import read_document, write_atomic
-from leaddocs.history.releases import Progress
-from leaddocs.project import Project
 
 UNRELEASED_ID = "unreleased"
 # A release heading written by hand: "## [1.2.0] - 2024-01-01", "## v1.2.0", "## [Unreleased]".
@@ -138,15 +134,6 @@ def _ensure_break(part: str) -> str:
     return part if part.endswith("\n\n") else part.rstrip("\n") + "\n\n"
 
 
-def changelog_views(
-    project: Project, paths: Sequence[str] = (), progress: Progress | None = None
-) -> tuple[list[ReleaseView], ReleaseView]:
-    """Views of every release reachable from HEAD (newest first) and of the unreleased work."""
-    releases, unreleased = project.history(progress).releases(paths)
-    views = project.views()
-    return [views.release(release) for release in releases], views.release(unreleased)
-
-
 def changelog_json(releases: list[ReleaseView], unreleased: ReleaseView) -> str:
     document = {
         "releases": [release_json(view) for view in releases],
@@ -155,15 +142,18 @@ def changelog_json(releases: list[ReleaseView], unreleased: ReleaseView) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_changelog(
-    writer: ChangelogWriter, path: Path, releases: list[ReleaseView], unreleased: ReleaseView
-) -> ChangelogUpdate:
-    """Write a new CHANGELOG, or update an existing one in place, keeping its line endings."""
-    if not path.exists():
-        text = writer.render(releases, unreleased)
-        write_atomic(path, text)
-        return ChangelogUpdate(text, added=[release.anchor for release in releases])
-    existing, newline = read_document(path)
-    update = writer.update(existing, releases, unreleased)
-    write_atomic(path, update.text, newline=newline)
-    return update
+@dataclass(frozen=True, slots=True)
+class ChangelogMerge:
+    """How a fresh CHANGELOG lands on the file already there (the delivery step calls it)."""
+
+    writer: ChangelogWriter
+    releases: list[ReleaseView]
+    unreleased: ReleaseView
+
+    def create(self) -> Merged:
+        text = self.writer.render(self.releases, self.unreleased)
+        return Merged(text, added=tuple(release.anchor for release in self.releases))
+
+    def merge(self, existing: str) -> Merged:
+        update = self.writer.update(existing, self.releases, self.unreleased)
+        return Merged(update.text, tuple(update.warnings), tuple(update.added))

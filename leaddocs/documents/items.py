@@ -8,8 +8,8 @@ reference copy to start from, and a test keeps it identical to this function.
 
 from __future__ import annotations
 
-from leaddocs.documents.markdown import md_text
 from leaddocs.documents.model import ItemView
+from leaddocs.markup import md_text
 
 
 def item_line(item: ItemView) -> str:

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from leaddocs.documents.markdown import md_text
 from leaddocs.drafting.base import Bullet, Draft, Drafter, DraftRequest, DraftSection, ManifestItem
 from leaddocs.drafting.redact import redact
 from leaddocs.drafting.report import DraftReport
-from leaddocs.drafting.select import select_drafter
-from leaddocs.errors import UsageError
-from leaddocs.project import Project
+from leaddocs.markup import md_text
 
 CONTEXT = "Context and Problem Statement"
 DRIVERS = "Decision Drivers"
@@ -26,6 +22,8 @@ OPTIONS = "Considered Options"
 OUTCOME = "Decision Outcome"
 CONSEQUENCES = "Consequences"
 OPTION_PREFIX = "Option: "
+PROS_AND_CONS = "Pros and Cons of the Options"
+MORE_INFORMATION = "More Information"
 
 INSTRUCTIONS = (
     f'Use these section titles: "{CONTEXT}", "{DRIVERS}", "{OPTIONS}" (one bullet per option, '
@@ -38,13 +36,13 @@ INSTRUCTIONS = (
 
 _MARKER = re.compile(r"\[REDACTED:([\w-]+)\]")
 _RANGE = re.compile(r"^L(\d+)(?:\s*[-\u2013]\s*L?(\d+))?$")  # L3, L3-L7, L3-7
-PLACEHOLDER = "_Not in the source: to be written._"
+NOT_IN_SOURCE = "_Not in the source: to be written._"
 SOURCE_CHUNK = 500  # characters of source per manifest item: within the default body limit
 
 
 @dataclass(slots=True)
 class AdrDraft:
-    body: str  # MADR Markdown after the front matter, without the title heading
+    sections: dict[str, str]  # MADR section title -> its Markdown, for the ADR template
     report: DraftReport
 
 
@@ -61,7 +59,9 @@ class Source:
         clean = redact(text)[0].splitlines()
         where = [
             f"{name}:{number} ({', '.join(kinds)})"
-            for number, (before, after) in enumerate(zip(text.splitlines(), clean, strict=True), start=1)
+            for number, (before, after) in enumerate(
+                zip(text.splitlines(), clean, strict=True), start=1
+            )
             if (kinds := _redacted_kinds(before, after))
         ]
         return cls(name, clean, tuple(where))
@@ -124,7 +124,7 @@ def _redacted_kinds(before: str, after: str) -> list[str]:
 
 
 def draft_adr(source: Source, drafter: Drafter) -> AdrDraft:
-    """The MADR body for ``source``: the model's grounded sections, or the filled template."""
+    """The MADR sections for ``source``: the model's grounded ones, or the source quoted."""
     request = DraftRequest(
         document="architecture decision record (MADR)",
         items=source.paragraphs(),
@@ -135,55 +135,22 @@ def draft_adr(source: Source, drafter: Drafter) -> AdrDraft:
     outcome.report.source_redactions(source.redacted)
     if outcome.report.drafter == "template" or not _has_bullets(outcome.draft):
         # Nothing grounded came back: the template and the quoted source are the draft.
-        return AdrDraft(template_body(source), outcome.report)
-    return AdrDraft(model_body(source, outcome.draft), outcome.report)
+        return AdrDraft(template_sections(source), outcome.report)
+    return AdrDraft(model_sections(source, outcome.draft), outcome.report)
 
 
 def _has_bullets(draft: Draft) -> bool:
     return any(section.bullets for section in draft.sections)
 
 
-def template_body(source: Source) -> str:
-    """The MADR template with the source quoted under Context, for a person to finish."""
-    return "\n".join(
-        [
-            f"## {CONTEXT}",
-            "",
-            f"Drafted from {md_text(source.name)}; the source, quoted:",
-            "",
-            source.quoted(),
-            "",
-            f"## {DRIVERS}",
-            "",
-            "* {driver 1, e.g., a force, facing concern, …}",
-            "",
-            f"## {OPTIONS}",
-            "",
-            "* {title of option 1}",
-            "* {title of option 2}",
-            "",
-            f"## {OUTCOME}",
-            "",
-            'Chosen option: "{title of option 1}", because {justification}.',
-            "",
-            f"### {CONSEQUENCES}",
-            "",
-            "* Good, because {positive consequence}",
-            "* Bad, because {negative consequence}",
-            "",
-            "## Pros and Cons of the Options",
-            "",
-            "### {title of option 1}",
-            "",
-            "* Good, because {argument a}",
-            "* Bad, because {argument b}",
-            "",
-        ]
-    )
+def template_sections(source: Source) -> dict[str, str]:
+    """The source quoted under Context; the template's placeholders stay for a person to fill."""
+    quoted = f"Drafted from {md_text(source.name)}; the source, quoted:\n\n{source.quoted()}"
+    return {CONTEXT: quoted}
 
 
-def model_body(source: Source, draft: Draft) -> str:
-    """MADR Markdown from the model's sections; every statement followed by its citation."""
+def model_sections(source: Source, draft: Draft) -> dict[str, str]:
+    """MADR sections from the model's draft; every statement followed by its citation."""
     by_title: dict[str, list[Bullet]] = {}
     options: list[DraftSection] = []
     extra: list[DraftSection] = []
@@ -195,47 +162,33 @@ def model_body(source: Source, draft: Draft) -> str:
             by_title.setdefault(title, []).extend(section.bullets)
         else:
             extra.append(section)
-
-    def block(title: str, heading: str) -> list[str]:
-        bullets = by_title.get(title, [])
-        lines = [heading, ""]
-        lines.extend(_bullet(source, bullet) for bullet in bullets)
-        if not bullets:
-            lines.append(PLACEHOLDER)
-        return [*lines, ""]
-
-    out = [
-        *block(CONTEXT, f"## {CONTEXT}"),
-        *block(DRIVERS, f"## {DRIVERS}"),
-        *block(OPTIONS, f"## {OPTIONS}"),
-        *block(OUTCOME, f"## {OUTCOME}"),
-        *block(CONSEQUENCES, f"### {CONSEQUENCES}"),
-    ]
+    sections = {
+        title: "\n".join(_bullet(source, bullet) for bullet in by_title[title])
+        if by_title.get(title)
+        else NOT_IN_SOURCE
+        for title in (CONTEXT, DRIVERS, OPTIONS, OUTCOME, CONSEQUENCES)
+    }
     if options:
-        out += ["## Pros and Cons of the Options", ""]
-        for section in options:
-            name = section.title.strip()[len(OPTION_PREFIX) :].strip() or "Option"
-            out += [f"### {md_text(name)}", ""]
-            out += [_bullet(source, bullet) for bullet in section.bullets]
-            out.append("")
-    out += ["## More Information", ""]
-    for section in extra:
-        out += [f"### {md_text(section.title)}", ""]
-        out += [_bullet(source, bullet) for bullet in section.bullets]
-        out.append("")
-    out += [
+        sections[PROS_AND_CONS] = "\n\n".join(
+            _subsection(
+                source, section.title.strip()[len(OPTION_PREFIX) :].strip() or "Option", section
+            )
+            for section in options
+        )
+    more = [_subsection(source, section.title, section) for section in extra]
+    more += [
         f"Drafted by leaddocs from {md_text(source.name)}. Each statement cites the source "
         "lines it rests on; check them, then finish the record.",
-        "",
-        "<details>",
-        f"<summary>Source: {md_text(source.name)}</summary>",
-        "",
-        source.listing(),
-        "",
-        "</details>",
-        "",
+        f"<details>\n<summary>Source: {md_text(source.name)}</summary>\n\n"
+        f"{source.listing()}\n\n</details>",
     ]
-    return "\n".join(out)
+    sections[MORE_INFORMATION] = "\n\n".join(more)
+    return sections
+
+
+def _subsection(source: Source, title: str, section: DraftSection) -> str:
+    bullets = "\n".join(_bullet(source, bullet) for bullet in section.bullets)
+    return f"### {md_text(title)}\n\n{bullets}"
 
 
 def _bullet(source: Source, bullet: Bullet) -> str:
@@ -245,26 +198,3 @@ def _bullet(source: Source, bullet: Bullet) -> str:
         for first, last in (span for span in spans if span is not None)
     )
     return f"* {md_text(bullet.text)} (source {cited})"
-
-
-def from_file(
-    project: Project, path: Path | None, *, llm: bool | None, model: str | None, no_cache: bool
-) -> AdrDraft | None:
-    """``adr new --from FILE``: the drafted body, or None when no source was given."""
-    if path is None:
-        if llm:
-            raise UsageError("--llm drafts from source material: add --from FILE")
-        return None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from exc
-    settings = project.config.llm
-    drafter = select_drafter(
-        settings,
-        use_llm=llm if llm is not None else settings.enabled,
-        root=project.root,
-        model=model,
-        use_cache=not no_cache,
-    )
-    return draft_adr(Source.of(path.name, text), drafter)

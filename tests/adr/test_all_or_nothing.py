@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from leaddocs.adr import textfile
-from leaddocs.errors import OutputError
+from leaddocs.delivery import files
 from tests.adr.conftest import read_only, snapshot
 from tests.gitrepo import Repo
 
@@ -49,14 +50,14 @@ def test_a_write_failing_halfway_puts_back_what_was_written(
 ) -> None:
     folder = _folder(repo)
     before = snapshot(folder)
-    real = textfile.write_atomic
+    real = files._place
 
-    def failing(path: Path, text: str) -> None:
-        if path.name == "0002-b.md":
-            raise OutputError(f"cannot write {path}: No space left on device")
-        real(path, text)
+    def failing(plan: Any) -> None:  # the disk fills up when the third file goes in
+        if plan.target.name == "0002-b.md":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(plan)
 
-    monkeypatch.setattr(textfile, "write_atomic", failing)
+    monkeypatch.setattr(files, "_place", failing)
     result = cli(
         "--repo", repo.path, "adr", "new", "D", "--supersedes", "1", "--amends", "2", "--no-edit"
     )  # fmt: skip

@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from leaddocs.adr.write import create_adr
+from leaddocs.application import api
 from tests.adr.conftest import records
 from tests.gitrepo import Repo
 
@@ -132,22 +132,43 @@ def test_status_and_link_commands(cli: Any, repo: Repo) -> None:
     ]
 
 
-def test_draft_placeholder_and_body_replacing_the_template(repo: Repo) -> None:
-    folder = repo.path / "docs/decisions"
-    path = create_adr(
-        folder,
-        "Cache invoices in Redis",
-        status="proposed",
-        draft=True,
-        body="## Context and Problem Statement\n\nInvoices render in 2 s.\n",
-        today=datetime.date(2026, 11, 23),
-        root=repo.path,
+def test_a_draft_from_source_goes_through_the_one_template(repo: Repo) -> None:
+    (repo.path / "leaddocs.yml").write_text("adr:\n  dir: docs/decisions\n")
+    notes = repo.path / "notes.md"
+    notes.write_text("Invoices render in 2 s.\n")
+    project = api.open_project(repo.path)
+    request = api.NewAdrRequest(
+        "Cache invoices in Redis", draft=True, source=notes, today=datetime.date(2026, 11, 23)
     )
-    assert path == folder / "XXXX-cache-invoices-in-redis.md"
-    assert path.read_text() == (
+    made = api.new_adr(project, request)
+    folder = repo.path / "docs/decisions"
+    assert made.path == folder / "XXXX-cache-invoices-in-redis.md"
+    text = made.path.read_text()
+    assert text.startswith(
         "---\nstatus: proposed\ndate: 2026-11-23\ndecision-makers: []\nconsulted: []\n"
         "informed: []\ntags: []\n---\n\n# Cache invoices in Redis\n\n"
-        "## Context and Problem Statement\n\nInvoices render in 2 s.\n"
+        "## Context and Problem Statement\n\nDrafted from notes.md; the source, quoted:\n\n"
+        "> Invoices render in 2 s.\n\n## Decision Drivers\n\n* {driver 1"
+    )
+    assert [written.action for written in made.written] == ["created"]
+
+
+def test_a_drafted_record_honours_the_repository_template(repo: Repo) -> None:
+    templates = repo.path / ".leaddocs/templates"
+    templates.mkdir(parents=True)
+    (templates / "adr.md.j2").write_text(
+        "---\n{{ front_matter }}---\n\n# {{ title }}\n\n## Why\n\n"
+        '{% filter fill("Context and Problem Statement") %}\n(why)\n{% endfilter %}\n\n## Risks\n'
+    )
+    notes = repo.path / "notes.md"
+    notes.write_text("Polling misses events.\n")
+    made = api.new_adr(
+        api.open_project(repo.path), api.NewAdrRequest("Use Kafka", source=notes)
+    )
+    body = made.path.read_text().split("---\n\n", 1)[1]
+    assert body == (
+        "# Use Kafka\n\n## Why\n\nDrafted from notes.md; the source, quoted:\n\n"
+        "> Polling misses events.\n\n## Risks\n"
     )
 
 

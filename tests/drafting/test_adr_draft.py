@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from leaddocs.config import LlmConfig
-from leaddocs.drafting.adr_draft import Source, draft_adr, template_body
+from leaddocs.adr.template import render_record
+from leaddocs.drafting.adr_draft import AdrDraft, Source, draft_adr, template_sections
 from leaddocs.drafting.engine import LlmDrafter
 from leaddocs.drafting.template import TemplateDrafter
 from tests.drafting.fake_openai import FakeOpenAI, draft, manifest_of
@@ -27,6 +28,19 @@ We chose Kafka. <script>alert(1)</script>
 
 def source() -> Source:
     return Source.of("kafka-notes.md", NOTES)
+
+
+def record(sections: dict[str, str]) -> str:
+    """The drafted sections placed in the packaged MADR template, as ``adr new`` places them."""
+    nowhere = Path("/nonexistent")
+    return render_record(
+        title="T", front_matter="status: proposed\n", number="0001", sections=sections,
+        adr_dir=nowhere, templates_dir=nowhere,
+    ).text  # fmt: skip
+
+
+def body_of(outcome: AdrDraft) -> str:
+    return record(outcome.sections)
 
 
 def fast(tmp_path: Path) -> LlmDrafter:
@@ -53,8 +67,8 @@ def test_a_range_is_valid_only_inside_the_source_and_on_text() -> None:
 
 def test_without_a_model_the_template_quotes_the_source_under_context() -> None:
     outcome = draft_adr(source(), TemplateDrafter())
-    body = outcome.body
-    assert body == template_body(source())
+    body = body_of(outcome)
+    assert outcome.sections == template_sections(source())
     context = body.split("## Decision Drivers")[0]
     assert "> Polling misses events under load" in context
     assert "&lt;script&gt;" in context and "<script>" not in body
@@ -63,7 +77,7 @@ def test_without_a_model_the_template_quotes_the_source_under_context() -> None:
 
 
 def test_secrets_in_the_source_stay_out_of_the_record() -> None:
-    body = template_body(Source.of("n.md", "db password=hunter2 in prod\n"))
+    body = record(template_sections(Source.of("n.md", "db password=hunter2 in prod\n")))
     assert "hunter2" not in body and "[REDACTED:password]" in body
 
 
@@ -82,7 +96,7 @@ def test_the_model_draft_cites_source_lines_and_invented_ranges_are_rejected(
     )
     fake_llm.queue(reply, reply)
     outcome = draft_adr(source(), fast(tmp_path))
-    body = outcome.body
+    body = body_of(outcome)
     assert "* Polling misses events under load. (source L3)" in body
     assert "* Kafka (source L5-L7)" in body
     assert "### Kafka\n\n* Good, because it keeps ordering per partition (source L6)" in body

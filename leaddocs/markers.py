@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 _DOCUMENT = re.compile(r"^<!-- leaddocs:generated sha256=(?P<hash>[0-9a-f]{64}) -->\n")
 _SECTION = re.compile(
@@ -22,16 +23,39 @@ def digest(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
+# JSON has no comments: the hash is the first key of the top-level object.
+_JSON_KEY = "leaddocs_generated"
+_JSON = re.compile(r'^\{\n  "' + _JSON_KEY + r'": "sha256:(?P<hash>[0-9a-f]{64})",\n')
+
+State = Literal["generated", "edited", "foreign"]
+
+
 def mark_document(body: str) -> str:
     return f"<!-- leaddocs:generated sha256={digest(body)} -->\n{body}"
 
 
-def document_state(text: str) -> str:
-    """'generated' (untouched output), 'edited' (marker, changed body) or 'foreign' (no marker)."""
+def mark_json(body: str) -> str:
+    """``body`` (an object dumped with indent=2) with its hash as the first key."""
+    if not body.startswith("{\n"):
+        raise ValueError("a marked JSON document is an object dumped with indent=2")
+    return f'{{\n  "{_JSON_KEY}": "sha256:{digest(body)}",\n{body[2:]}'
+
+
+def document_state(text: str) -> State:
+    """'generated' (untouched output), 'edited' (marker, changed body) or 'foreign' (no marker).
+
+    Markdown carries an HTML comment on its first line, JSON a first key; either way the hash
+    covers what leaddocs generated after it.
+    """
     match = _DOCUMENT.match(text)
-    if match is None:
-        return "foreign"
-    return "generated" if digest(text[match.end() :]) == match["hash"] else "edited"
+    if match is not None:
+        body = text[match.end() :]
+    else:
+        match = _JSON.match(text)
+        if match is None:
+            return "foreign"
+        body = "{\n" + text[match.end() :]
+    return "generated" if digest(body) == match["hash"] else "edited"
 
 
 def mark_section(section_id: str, body: str) -> str:

@@ -1,10 +1,14 @@
-"""A repository opened with its configuration: the one object commands work from."""
+"""A repository opened with its configuration: the one object the application works from.
+
+Every configured path (the ADR folder, the templates folder, the CHANGELOG) is read here, once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from leaddocs.adr.discover import adr_folder
 from leaddocs.config import Config, load_config
 from leaddocs.documents.classify import Classifier, Placement
 from leaddocs.documents.model import ViewBuilder
@@ -29,6 +33,26 @@ class Project:
     def root(self) -> Path:
         return self.repo.root
 
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / self.config.templates_dir
+
+    @property
+    def adr_folder(self) -> Path:
+        return adr_folder(self.root, self.config.adr.dir)
+
+    @property
+    def changelog_path(self) -> Path:
+        """Where the repository keeps its CHANGELOG, relative to its root (``changelog.path``)."""
+        return Path(self.config.changelog.path)
+
+    def rel(self, path: Path) -> str:
+        """``path`` as messages name it: from the repository root when it lies inside."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
     def history(self, progress: Progress | None = None) -> History:
         classifier = Classifier(self.config)
 
@@ -45,4 +69,4 @@ class Project:
         return ViewBuilder(Classifier(self.config), self.forge(), self.config.subject_max_length)
 
     def renderer(self) -> Renderer:
-        return Renderer(self.root / self.config.templates_dir)
+        return Renderer(self.templates_dir)

@@ -1,0 +1,18 @@
+"""File names from titles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def slugify(title: str) -> str:
+    """``Use Postgres (v2) for events!`` -> ``use-postgres-v2-for-events``; ``Café`` ->
+    ``cafe``; letters of other scripts are kept (``日本語``), never dropped into an empty name."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", title):
+        # Accents come off Latin letters only: a kana's voicing mark is part of the letter.
+        if not (unicodedata.combining(char) and kept and kept[-1].isascii()):
+            kept.append(char)
+    text = unicodedata.normalize("NFC", "".join(kept)).lower()
+    return re.sub(r"[\W_]+", "-", text).strip("-")[:80].rstrip("-")

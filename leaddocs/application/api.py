@@ -1,0 +1,87 @@
+"""leaddocs as a library: the typed API the CLI, the MkDocs plugin, the Action and scripts use.
+
+Each function takes a ``Project`` and a request and returns ``Document`` values (nothing is
+written), or — the functions named for an action (``write``, ``build``, ``new_adr``, …) —
+delivers them through the one delivery step and says what it wrote. No Click, no global state;
+failures raise ``leaddocs.errors.LeaddocsError`` subclasses, each with its exit code.
+
+    from pathlib import Path
+    from leaddocs.application import api
+
+    project = api.open_project(Path("."))
+    notes = api.release_notes(project, api.ReleaseNotesRequest(from_ref="v1.2.0"))
+    print(notes.body)
+    api.write([notes.at(Path("notes.md"))])          # refuses to replace a human's edit
+    for written in api.build(project, api.BuildRequest(out_dir=Path("site-docs"))):
+        print(written.action, written.path)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from leaddocs.application.build import build, build_documents
+from leaddocs.application.changelog import changelog
+from leaddocs.application.decisions import (
+    adr_index,
+    decision_log,
+    link,
+    migrate,
+    number_drafts,
+    renumber,
+    set_status,
+)
+from leaddocs.application.kinds import KINDS, DocumentKind
+from leaddocs.application.new_adr import NewAdr, new_adr
+from leaddocs.application.project import Project
+from leaddocs.application.release_notes import release_notes
+from leaddocs.application.requests import (
+    BuildRequest,
+    ChangelogRequest,
+    DraftOptions,
+    NewAdrRequest,
+    ReleaseNotesRequest,
+)
+from leaddocs.delivery.files import Written, deliver
+from leaddocs.document import Document, WriteMode, drafting_failure
+
+__all__ = [
+    "KINDS",
+    "BuildRequest",
+    "ChangelogRequest",
+    "Document",
+    "DocumentKind",
+    "DraftOptions",
+    "NewAdr",
+    "NewAdrRequest",
+    "Project",
+    "ReleaseNotesRequest",
+    "WriteMode",
+    "Written",
+    "adr_index",
+    "build",
+    "build_documents",
+    "changelog",
+    "decision_log",
+    "drafting_failure",
+    "link",
+    "migrate",
+    "new_adr",
+    "number_drafts",
+    "open_project",
+    "release_notes",
+    "renumber",
+    "set_status",
+    "write",
+]
+
+
+def open_project(path: Path, config_file: Path | None = None) -> Project:
+    """The git repository containing ``path``, with its configuration (or the defaults)."""
+    return Project.open(path, config_file)
+
+
+def write(documents: Sequence[Document], *, force: bool = False) -> list[Written]:
+    """Write every document to its path, or none; ``force`` replaces files a human edited."""
+    return deliver(documents, force=force)

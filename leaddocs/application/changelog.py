@@ -1,0 +1,39 @@
+"""The CHANGELOG: every release reachable from HEAD, newest first, plus Unreleased."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leaddocs.application.project import Project
+from leaddocs.application.requests import ChangelogRequest
+from leaddocs.document import Document, Format, WriteMode
+from leaddocs.documents.changelog import ChangelogMerge, ChangelogWriter, changelog_json
+from leaddocs.documents.model import ReleaseView
+
+KIND = "changelog"
+
+
+def changelog(project: Project, request: ChangelogRequest) -> Document:
+    releases, unreleased = project.history(request.progress).releases(request.paths)
+    views = project.views()
+    return changelog_document(
+        project, [views.release(r) for r in releases], views.release(unreleased), request.format
+    )
+
+
+def changelog_document(
+    project: Project, releases: list[ReleaseView], unreleased: ReleaseView, fmt: Format
+) -> Document:
+    """Markdown merges into an existing CHANGELOG (new releases in, human edits kept); JSON is
+    a whole generated document."""
+    if fmt == "json":
+        return Document(KIND, Path("changelog.json"), changelog_json(releases, unreleased), "json")
+    writer = ChangelogWriter(project.renderer(), project.config.changelog.title)
+    merge = ChangelogMerge(writer, releases, unreleased)
+    return Document(
+        KIND,
+        project.changelog_path,
+        writer.render(releases, unreleased),
+        mode=WriteMode.MERGE,
+        merger=merge,
+    )

@@ -1,0 +1,41 @@
+"""What the document kinds of one ``build`` share: the project, the request, one history read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from leaddocs.application.project import Project
+from leaddocs.application.requests import BuildRequest
+from leaddocs.documents.model import ReleaseView
+from leaddocs.history.releases import Release
+
+
+@dataclass(frozen=True, slots=True)
+class ReadHistory:
+    tagged: list[Release]  # newest first
+    unreleased: Release
+    tagged_views: list[ReleaseView]
+    unreleased_view: ReleaseView
+
+    @property
+    def latest(self) -> tuple[Release, ReleaseView]:
+        """The release the notes describe: the unreleased work, or the release at HEAD."""
+        if self.tagged and self.tagged[0].to_sha == self.unreleased.to_sha:
+            return self.tagged[0], self.tagged_views[0]
+        return self.unreleased, self.unreleased_view
+
+
+class BuildContext:
+    def __init__(self, project: Project, request: BuildRequest) -> None:
+        self.project = project
+        self.request = request
+
+    @cached_property
+    def history(self) -> ReadHistory:
+        """One read of the history serves every kind (the notes are a changelog section)."""
+        tagged, unreleased = self.project.history(self.request.progress).releases()
+        views = self.project.views()
+        return ReadHistory(
+            tagged, unreleased, [views.release(r) for r in tagged], views.release(unreleased)
+        )

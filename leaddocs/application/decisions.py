@@ -1,0 +1,96 @@
+"""The decision log: its index as a document, and every change to records, delivered whole."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from leaddocs.adr import migrate as migration
+from leaddocs.adr import renumber as numbering
+from leaddocs.adr import write
+from leaddocs.adr.log import DecisionLog, load_log
+from leaddocs.adr.model import Adr, LinkKind
+from leaddocs.adr.report import as_markdown
+from leaddocs.application.project import Project
+from leaddocs.delivery import files
+from leaddocs.document import Document
+from leaddocs.errors import LeaddocsError
+
+INDEX_KIND = "adr-index"
+INDEX_PATH = Path("decisions.md")
+
+
+def decision_log(project: Project) -> DecisionLog:
+    """Every record of the project; a broken file is a finding in ``unreadable``, not an error."""
+    return load_log(project.root, project.adr_folder)
+
+
+def adr_index(project: Project, links_from: Path | None = None) -> Document | None:
+    """The ADR index page, or None for a project that keeps no ADRs. Links are relative to
+    ``links_from`` (the folder the page goes to); records that cannot be read are noted."""
+    if not project.adr_folder.is_dir():
+        return None
+    log = decision_log(project)
+    table = as_markdown(log.adrs, links_from=links_from)
+    body = f"# Decisions\n\n{len(log.adrs)} architecture decision records.\n\n{table}"
+    notes = tuple(f"{finding.path}:{finding.line}: {finding.message}" for finding in log.unreadable)
+    return Document(INDEX_KIND, INDEX_PATH, body, notes=notes)
+
+
+def set_status(log: DecisionLog, reference: str, status: str, *, force: bool = False) -> Adr:
+    """Change a record's status in its file (the transition checked unless ``force``)."""
+    adr, documents = write.set_status(log, reference, status, force=force)
+    files.deliver(documents, shown=log.rel)
+    return adr
+
+
+def link(log: DecisionLog, reference: str, kind: LinkKind, other: str) -> tuple[Adr, Adr]:
+    """Record ``reference kind other`` in both files, or in neither."""
+    source, target, documents = write.link(log, reference, kind, other)
+    files.deliver(documents, shown=log.rel)
+    return source, target
+
+
+def migrate(log: DecisionLog, *, dry_run: bool = False) -> list[migration.Migration]:
+    """Move older styles' metadata into MADR 4 front matter, every file or none."""
+    planned = migration.plan(log)
+    if not dry_run:
+        files.deliver([each.document for each in planned], shown=log.rel)
+    return planned
+
+
+def renumber(project: Project, log: DecisionLog, *, dry_run: bool = False) -> list[numbering.Move]:
+    """Settle duplicate numbers: later-committed records move to free numbers."""
+    return _carry_out(project, log, numbering.renumber(log, project.repo), dry_run)
+
+
+def number_drafts(
+    project: Project, log: DecisionLog, *, dry_run: bool = False
+) -> list[numbering.Move]:
+    """Give draft records (``XXXX-slug.md``) their numbers, in commit order."""
+    return _carry_out(project, log, numbering.number_drafts(log, project.repo), dry_run)
+
+
+def _carry_out(
+    project: Project, log: DecisionLog, moves: Sequence[numbering.Move], dry_run: bool
+) -> list[numbering.Move]:
+    for move in [] if dry_run else moves:
+        step = numbering.move_step(log, move)
+        # Every file is checked before the move, and the move comes before any write: a
+        # failing git mv (a held index.lock) then leaves no link pointing at a missing file.
+        files.check([*step.edits, step.own.at(move.adr.path)], shown=log.rel)
+        _rename(project, log, move.adr.path, move.target)
+        try:
+            files.deliver([*step.edits, step.own], shown=log.rel)
+        except LeaddocsError:
+            _rename(project, log, move.target, move.adr.path)
+            raise
+        move.adr.path = move.target
+    return list(moves)
+
+
+def _rename(project: Project, log: DecisionLog, source: Path, target: Path) -> None:
+    if project.repo.is_tracked(log.rel(source)):
+        project.repo.move(log.rel(source), log.rel(target))  # git mv: history follows the file
+    else:
+        source.rename(target)

@@ -1,0 +1,66 @@
+"""The registry of document kinds: a kind added here appears in ``build``, in every delivery
+and on the site without changes there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from leaddocs.application import changelog, decisions, release_notes
+from leaddocs.application.context import BuildContext
+from leaddocs.document import Document
+from leaddocs.errors import UsageError
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentKind:
+    name: str
+    summary: str
+    build: Callable[[BuildContext], list[Document]]  # the kind's documents, paths relative
+
+
+def _release_notes(context: BuildContext) -> list[Document]:
+    release, view = context.history.latest
+    drafting = context.request.drafting
+    project = context.project
+    return [
+        release_notes.notes_document(project, release, view, fmt, drafting)
+        for fmt in ("md", "json")
+    ]
+
+
+def _changelog(context: BuildContext) -> list[Document]:
+    read = context.history
+    return [
+        changelog.changelog_document(context.project, read.tagged_views, read.unreleased_view, fmt)
+        for fmt in ("md", "json")
+    ]
+
+
+def _adr_index(context: BuildContext) -> list[Document]:
+    index = decisions.adr_index(context.project, links_from=context.request.out_dir)
+    return [] if index is None else [index]
+
+
+KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind(
+        release_notes.KIND,
+        "release notes since the latest release (Markdown and JSON)",
+        _release_notes,
+    ),
+    DocumentKind(
+        changelog.KIND,
+        "every release, newest first, merged into an existing CHANGELOG (Markdown and JSON)",
+        _changelog,
+    ),
+    DocumentKind(decisions.INDEX_KIND, "the index of decision records", _adr_index),
+)
+
+
+def select(names: Sequence[str] = ()) -> list[DocumentKind]:
+    """The kinds named (all of them for none), in registry order; an unknown name is refused."""
+    known = {kind.name: kind for kind in KINDS}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise UsageError(f"unknown document kind {', '.join(unknown)} (known: {', '.join(known)})")
+    return [kind for kind in KINDS if not names or kind.name in names]

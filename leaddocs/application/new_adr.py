@@ -1,0 +1,90 @@
+"""``adr new``: a new record, drafted from source material when asked, delivered whole."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from leaddocs.adr import new
+from leaddocs.adr.log import DecisionLog
+from leaddocs.application.decisions import decision_log
+from leaddocs.application.project import Project
+from leaddocs.application.requests import NewAdrRequest
+from leaddocs.delivery import files
+from leaddocs.document import Document, DraftingSummary
+from leaddocs.drafting.adr_draft import Source, draft_adr
+from leaddocs.drafting.select import select_drafter
+from leaddocs.errors import OutputError, UsageError
+
+
+@dataclass(frozen=True, slots=True)
+class NewAdr:
+    path: Path
+    written: list[files.Written]
+    notes: tuple[str, ...]
+    report: DraftingSummary | None  # when the body was drafted from a source file
+
+
+def new_adr(project: Project, request: NewAdrRequest) -> NewAdr:
+    """Write a new record (and the back-links of the records it supersedes or amends).
+
+    Concurrent runs each get their own number: the folder is locked while a number is chosen
+    and the record is created exclusively.
+    """
+    sections, report, status, notes = _drafted(project, request)
+    folder = project.adr_folder
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"cannot write into {project.rel(folder)}: it is not a folder")
+    made: list[new.NewRecord] = []
+
+    def build() -> list[Document]:
+        log = decision_log(project) if folder.is_dir() else DecisionLog(project.root, folder, [])
+        record = new.new_record(
+            log,
+            request.title,
+            status=status,
+            supersedes=request.supersedes,
+            amends=request.amends,
+            tags=request.tags,
+            decision_makers=request.decision_makers,
+            draft=request.draft,
+            sections=sections,
+            today=request.today or datetime.date.today(),
+            templates_dir=project.templates_dir,
+        )
+        made.append(record)
+        return record.documents
+
+    written = files.create_records(folder, build, shown=project.rel)
+    record = made[-1]
+    return NewAdr(record.path, written, (*notes, *record.notes), report)
+
+
+def _drafted(
+    project: Project, request: NewAdrRequest
+) -> tuple[dict[str, str], DraftingSummary | None, str, tuple[str, ...]]:
+    """The drafted sections (from ``request.source``), the drafting report, the status."""
+    if request.source is None:
+        if request.drafting.llm:
+            raise UsageError("--llm drafts from source material: add --from FILE")
+        return {}, None, request.status, ()
+    try:
+        text = request.source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {request.source}: {exc}") from exc
+    settings = project.config.llm
+    drafter = select_drafter(
+        settings,
+        use_llm=request.drafting.use_llm(settings),
+        root=project.root,
+        model=request.drafting.model,
+        use_cache=request.drafting.use_cache,
+        progress=request.drafting.progress,
+    )
+    drafted = draft_adr(Source.of(request.source.name, text), drafter)
+    notes: tuple[str, ...] = ()
+    if request.status != "proposed":
+        # A draft from source material is for a person to check and finish (docs/adr.md).
+        notes = (f"a record drafted with --from starts as proposed, not {request.status}",)
+    return drafted.sections, drafted.report, "proposed", notes

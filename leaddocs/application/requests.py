@@ -1,0 +1,72 @@
+"""What a caller asks for: one typed request per document or action, no Click, no globals."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leaddocs.config import LlmConfig
+from leaddocs.document import Format
+from leaddocs.drafting.base import Audience
+
+HistoryProgress = Callable[[int], None]  # commits read so far
+DraftProgress = Callable[[str], None]  # one line about the drafting run
+
+
+@dataclass(frozen=True, slots=True)
+class DraftOptions:
+    """Which drafter writes the words: the template (offline) unless a model is asked for."""
+
+    llm: bool | None = None  # None: as configured (llm.enabled)
+    model: str | None = None
+    audience: Audience | None = None
+    use_cache: bool = True
+    progress: DraftProgress | None = None
+
+    def use_llm(self, settings: LlmConfig) -> bool:
+        return self.llm if self.llm is not None else settings.enabled
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseNotesRequest:
+    from_ref: str | None = None  # None: the latest release tag
+    to_ref: str = "HEAD"
+    title: str | None = None  # the version the notes are titled with (default: the tag at to_ref)
+    paths: Sequence[str] = ()  # repository-relative paths, for one service of a monorepo
+    format: Format = "md"
+    drafting: DraftOptions = field(default_factory=DraftOptions)
+    progress: HistoryProgress | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangelogRequest:
+    paths: Sequence[str] = ()
+    format: Format = "md"
+    progress: HistoryProgress | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BuildRequest:
+    """Every registered document kind, into one folder."""
+
+    out_dir: Path
+    force: bool = False
+    kinds: Sequence[str] = ()  # () means every registered kind
+    drafting: DraftOptions = field(default_factory=DraftOptions)
+    progress: HistoryProgress | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewAdrRequest:
+    title: str
+    status: str = "proposed"
+    supersedes: Sequence[str] = ()
+    amends: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    decision_makers: Sequence[str] = ()
+    draft: bool = False  # XXXX-slug.md, numbered when it lands
+    source: Path | None = None  # draft the body from this file (notes, an issue)
+    drafting: DraftOptions = field(default_factory=DraftOptions)
+    today: datetime.date | None = None

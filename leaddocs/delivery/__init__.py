@@ -1,0 +1,1 @@
+"""Delivery: the one place that writes documents (files now; pull requests next)."""

@@ -1,0 +1,103 @@
+"""A document as a value: what leaddocs made, where it goes, and how it may land there.
+
+Every command, ``build``, the PR delivery and the MkDocs plugin deal in these values. Nothing
+here writes a file: ``leaddocs.delivery`` is the one place that does.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from leaddocs import markers
+from leaddocs.errors import DraftingError
+
+Format = Literal["md", "json"]
+
+
+class WriteMode(enum.Enum):
+    """How a document may meet a file that is already at its path."""
+
+    # Wholly generated: replaced only while it is leaddocs' untouched output (its marker says).
+    REPLACE = "replace"
+    # Made of marked sections (a CHANGELOG): merged into the file, keeping every human edit.
+    MERGE = "merge"
+    # A new record (an ADR): created, never replacing anything, not even a file made meanwhile.
+    CREATE = "create"
+    # A person's file changed in place (an ADR's status): only if unchanged since it was read.
+    EDIT = "edit"
+
+
+class DraftingSummary(Protocol):
+    """What a drafter reports (``leaddocs.drafting.report.DraftReport`` is the one there is)."""
+
+    @property
+    def fatal(self) -> str | None: ...
+
+    def lines(self) -> list[str]: ...
+
+    def as_json(self) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    text: str
+    notes: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()  # what the merge added (release ids for a CHANGELOG)
+
+
+class Merger(Protocol):
+    """Folds a fresh document into the text of the file already there."""
+
+    def create(self) -> Merged: ...  # the text for a file that does not exist yet
+
+    def merge(self, existing: str) -> Merged: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One document: kind, target path, the text leaddocs generated, and how it may be written.
+
+    ``body`` is exactly what was generated (what stdout shows); ``file_text`` is what a file
+    gets: for ``REPLACE`` the body behind a marker holding its hash, so a later run can tell
+    its own output from a human's edit of it.
+    """
+
+    kind: str
+    path: Path
+    body: str
+    format: Format = "md"
+    mode: WriteMode = WriteMode.REPLACE
+    front_matter: Mapping[str, Any] = field(default_factory=dict)
+    merger: Merger | None = None  # with MERGE
+    expected_sha256: str | None = None  # with EDIT: the file's bytes when the edit was made
+    report: DraftingSummary | None = None  # when a drafter ran
+    notes: tuple[str, ...] = ()  # remarks for the person who asked (not errors)
+
+    @property
+    def generated_hash(self) -> str:
+        return markers.digest(self.body)
+
+    @property
+    def file_text(self) -> str:
+        if self.mode is not WriteMode.REPLACE:
+            return self.body
+        if self.format == "json":
+            return markers.mark_json(self.body)
+        return markers.mark_document(self.body)
+
+    def at(self, path: Path) -> Document:
+        """The same document aimed at another path (``--output``, a ``build`` folder)."""
+        return replace(self, path=path)
+
+
+def drafting_failure(reports: Iterable[DraftingSummary | None]) -> DraftingError | None:
+    """Why a model could not be used, when it could not. The documents are complete (the
+    template drafted them); a caller should still fail, so a misconfigured job is noticed."""
+    for report in reports:
+        if report is not None and report.fatal is not None:
+            return DraftingError(report.fatal)
+    return None

@@ -1,0 +1,149 @@
+"""Outside text made safe to place in Markdown, whichever renderer reads it.
+
+Commit subjects, PR titles, author names, ADR titles and model answers are untrusted: whoever
+opens a pull request writes them, and the documents they land in are rendered on GitHub
+(CommonMark) and on the MkDocs site (Python-Markdown). What such text says must stay text: no
+raw HTML, no link or image it makes itself, no mention that notifies someone, no block markup.
+
+The two renderers disagree on edge cases (a backtick run without its partner, brackets inside
+brackets, a reference definition inside a list item), so nothing here relies on how one of them
+resolves an ambiguity: every character that could start markup is escaped, in a form both
+honour, except two readable shapes proven to mean the same in both:
+
+- a code span of single backticks, `` `foo()` ``, whose content has no backtick and no ``<``,
+  opened where no backslash escapes it; its content is shown literally by both, so it stays
+  code (and where Markdown is not read at all, inside raw HTML, it holds no tag);
+- a bracket pair ``[bot]`` holding no bracket, backslash or backtick, not an image, and not
+  followed by ``(``, ``[`` or ``:``: a reference to a definition, and the escaping leaves this
+  text no way to write one (a definition needs an unescaped ``[`` with ``]:``).
+
+Escaping is one pass over the input, so its result cannot be re-read as markup: a backslash in
+the input is itself escaped, and cannot undo an escape that follows it.
+
+This module is a base: every package may import it, it imports nothing of leaddocs.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+# A mention on GitHub: "@" at a word start, then a name (and "/team"). Shared with the model
+# output sanitiser, which quotes what this matches.
+MENTION = re.compile(r"(?<![\w`])@([A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9_.-]+)?)")
+# What md_text neutralises is wider: "@" then any word character, for any renderer's idea of a
+# name. An invisible separator after the "@" keeps the text as the author wrote it for a reader.
+_MENTION_START = re.compile(r"(?<!\w)@(?=\w)")
+_WORD_JOINER = "\u200b"
+
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+# Whether any work is needed: the common case (plain words) returns at this test.
+_SPECIAL = re.compile(r"[\\`<>{\[\]&@\r\n]|^[\s#\-+*=_~!0-9]")
+_SPECIAL_IN_CELL = re.compile(r"[\\`<>{\[\]&@\r\n|]|^[\s#\-+*=_~!0-9]")
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&lt;" shows as written, not as "<"
+_SAFE_PAIR = re.compile(r"(?<![!\\])\[([^\[\]\\`]+)\](?![ \t]*[(\[:])")
+_ESCAPES = {"\\": "\\\\", "`": "\\`", "<": "&lt;", ">": "&gt;", "{": "\\{", "[": "\\[", "]": "\\]"}
+_TEXT = str.maketrans(_ESCAPES)
+_CELL = str.maketrans({**_ESCAPES, "|": "\\|"})
+
+# Text that would open a block where it starts a line (a list item's text, a paragraph, a
+# quotation): a heading, a list, a thematic break, a fence, an admonition. The digit of a list
+# number cannot be escaped; the dot or parenthesis after it can.
+_BLOCK_START = re.compile(r"^(?:#|[-+*](?=[ \t]|$)|[-_*](?:[ \t]*[-_*]){2,}[ \t]*$|!!!)")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
+
+
+def md_text(text: str) -> str:
+    """``text`` as Markdown that renders as exactly ``text``, on one line.
+
+    For inline places: a list entry, a paragraph, a heading, a quotation. Not for raw HTML (a
+    ``<summary>``): there Markdown is not read, so use ``html.escape``. Line breaks become
+    spaces. The caller must not place the result directly before ``(``, ``[`` or ``:``.
+    """
+    if not _SPECIAL.search(text):
+        return text
+    return _escaped(text, cell=False)
+
+
+def md_cell(text: str) -> str:
+    """``text`` for a table cell (also inside the cell's link text): ``|`` stays in the cell."""
+    if not _SPECIAL_IN_CELL.search(text):
+        return text
+    return _escaped(text, cell=True)
+
+
+def md_link_path(path: str) -> str:
+    """A relative path as a link destination: percent-encoded, so no space, parenthesis or
+    ``scheme:`` in a file name can end the link or turn it into another kind of link."""
+    return quote(path, safe="/-._~")
+
+
+def _escaped(text: str, *, cell: bool) -> str:
+    text = _LINE_BREAKS.sub(" ", text).strip(" \t")
+    table = _CELL if cell else _TEXT
+    out: list[str] = []
+    for chunk, is_code in code_spans(text, keep_pipes=not cell):
+        out.append(chunk if is_code else _plain(chunk, table))
+    return _block_safe("".join(out))
+
+
+def code_spans(text: str, *, keep_pipes: bool = True) -> list[tuple[str, bool]]:
+    """``text`` cut into (chunk, is_code): the code spans both renderers read the same way.
+
+    A span is a single backtick, not escaped by a backslash before it, then content with no
+    backtick (and not blank), then a single backtick. CommonMark pairs backtick runs of equal
+    length and Python-Markdown may shorten a run to find a partner; for single backticks with
+    no backtick between them both agree. A span holding ``<`` is not kept: inside a raw HTML
+    block (the ``<details>`` of a collapsed section) Python-Markdown reads no Markdown, and the
+    span's content would be HTML. ``keep_pipes=False``: a span holding ``|`` is not code either
+    (in a table cell Python-Markdown would show the escaping backslash inside it).
+    """
+    chunks: list[tuple[str, bool]] = []
+    start = 0  # where the pending text chunk starts
+    i = text.find("`")
+    while i != -1:
+        run_end = i
+        while run_end < len(text) and text[run_end] == "`":
+            run_end += 1
+        close = text.find("`", run_end) if run_end - i == 1 else -1
+        content = text[i + 1 : close] if close != -1 else ""
+        if (
+            close != -1
+            and (i == 0 or text[i - 1] != "\\")
+            and text[close + 1 : close + 2] != "`"
+            and content.strip()
+            and "<" not in content
+            and (keep_pipes or "|" not in content)
+        ):
+            if start < i:
+                chunks.append((text[start:i], False))
+            chunks.append((text[i : close + 1], True))
+            start = close + 1
+            i = text.find("`", start)
+        else:
+            i = text.find("`", run_end)
+    if start < len(text):
+        chunks.append((text[start:], False))
+    return chunks
+
+
+def _plain(chunk: str, table: dict[int, str]) -> str:
+    """Text outside code: every character that could start markup escaped, safe pairs kept."""
+    chunk = _MENTION_START.sub("@" + _WORD_JOINER, _ENTITY.sub("&amp;", chunk))
+    out: list[str] = []
+    last = 0
+    for match in _SAFE_PAIR.finditer(chunk):
+        out.append(chunk[last : match.start()].translate(table))
+        out.append(f"[{match.group(1).translate(table)}]")
+        last = match.end()
+    out.append(chunk[last:].translate(table))
+    return "".join(out)
+
+
+def _block_safe(text: str) -> str:
+    """Text that would open a block keeps to its line: "# x" → "\\# x", "1. x" → "1\\. x"."""
+    if text[:1] == "~":  # a fence; Python-Markdown does not honour "\~", both read the entity
+        return "&#126;" + text[1:]
+    if _BLOCK_START.match(text):
+        return "\\" + text
+    return _ORDERED_START.sub(r"\1\\\2", text)
