@@ -2,7 +2,7 @@
 """The README's two commands, each doing its own set-up (a virtual environment in .venv).
 
     python3 tasks.py demo   # leaddocs on this very repository, offline: documents + where they are
-    python3 tasks.py test   # lint, type-check and the whole test suite
+    python3 tasks.py test   # lint, type-check, layer contracts and the whole test suite
 
 Only the standard library is used here, so a machine with Python >= 3.11 and git is enough.
 """
@@ -62,6 +62,7 @@ def test() -> int:
     steps = [
         (BIN / "ruff", "check", "leaddocs", "tests", "benchmarks", "tasks.py"),
         (BIN / "mypy", "leaddocs"),
+        (BIN / "lint-imports", "--no-cache"),  # the layer contracts in pyproject.toml
     ]
     for step in steps:
         if run(*step, check=False) != 0:
