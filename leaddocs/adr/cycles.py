@@ -16,6 +16,7 @@ from leaddocs.adr.model import Adr, Finding, LinkKind
 from leaddocs.errors import UsageError
 
 CODE = "ADR010"
+_SHOWN = 9  # ids of a cycle written out in full, the closing repeat included
 _NEWER_THAN: tuple[LinkKind, ...] = ("supersedes", "amends")
 Graph = dict[str, list[str]]  # ADR id -> ids of the older ADRs it supersedes or amends
 
@@ -49,7 +50,13 @@ def refuse(adrs: list[Adr], source: Adr, kind: LinkKind, target: Adr) -> None:
 
 
 def render(cycle: list[str]) -> str:
-    return " \u2192 ".join(cycle)
+    """``0001 → 0002 → 0001``; a long cycle keeps its ends and its length, so a hostile log of
+    thousands in a ring does not print thousands of ids on each of thousands of lines."""
+    arrow = " \u2192 "
+    if len(cycle) <= _SHOWN:
+        return arrow.join(cycle)
+    shown = [*cycle[:4], "\u2026", *cycle[-3:]]
+    return f"{arrow.join(shown)} ({len(cycle) - 1} ADRs)"
 
 
 def findings(adrs: list[Adr]) -> list[Finding]:

@@ -24,8 +24,22 @@ class DecisionLog:
         """The ADR ``reference`` names (``12``, ``0012``, ``ADR-0012``, a file name or stem)."""
         found = links.Index(self.adrs).find(reference)
         if found is None:
+            broken = self._broken(reference)
+            if broken is not None:
+                raise DocumentError(
+                    f"{broken.path}:{broken.line}: ADR '{reference}' is there but cannot be "
+                    f"read: {broken.message}"
+                )
             raise DocumentError(f"no ADR '{reference}' in {self.rel(self.folder)}")
         return found
+
+    def _broken(self, reference: str) -> Finding | None:
+        """The finding of an unreadable file that ``reference`` names, if one does."""
+        why = {finding.path: finding for finding in self.unreadable}
+        # Stand-ins carry what a file name alone says (id, number, stem): enough to find them.
+        stand_ins = [_stand_in(path, rel) for path in self.files if (rel := self.rel(path)) in why]
+        found = links.Index(stand_ins).find(reference)
+        return why[found.rel] if found is not None else None
 
     def next_number(self) -> int:
         # From every file name, not only the readable ADRs: a broken 0002 still holds 0002.
@@ -58,6 +72,11 @@ def load_log(root: Path, folder: Path) -> DecisionLog:
     log.adrs.sort(key=sort_key)
     log.link_findings = links.resolve(log.adrs)
     return log
+
+
+def _stand_in(path: Path, rel: str) -> Adr:
+    adr_id, number, slug = identity(path.stem)
+    return Adr(path, rel, adr_id, number, slug, "unknown", "", None, "unreadable")
 
 
 def sort_key(adr: Adr) -> tuple[bool, int, str]:

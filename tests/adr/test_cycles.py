@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from leaddocs.adr import cycles
 from leaddocs.adr.model import Adr
 from tests.adr.conftest import snapshot
 from tests.gitrepo import Repo
@@ -79,6 +78,8 @@ def test_lint_reports_a_hand_edited_cycle_in_every_file_on_it(cli: Any, repo: Re
 
 def test_a_cycle_of_thousands_is_found_without_deep_recursion() -> None:
     """Hand-edited logs are untrusted too: a ring of 5,000 records must not overflow the stack."""
+    from leaddocs.adr import cycles
+
     count = 5000
     adrs = []
     for number in range(1, count + 1):
@@ -89,7 +90,8 @@ def test_a_cycle_of_thousands_is_found_without_deep_recursion() -> None:
     found = cycles.findings(adrs)
     assert len(found) == count
     first = next(finding for finding in found if finding.path == "adr/0001-x.md")
-    assert first.message.endswith(": 0001 \u2192 0002 \u2192 0003 \u2192 0004 \u2192 0005 \u2192 "
-    ) is False
-    assert first.message.count("\u2192") == count
-    assert ": 0001 \u2192 0002 \u2192 0003" in first.message and first.message.endswith("\u2192 0001")
+    # Named, but shortened: 5,000 lines each listing 5,000 ids would be 250 MB of output.
+    assert first.message.endswith(
+        ": 0001 \u2192 0002 \u2192 0003 \u2192 0004 \u2192 \u2026 \u2192 4999 \u2192 5000 \u2192 0001 "
+        "(5000 ADRs)"
+    ), first.message
