@@ -37,8 +37,9 @@ class RawCommit:
 @dataclass(frozen=True, slots=True)
 class TagRef:
     name: str
-    commit: str
+    commit: str  # the object the tag points at, peeled: a commit unless ``kind`` says otherwise
     timestamp: int
+    kind: str = "commit"  # git's object type: a tag can point at a tree or a blob too
 
 
 class GitRepository:
@@ -78,9 +79,10 @@ class GitRepository:
             raise EmptyRepositoryError(f"{self.root}: the repository has no commits yet")
 
     def resolve(self, ref: str) -> str:
-        """The commit sha ``ref`` names; RefError naming the ref when there is none."""
-        if ref.startswith("-"):
-            raise RefError(f"unknown ref '{ref}' in {self.root}")
+        """The commit sha ``ref`` names; RefError naming the ref when there is none.
+
+        ``--end-of-options`` keeps a name with a leading dash (a tag ``-v9.9.9``) a ref, never
+        an option."""
         if ref == "HEAD":
             self.require_commits()
         try:
@@ -96,20 +98,47 @@ class GitRepository:
                 stdout_as_string=True,
             )
         except GitCommandError as exc:
+            kind = self._object_type(ref)
+            if kind is not None:
+                raise RefError(f"'{ref}' names a {kind}, not a commit") from exc
             raise RefError(
                 f"unknown ref '{ref}': no branch, tag or commit of that name in {self.root}"
             ) from exc
         return str(out).strip()
 
+    def _object_type(self, ref: str) -> str | None:
+        """The type of the object ``ref`` names, peeled through tags; None when none."""
+        try:
+            out = self._git.execute(
+                ["git", "cat-file", "-t", "--end-of-options", f"{ref}^{{}}"],
+                stdout_as_string=True,
+            )
+        except GitCommandError:
+            return None
+        return str(out).strip() or None
+
     def tags(self) -> list[TagRef]:
-        """Every tag with the commit it points at (annotated tags peeled)."""
-        fmt = "%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:unix)"
+        """Every tag with the object it points at, annotated tags peeled to their target."""
+        fmt = (
+            "%(refname:strip=2)%00%(objectname)%00%(objecttype)%00%(*objectname)%00"
+            "%(*objecttype)%00%(creatordate:unix)"
+        )
         out = self._run("for-each-ref", f"--format={fmt}", "refs/tags")
         found = []
         for line in out.splitlines():
-            name, obj, peeled, stamp = line.split("\0")
-            found.append(TagRef(name, peeled or obj, int(stamp or 0)))
+            name, obj, kind, peeled, peeled_kind, stamp = line.split("\0")
+            if peeled:
+                obj, kind = peeled, peeled_kind
+            if kind == "tag":
+                # A tag of a tag: for-each-ref peels one level only.
+                obj, kind = self._peel(obj)
+            found.append(TagRef(name, obj, int(stamp or 0), kind))
         return found
+
+    def _peel(self, tag: str) -> tuple[str, str]:
+        """(sha, type) of the object at the end of a chain of tag objects."""
+        sha = self._run("rev-parse", "--verify", "--end-of-options", f"{tag}^{{}}")
+        return sha, self._run("cat-file", "-t", sha)
 
     def is_ancestor(self, ancestor: str, commit: str) -> bool:
         try:

@@ -68,11 +68,22 @@ class History:
         self._matcher = TagMatcher(tag_pattern)
         self._progress = progress
         self._counts = counts
+        # What the caller should tell the user, as data: today, release-named tags skipped
+        # because they point at a tree or a blob (git allows it; no release can be read there).
+        self.notes: list[str] = []
 
     def release_tags(self) -> list[ReleaseTag]:
         """Release tags, lowest version first; of several on one commit only the highest counts,
         and of one version tagged on several commits only the latest-created tag."""
-        return _release_tags(self.repo.tags(), self._matcher)
+        refs = []
+        for ref in self.repo.tags():
+            if ref.kind == "commit":
+                refs.append(ref)
+                continue
+            note = f"tag {ref.name} points at a {ref.kind}, not a commit: skipped"
+            if self._matcher.version_of(ref.name) is not None and note not in self.notes:
+                self.notes.append(note)
+        return _release_tags(refs, self._matcher)
 
     def release(
         self,
