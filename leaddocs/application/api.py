@@ -82,6 +82,9 @@ def open_project(path: Path, config_file: Path | None = None) -> Project:
     return Project.open(path, config_file)
 
 
-def write(documents: Sequence[Document], *, force: bool = False) -> list[Written]:
-    """Write every document to its path, or none; ``force`` replaces files a human edited."""
-    return deliver(documents, force=force)
+def write(
+    documents: Sequence[Document], *, force: bool = False, make_folders: bool = False
+) -> list[Written]:
+    """Write every document to its path, or none; ``force`` replaces files a human edited,
+    ``make_folders`` creates missing folders."""
+    return deliver(documents, force=force, make_folders=make_folders)

@@ -38,7 +38,7 @@ def output_option(function: F) -> F:
     return click.option(
         "-o",
         "--output",
-        type=click.Path(path_type=Path, dir_okay=False),
+        type=click.Path(path_type=Path),  # what may be written there is delivery's to say
         help="Write to FILE instead of stdout.",
     )(function)
 
