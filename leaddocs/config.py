@@ -12,7 +12,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -119,9 +119,20 @@ class RemoteConfig(_Strict):
     url: str | None = None
 
 
+def _inside_repository(value: str) -> str:
+    """A path leaddocs writes or reads for the repository stays in it: a config file is as
+    untrusted as a commit, and a CI job must not be sent to write ``../../somewhere``."""
+    path = PurePosixPath(value.replace("\\", "/"))
+    if not value.strip() or path.is_absolute() or ".." in path.parts or ":" in value:
+        raise ValueError(f"{value!r}: give a path inside the repository, relative to its root")
+    return value
+
+
 class ChangelogConfig(_Strict):
-    path: str = "CHANGELOG.md"
+    path: str = "CHANGELOG.md"  # in the repository, and in a `build` folder
     title: str = "Changelog"
+
+    _path_inside = field_validator("path")(_inside_repository)
 
 
 class LlmConfig(_Strict):
@@ -149,6 +160,11 @@ class AdrConfig(_Strict):
 
     dir: str | None = None
 
+    @field_validator("dir")
+    @classmethod
+    def _dir_inside(cls, value: str | None) -> str | None:
+        return None if value is None else _inside_repository(value)
+
 
 class Config(_Strict):
     tags: TagsConfig = Field(default_factory=TagsConfig)
@@ -165,6 +181,8 @@ class Config(_Strict):
     adr: AdrConfig = Field(default_factory=AdrConfig)
 
     source: str | None = Field(default=None, exclude=True)
+
+    _templates_inside = field_validator("templates_dir")(_inside_repository)
 
 
 def load_config(repo_root: Path, explicit: Path | None = None) -> Config:

@@ -295,3 +295,27 @@ def test_quiet_silences_every_note(cli: Any, project_repo: Repo, tmp_path: Path)
         "-q", *args, "release-notes", "--model", "m", "--path", "missing", "-o", tmp_path / "m"
     )
     assert quiet.code == 0 and quiet.stderr == "", quiet
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "changelog:\n  path: ../escaped-CHANGELOG.md\n",
+        "changelog:\n  path: /tmp/CHANGELOG.md\n",
+        "templates_dir: ../../templates\n",
+        "adr:\n  dir: docs/../../adr\n",
+    ],
+)
+def test_configured_paths_stay_inside_the_repository(
+    cli: Any, project_repo: Repo, tmp_path: Path, setting: str
+) -> None:
+    (project_repo.path / "leaddocs.yml").write_text(setting)
+    out = tmp_path / "out"
+    result = build(cli, project_repo, out)
+    assert result.code == 3, result
+    line = setting.count("\n")  # the line of the path's own key
+    assert result.stderr.startswith(
+        f"leaddocs: error: {project_repo.path / 'leaddocs.yml'}:{line}: "
+    )
+    assert "give a path inside the repository" in result.stderr
+    assert not out.exists() and not (tmp_path / "escaped-CHANGELOG.md").exists()

@@ -14,11 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-import jinja2.sandbox
-
+from leaddocs import templating
 from leaddocs.adr.frontmatter import split
-from leaddocs.errors import DocumentError
+from leaddocs.errors import TemplateError
 from leaddocs.textfile import read_source
 
 TEMPLATE_NAME = "adr.md.j2"
@@ -53,10 +51,10 @@ def render_record(
         return _from_plain_template(body, title, front_matter, sections)
     else:
         origin = PACKAGED
-    source = read_source(origin).text
+    source = templating.read_template(origin)
     if "front_matter" not in source:
         # Without it the record has no status or date, and nothing else would notice.
-        raise DocumentError(f"{origin}: the template never uses {{{{ front_matter }}}}")
+        raise TemplateError(f"{origin}: the template never uses {{{{ front_matter }}}}")
     placed: set[str] = set()
 
     def fill(placeholder: str, section: str) -> str:
@@ -69,22 +67,14 @@ def render_record(
         lead, trail = placeholder[:start], placeholder[start + len(text) :]
         return f"{lead}{sections[section].strip()}{trail}"
 
-    environment = jinja2.sandbox.ImmutableSandboxedEnvironment(
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-    )
+    environment = templating.sandboxed_environment()
     environment.filters["fill"] = fill
-    try:
-        text = environment.from_string(source).render(
-            title=title, front_matter=front_matter, number=number
-        )
-    except jinja2.TemplateError as exc:
-        lineno = getattr(exc, "lineno", None)
-        line = f":{lineno}" if lineno else ""
-        raise DocumentError(f"{origin}{line}: template error: {exc}") from exc
+    text = templating.render_source(
+        source,
+        origin,
+        {"title": title, "front_matter": front_matter, "number": number},
+        environment=environment,
+    )
     return _with_leftovers(text, sections, placed, origin.name)
 
 

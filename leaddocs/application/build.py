@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from leaddocs.application import kinds
 from leaddocs.application.context import BuildContext
 from leaddocs.application.project import Project
 from leaddocs.application.requests import BuildRequest
 from leaddocs.delivery import files
 from leaddocs.document import Document
+from leaddocs.errors import OutputError
 
 
 def build_documents(project: Project, request: BuildRequest) -> list[Document]:
     """The documents of every selected kind, each aimed into ``request.out_dir``."""
     context = BuildContext(project, request)
     return [
-        document.at(request.out_dir / document.path)
+        _inside(request.out_dir, document)
         for kind in kinds.select(request.kinds)
         for document in kind.build(context)
     ]
+
+
+def _inside(folder: Path, document: Document) -> Document:
+    """``document`` aimed into ``folder``; a path that would leave it is a bug or an attack."""
+    if document.path.is_absolute() or ".." in document.path.parts:
+        raise OutputError(f"{document.kind}: {document.path} would be written outside {folder}")
+    return document.at(folder / document.path)
 
 
 def build(project: Project, request: BuildRequest) -> list[files.Written]:

@@ -8,8 +8,9 @@ from pathlib import Path
 from leaddocs.adr import migrate as migration
 from leaddocs.adr import renumber as numbering
 from leaddocs.adr import write
+from leaddocs.adr.lint import lint
 from leaddocs.adr.log import DecisionLog, load_log
-from leaddocs.adr.model import Adr, LinkKind
+from leaddocs.adr.model import Adr, Finding, LinkKind
 from leaddocs.adr.report import as_markdown
 from leaddocs.application.project import Project
 from leaddocs.delivery import files
@@ -35,6 +36,11 @@ def adr_index(project: Project, links_from: Path | None = None) -> Document | No
     body = f"# Decisions\n\n{len(log.adrs)} architecture decision records.\n\n{table}"
     notes = tuple(f"{finding.path}:{finding.line}: {finding.message}" for finding in log.unreadable)
     return Document(INDEX_KIND, INDEX_PATH, body, notes=notes)
+
+
+def lint_log(project: Project, paths: Sequence[Path] = ()) -> list[Finding]:
+    """Problems in the decision log; with ``paths`` only those files' (as pre-commit passes)."""
+    return lint(decision_log(project), paths)
 
 
 def set_status(log: DecisionLog, reference: str, status: str, *, force: bool = False) -> Adr:

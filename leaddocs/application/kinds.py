@@ -21,12 +21,9 @@ class DocumentKind:
 
 def _release_notes(context: BuildContext) -> list[Document]:
     release, view = context.history.latest
-    drafting = context.request.drafting
-    project = context.project
-    return [
-        release_notes.notes_document(project, release, view, fmt, drafting)
-        for fmt in ("md", "json")
-    ]
+    return release_notes.notes_documents(
+        context.project, release, view, ("md", "json"), context.request.drafting
+    )
 
 
 def _changelog(context: BuildContext) -> list[Document]:

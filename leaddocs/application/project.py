@@ -53,6 +53,10 @@ class Project:
         except ValueError:
             return str(path)
 
+    def unshallow(self) -> None:
+        """Fetch the full history of a shallow clone (``--unshallow``)."""
+        self.repo.unshallow()
+
     def history(self, progress: Progress | None = None) -> History:
         classifier = Classifier(self.config)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from leaddocs.application.project import Project
 from leaddocs.application.requests import DraftOptions, ReleaseNotesRequest
-from leaddocs.document import Document, Format
+from leaddocs.document import Document, DraftingSummary, Format
 from leaddocs.documents.model import ReleaseView, release_json
 from leaddocs.drafting import release as drafted_notes
 from leaddocs.drafting.select import select_drafter
@@ -21,26 +22,30 @@ def release_notes(project: Project, request: ReleaseNotesRequest) -> Document:
     release = project.history(request.progress).release(
         request.from_ref, request.to_ref, request.title, request.paths
     )
-    return notes_document(
-        project, release, project.views().release(release), request.format, request.drafting
-    )
+    view = project.views().release(release)
+    [document] = notes_documents(project, release, view, (request.format,), request.drafting)
+    return document
 
 
-def notes_document(
-    project: Project, release: Release, view: ReleaseView, fmt: Format, drafting: DraftOptions
-) -> Document:
-    path = Path(f"release-notes.{fmt}")
+def notes_documents(
+    project: Project,
+    release: Release,
+    view: ReleaseView,
+    formats: Sequence[Format],
+    drafting: DraftOptions,
+) -> list[Document]:
+    """The notes in each of ``formats``, drafted once (a model is asked at most once)."""
     settings = project.config.llm
     if not drafting.use_llm(settings):
         notes: tuple[str, ...] = ()
         if drafting.model or drafting.audience:
             # Said once, so a forgotten --llm does not pass for a model's draft.
             notes = ("--model and --audience apply only with --llm; drafting without a model",)
-        if fmt == "json":
-            body = json.dumps(release_json(view), indent=2, ensure_ascii=False) + "\n"
-        else:
-            body = project.renderer().render("release-notes.md.j2", release=view)
-        return Document(KIND, path, body, fmt, notes=notes)
+        plain = {
+            "json": lambda: json.dumps(release_json(view), indent=2, ensure_ascii=False) + "\n",
+            "md": lambda: project.renderer().render("release-notes.md.j2", release=view),
+        }
+        return [_document(fmt, plain[fmt](), notes=notes) for fmt in formats]
     drafter = select_drafter(
         settings,
         use_llm=True,
@@ -52,8 +57,18 @@ def notes_document(
     drafted = drafted_notes.draft_release(
         release, view, drafter, drafting.audience or settings.audience
     )
-    if fmt == "json":
-        body = drafted_notes.render_json(drafted)
-    else:
-        body = drafted_notes.render_markdown(project.renderer(), drafted)
-    return Document(KIND, path, body, fmt, report=drafted.report)
+    rendered = {
+        "json": lambda: drafted_notes.render_json(drafted),
+        "md": lambda: drafted_notes.render_markdown(project.renderer(), drafted),
+    }
+    return [_document(fmt, rendered[fmt](), report=drafted.report) for fmt in formats]
+
+
+def _document(
+    fmt: Format,
+    body: str,
+    *,
+    notes: tuple[str, ...] = (),
+    report: DraftingSummary | None = None,
+) -> Document:
+    return Document(KIND, Path(f"release-notes.{fmt}"), body, fmt, notes=notes, report=report)

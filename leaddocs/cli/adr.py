@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from leaddocs.adr import report
-from leaddocs.adr.lint import has_errors, lint
+from leaddocs.adr.lint import has_errors
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import STATUSES, WRITABLE_STATUSES, LinkKind
 from leaddocs.cli.app import State, pass_state
@@ -28,7 +28,7 @@ def _log(state: State) -> DecisionLog:
     log = decision_log(state.project())
     for finding in log.unreadable:
         # A broken file is reported and skipped; it never stops the listing.
-        click.echo(f"{finding.path}:{finding.line}: {finding.message}", err=True)
+        state.note(f"{finding.path}:{finding.line}: {finding.message}")
     return log
 
 
@@ -234,10 +234,9 @@ def lint_command(state: State, paths: tuple[Path, ...]) -> None:
       leaddocs adr lint
       leaddocs adr lint adr/0012-use-postgres.md
     """
-    from leaddocs.application.decisions import decision_log
+    from leaddocs.application.decisions import lint_log
 
-    log = decision_log(state.project())
-    findings = lint(log, [Path(path) for path in paths])
+    findings = lint_log(state.project(), [Path(path) for path in paths])
     for finding in findings:
         click.echo(str(finding) + (" (warning)" if finding.severity == "warning" else ""))
     if has_errors(findings):

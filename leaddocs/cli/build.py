@@ -26,7 +26,7 @@ from leaddocs.cli.options import force_option, unshallow_option
     "kinds",
     multiple=True,
     metavar="KIND",
-    help="Only this document kind (repeatable): release-notes, changelog, adr-index.",
+    help="Only this document kind (repeatable; default: every kind; a wrong name lists them).",
 )
 @force_option
 @unshallow_option
@@ -44,10 +44,10 @@ def command(
 ) -> None:
     """Build every document the project has into one folder, all of them or none.
 
-    Today: release notes since the latest release (Markdown and JSON), the CHANGELOG (an
-    existing one in the folder is updated, keeping edits), its JSON, and the ADR index
-    (decisions.md). A file a human edited stops the build, and nothing is written (--force
-    replaces it). Relative --out paths are taken from the current folder.
+    Every registered document kind (see --kind): release notes since the latest release, the
+    CHANGELOG (an existing one in the folder is updated, keeping edits), their JSON, the ADR
+    index. A file a human edited stops the build, and nothing is written (--force replaces
+    it). Relative --out paths are taken from the current folder.
 
     \b
     Examples:
@@ -56,7 +56,7 @@ def command(
     """
     project = state.project()
     if unshallow:
-        project.repo.unshallow()
+        project.unshallow()
     request = BuildRequest(
         out_dir=out_dir.resolve(),
         force=force,
@@ -66,8 +66,8 @@ def command(
     )
     written = build(project, request)
     state.progress_done()
+    # The Markdown and JSON forms of a kind share their notes: each is said once.
+    state.notes(list(dict.fromkeys(n for w in written for n in (*w.document.notes, *w.notes))))
     for item in written:
-        state.notes(item.document.notes)
-        state.notes(item.notes)
         click.echo(f"{item.action:<9} {item.path}")
     state.finish_drafting(item.document.report for item in written)

@@ -48,7 +48,7 @@ def command(
     """
     project = state.project()
     if unshallow:
-        project.repo.unshallow()
+        project.unshallow()
     request = ChangelogRequest(
         paths=repo_paths(project.root, paths, state.note),
         format=output_format,
@@ -59,8 +59,9 @@ def command(
     written = state.emit(document, output, force=force)
     if written is None:
         return
+    what = "wrote" if written.action != "unchanged" else "unchanged"
     if output_format == "md":
         added = f"added {', '.join(written.added)}" if written.added else "no new releases"
-        state.note(f"wrote {output}: {added}")
+        state.note(f"{what} {output}: {added}")
     else:
-        state.note(f"wrote {output}")
+        state.note(f"{what} {output}")

@@ -68,7 +68,7 @@ def repo_paths(root: Path, paths: tuple[str, ...], note: Callable[[str], None]) 
         except ValueError as exc:
             raise UsageError(f"--path {given}: outside the repository {root}") from exc
         if not absolute.exists():
-            note(f"leaddocs: note: --path {given}: not in the work tree")
+            note(f"--path {given}: not in the work tree")
         found.append(relative.as_posix() if relative.parts else ".")
     return found
 

@@ -79,7 +79,7 @@ def command(
     """
     project = state.project()
     if unshallow:
-        project.repo.unshallow()
+        project.unshallow()
     request = ReleaseNotesRequest(
         from_ref=from_ref,
         to_ref=to_ref,
@@ -93,5 +93,5 @@ def command(
     state.progress_done()
     written = state.emit(document, output, force=force)
     if written is not None:
-        state.note(f"wrote {output}")
+        state.note(f"{'wrote' if written.action != 'unchanged' else 'unchanged'} {output}")
     state.finish_drafting([document.report])

@@ -99,8 +99,8 @@ class ViewBuilder:
         if self._forge is not None and release.from_ref:
             compare_url = self._forge.compare_url(release.from_ref, release.tag or release.to_ref)
         return ReleaseView(
-            title=release.version or "Unreleased",
-            version=release.version,
+            title=release.title or "Unreleased",
+            version=release.title,
             tag=release.tag,
             date=_date(release.timestamp),
             from_ref=release.from_ref,

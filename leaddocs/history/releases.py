@@ -21,7 +21,7 @@ class Release:
     """One release (or the unreleased work at the tip): its changes and who made them."""
 
     tag: str | None
-    version: str | None
+    title: str | None  # what the release is called: --version if given, else its tag
     timestamp: int | None
     from_ref: str | None
     to_ref: str
@@ -89,7 +89,7 @@ class History:
         self,
         from_ref: str | None,
         to_ref: str,
-        version: str | None = None,
+        title: str | None = None,
         paths: Iterable[str] = (),
     ) -> Release:
         """The release ``from_ref..to_ref``; with no ``from_ref``, since the latest release tag."""
@@ -123,7 +123,7 @@ class History:
         release = Release(
             # --version retitles the notes; a tag on the tip still names and dates them.
             tag=tag_at_tip.name if tag_at_tip else None,
-            version=version or (tag_at_tip.name if tag_at_tip else None),
+            title=title or (tag_at_tip.name if tag_at_tip else None),
             timestamp=tag_at_tip.timestamp if tag_at_tip else None,
             from_ref=from_ref,
             to_ref=to_ref,
@@ -160,7 +160,7 @@ class History:
             changes = _only_touching(grouping.changes, touching)
             release = Release(
                 tag=tag.name if tag else None,
-                version=tag.name if tag else None,
+                title=tag.name if tag else None,
                 timestamp=tag.timestamp if tag else None,
                 from_ref=previous.name if previous else None,
                 to_ref=tag.name if tag else "HEAD",

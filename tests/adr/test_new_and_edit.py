@@ -208,9 +208,23 @@ def test_template_override_without_front_matter_fails_clearly(cli: Any, repo: Re
     templates.mkdir(parents=True)
     (templates / "adr.md.j2").write_text("# {{ title }}\n\n## Why\n")
     result = cli("--repo", repo.path, "adr", "new", "Use Postgres", "--no-edit")
-    assert result.code == 7
+    assert result.code == 10
     assert result.stderr.endswith("adr.md.j2: the template never uses {{ front_matter }}\n")
     assert not (repo.path / "adr/0001-use-postgres.md").exists()
+
+
+def test_the_adr_template_renders_in_the_sandbox(cli: Any, repo: Repo) -> None:
+    templates = repo.path / ".leaddocs/templates"
+    templates.mkdir(parents=True)
+    (templates / "adr.md.j2").write_text(
+        "---\n{{ front_matter }}---\n# {{ title }}\n\n"
+        "{{ cycler.__init__.__globals__.os.system('touch pwned') }}\n"
+    )
+    result = cli("--repo", repo.path, "adr", "new", "Use Postgres", "--no-edit")
+    assert result.code == 10, result
+    assert result.stderr.startswith(f"leaddocs: error: {templates / 'adr.md.j2'}:5: ")
+    assert not (repo.path / "pwned").exists() and not Path("pwned").exists()
+    assert not (repo.path / "adr").exists()
 
 
 def test_a_failing_editor_is_reported_in_leaddocs_format(cli: Any, repo: Repo) -> None:

@@ -45,8 +45,8 @@ def test_version_option_keeps_the_tag_at_the_tip(repo: Repo, cli: Any) -> None:
     repo.commit("fix: urgent")
     repo.tag("v1.0.1", annotated=True)
     tag_time = int(repo.git("for-each-ref", "--format=%(creatordate:unix)", "refs/tags/v1.0.1"))
-    release = history(repo).release(None, "HEAD", version="1.0.1 (Hotfix)")
-    assert (release.version, release.tag, release.timestamp) == (
+    release = history(repo).release(None, "HEAD", title="1.0.1 (Hotfix)")
+    assert (release.title, release.tag, release.timestamp) == (
         "1.0.1 (Hotfix)",
         "v1.0.1",
         tag_time,
