@@ -319,3 +319,36 @@ def test_configured_paths_stay_inside_the_repository(
     )
     assert "give a path inside the repository" in result.stderr
     assert not out.exists() and not (tmp_path / "escaped-CHANGELOG.md").exists()
+
+
+def test_a_configured_templates_dir_that_does_not_exist_is_an_error(
+    cli: Any, project_repo: Repo
+) -> None:
+    (project_repo.path / "leaddocs.yml").write_text("templates_dir: .leaddocs/tmpl\n")
+    result = cli("--repo", project_repo.path, "release-notes")
+    assert result.code == 3, result
+    assert result.stderr == (
+        f"leaddocs: error: {project_repo.path / 'leaddocs.yml'}: templates_dir "
+        "'.leaddocs/tmpl' is not a folder in the repository\n"
+    )
+    (project_repo.path / ".leaddocs/tmpl").mkdir(parents=True)
+    assert cli("--repo", project_repo.path, "release-notes").code == 0
+
+
+@pytest.mark.parametrize(
+    ("head", "newline"),
+    [("\ufeff# Changelog\r\n\r\nIntro.\r\n", "\r\n"), ("# Changelog\n\nIntro.\r\nMore.\n", None)],
+)
+def test_a_changelog_update_keeps_the_bom_and_line_endings(
+    cli: Any, project_repo: Repo, tmp_path: Path, head: str, newline: str | None
+) -> None:
+    target = tmp_path / "CHANGELOG.md"
+    target.write_bytes(head.encode())
+    assert cli("--repo", project_repo.path, "changelog", "-o", target).code == 0
+    data = target.read_bytes()
+    assert data.startswith(head.encode())  # BOM and the hand-written lines as they were
+    text = data.decode("utf-8")
+    if newline == "\r\n":
+        assert text.count("\r\n") == text.count("\n")  # a CRLF file stays CRLF throughout
+    else:
+        assert "Intro.\r\nMore.\n" in text and text.count("\r\n") == 1  # mixed stays mixed
