@@ -10,10 +10,10 @@ from pathlib import Path
 
 from leaddocs.adr.discover import adr_folder
 from leaddocs.config import Config, load_config
-from leaddocs.errors import ConfigError
 from leaddocs.documents.classify import Classifier, Placement
 from leaddocs.documents.model import ViewBuilder
 from leaddocs.documents.render import Renderer
+from leaddocs.errors import ConfigError
 from leaddocs.history.changes import Change
 from leaddocs.history.git import GitRepository
 from leaddocs.history.releases import History, Progress
