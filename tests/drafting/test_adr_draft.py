@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from leaddocs.config import LlmConfig
 from leaddocs.adr.template import render_record
+from leaddocs.config import LlmConfig
 from leaddocs.drafting.adr_draft import AdrDraft, Source, draft_adr, template_sections
 from leaddocs.drafting.engine import LlmDrafter
 from leaddocs.drafting.template import TemplateDrafter
