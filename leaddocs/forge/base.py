@@ -1,0 +1,85 @@
+"""What leaddocs needs from a forge, as a protocol any forge client can implement.
+
+The PR delivery and the enrichment of history use only this; ``leaddocs.forge.github`` is the
+GitHub implementation (PyGithub against REST and GraphQL), and a GitLab one can follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+PullState = Literal["open", "closed", "merged"]
+
+
+@dataclass(frozen=True, slots=True)
+class PullRequest:
+    """A pull request as the delivery step sees it."""
+
+    number: int
+    url: str  # the web page (on GHES, the GHES host)
+    state: PullState
+    head: str  # the branch name, without owner
+    base: str
+    title: str
+    body: str
+    draft: bool = False
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PullRequestInfo:
+    """What enrichment adds to a commit: the pull request that merged it."""
+
+    number: int
+    title: str
+    labels: tuple[str, ...] = ()
+    author: str | None = None
+    author_is_bot: bool = False
+    merged: bool = True
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Enrichment:
+    """Pull requests by commit sha (a commit of no PR is absent), and how they were found."""
+
+    by_commit: dict[str, PullRequestInfo] = field(default_factory=dict)
+    requests: int = 0  # requests made to the forge (0: all from the cache)
+    warnings: tuple[str, ...] = ()  # e.g. the rate limit ran out: the rest came from git alone
+
+
+class ForgeClient(Protocol):
+    """One repository on one forge, with the token the run holds."""
+
+    @property
+    def repository(self) -> str: ...  # owner/name
+
+    @property
+    def token_kind(self) -> Literal["workflow", "app-or-pat", "none"]: ...
+
+    def default_branch(self) -> str: ...
+
+    def find_pull_request(self, head: str, marker: str) -> PullRequest | None:
+        """The newest pull request from branch ``head`` whose body holds ``marker`` (open
+        first, else the latest closed or merged one), or None."""
+        ...
+
+    def create_pull_request(
+        self, *, head: str, base: str, title: str, body: str, draft: bool
+    ) -> PullRequest:
+        """Open a pull request; one already open from ``head`` is returned, not duplicated."""
+        ...
+
+    def update_pull_request(self, number: int, *, title: str, body: str) -> PullRequest: ...
+
+    def add_labels(self, number: int, labels: Sequence[str]) -> None: ...
+
+    def request_reviewers(self, number: int, reviewers: Sequence[str]) -> None: ...
+
+    def comment(self, number: int, body: str) -> None: ...
+
+    def enrich(self, shas: Sequence[str]) -> Enrichment:
+        """The pull request of every commit in ``shas``, in batches, cached on disk by sha."""
+        ...
