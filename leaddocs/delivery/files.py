@@ -127,15 +127,51 @@ def _plan(document: Document, force: bool, make_folders: bool, shown: Shown) -> 
     except OSError as exc:
         raise OutputError(f"cannot write {name}: {exc.strerror}") from exc
     if status is None:
-        return _new_file(document, name, target, make_folders, shown)
-    if not stat.S_ISREG(status.st_mode):
-        raise OutputError(
-            f"cannot write {name}: it is {_file_kind(status.st_mode)}, not a regular file"
-        )
-    _require_writable(target, name)
-    before = target.read_bytes()
-    plan = _Plan(document, name, target, None, before, status.st_mode & 0o777)
+        if document.mode is WriteMode.EDIT:
+            raise OutputError(f"cannot write {name}: the file is gone")
+        missing = _missing_folders(target.parent)
+        if missing and not make_folders:
+            folder = shown(missing[-1])
+            raise OutputError(f"cannot write {name}: the folder {folder} does not exist")
+        if not missing and not os.access(target.parent, os.W_OK | os.X_OK):
+            raise OutputError(f"cannot write {name}: Permission denied")
+        decided = decide(document, None, force=force, name=name)
+        plan = _Plan(document, name, target, decided.data, None, 0o666 & ~_umask())
+        plan.folders_made = missing
+    else:
+        if not stat.S_ISREG(status.st_mode):
+            kind = _file_kind(status.st_mode)
+            raise OutputError(f"cannot write {name}: it is {kind}, not a regular file")
+        _require_writable(target, name)
+        before = target.read_bytes()
+        decided = decide(document, before, force=force, name=name)
+        plan = _Plan(document, name, target, decided.data, before, status.st_mode & 0o777)
+    plan.notes, plan.added = decided.notes, decided.added
+    return plan
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """The bytes a document puts where ``before`` was (None: they are there already)."""
+
+    data: bytes | None
+    notes: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+
+
+def decide(document: Document, before: bytes | None, *, force: bool, name: str) -> Decided:
+    """What ``document`` makes of the file it meets (``before``; None when there is none),
+    by its write mode: the rule every delivery applies, to a file or to a branch's file."""
     mode = document.mode
+    if before is None:
+        if mode is WriteMode.EDIT:
+            raise OutputError(f"cannot write {name}: the file is gone")
+        if mode is WriteMode.MERGE:
+            created = _merger(document).create()
+            return Decided(created.text.encode("utf-8"), created.notes, created.added)
+        return Decided(document.file_text.encode("utf-8"))
+    notes: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
     if mode is WriteMode.CREATE:
         raise AlreadyExists(f"{name} already exists")
     if mode is WriteMode.EDIT:
@@ -143,36 +179,16 @@ def _plan(document: Document, force: bool, make_folders: bool, shown: Shown) -> 
             raise OutputError(f"{name} changed while leaddocs was editing it; nothing was written")
         text = document.body
     elif mode is WriteMode.MERGE:
-        source = decode_source(before, document.path, shown)
+        source = decode_source(before, document.path, lambda _: name)
         merged = _merger(document).merge(source.text)
         text = source.restore(merged.text)
-        plan.notes, plan.added = merged.notes, merged.added
+        notes, added = merged.notes, merged.added
     else:
         text = document.file_text
         if not force:
             _require_generated(before, name)
     data = text.encode("utf-8")
-    plan.data = None if data == before else data
-    return plan
-
-
-def _new_file(
-    document: Document, name: str, target: Path, make_folders: bool, shown: Shown
-) -> _Plan:
-    if document.mode is WriteMode.EDIT:
-        raise OutputError(f"cannot write {name}: the file is gone")
-    missing = _missing_folders(target.parent)
-    if missing and not make_folders:
-        raise OutputError(f"cannot write {name}: the folder {shown(missing[-1])} does not exist")
-    if not missing and not os.access(target.parent, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write {name}: Permission denied")
-    created = _merger(document).create() if document.mode is WriteMode.MERGE else None
-    text = created.text if created is not None else document.file_text
-    plan = _Plan(document, name, target, text.encode("utf-8"), None, 0o666 & ~_umask())
-    if created is not None:
-        plan.notes, plan.added = created.notes, created.added
-    plan.folders_made = missing
-    return plan
+    return Decided(None if data == before else data, notes, added)
 
 
 def _merger(document: Document) -> Merger:

@@ -1,0 +1,299 @@
+"""Documents delivered as a pull request: the second delivery beside files.
+
+The documents of one kind go on one branch (``leaddocs/<kind>``) as a commit, pushed to the
+remote, with one pull request open from it. The rules that keep people's work:
+
+- each document meets the file on the branch by the same rule as a file on disk
+  (``files.decide``): an edited generated file, a record that exists, a stale edit all refuse;
+- a branch holding only leaddocs' commits is rebuilt on the newest base; a branch with anybody
+  else's commit is never force-pushed: the new commit goes on top when it applies, otherwise
+  the branch is left alone and the run says so (and comments on the PR);
+- pushes name the remote sha they expect, so two runs at once cannot overwrite each other:
+  the loser fetches again and builds on the winner's commit, and finds its PR;
+- the PR is found by branch and a hidden marker in its body, never by title; only the body's
+  generated region is replaced, text a person wrote around it stays; a title a person changed
+  stays; a PR closed without merging is not reopened for the same content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from leaddocs.delivery.files import decide
+from leaddocs.document import Document
+from leaddocs.errors import LeaddocsError, OutputError
+from leaddocs.forge.base import ForgeClient, PullRequest
+from leaddocs.history.branches import Branches, Identity
+
+Operation = Literal["created", "updated", "none"]
+TRAILER = "Leaddocs-Kind"
+_BODY_START = "<!-- leaddocs:body:start -->"
+_BODY_END = "<!-- leaddocs:body:end -->"
+_MARKER = re.compile(
+    r"<!-- leaddocs:pr kind=(?P<kind>[\w.-]+) content=(?P<content>[0-9a-f]{16}) "
+    r"title=(?P<title>[0-9a-f]{16}) -->"
+)
+_PUSH_ATTEMPTS = 4
+BOT = Identity("leaddocs", "leaddocs@users.noreply.github.com")
+
+
+@dataclass(frozen=True, slots=True)
+class PrRequest:
+    """One kind's documents, and how its pull request reads."""
+
+    kind: str
+    documents: Sequence[Document]  # paths relative to the repository root
+    title: str
+    body: str  # the generated part: what, from which range, the drafting report, a checklist
+    removals: Sequence[Path] = ()  # files the change deletes (a renumbered record's old name)
+    draft: bool = False
+    labels: Sequence[str] = ()
+    reviewers: Sequence[str] = ()
+
+    @property
+    def branch(self) -> str:
+        return f"leaddocs/{self.kind}"
+
+
+@dataclass(frozen=True, slots=True)
+class PrSettings:
+    remote: str = "origin"
+    base: str | None = None  # default: the forge's default branch, else the current branch
+    identity: Identity = field(default_factory=lambda: BOT)
+
+
+@dataclass(slots=True)
+class PrOutcome:
+    operation: Operation
+    branch: str
+    commit: str | None = None  # the commit made, None when the branch already had it all
+    pull: PullRequest | None = None
+    notes: list[str] = field(default_factory=list)
+    preview: str | None = None  # with no forge: the pull request that would be opened
+
+
+def deliver_pr(
+    request: PrRequest,
+    branches: Branches,
+    forge: ForgeClient | None,
+    settings: PrSettings | None = None,
+) -> PrOutcome:
+    """Commit the documents on the kind's branch, push, and open or update its pull request."""
+    settings = settings or PrSettings()
+    outcome = PrOutcome("none", request.branch)
+    base = settings.base or (forge.default_branch() if forge else branches.current_branch())
+    if base is None:
+        raise OutputError("no base branch: HEAD is detached; set it with --base or forge.base")
+    remote = settings.remote if forge is not None and branches.has_remote(settings.remote) else None
+    for _ in range(_PUSH_ATTEMPTS):
+        base_sha, branch_sha = _tips(branches, remote, base, request.branch)
+        step = _next_commit(request, branches, base_sha, branch_sha, settings.identity)
+        outcome.notes.extend(step.notes)
+        if step.blocked:
+            break
+        if step.commit is None:
+            break
+        if remote is None:
+            branches.set_local_branch(request.branch, step.commit, expected=branch_sha)
+            outcome.commit = step.commit
+            break
+        if branches.push(remote, step.commit, request.branch, expected=branch_sha):
+            outcome.commit = step.commit
+            break
+        outcome.notes.clear()  # somebody pushed meanwhile: build again on what is there now
+    else:
+        raise OutputError(f"{request.branch} keeps moving on {remote}: try again later")
+    content = _content_id(request)
+    if forge is None:
+        outcome.preview = _preview(request, base, content)
+        return outcome
+    if step.blocked:
+        found = forge.find_pull_request(request.branch, _marker_prefix(request.kind))
+        if found is not None and found.state == "open":
+            forge.comment(found.number, _blocked_comment(step.notes))
+        outcome.pull = found
+        return outcome
+    _open_or_update(request, forge, base, content, outcome)
+    return outcome
+
+
+@dataclass(slots=True)
+class _Step:
+    commit: str | None = None
+    blocked: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _tips(branches: Branches, remote: str | None, base: str, branch: str) -> tuple[str, str | None]:
+    if remote is None:
+        base_sha = branches.local_tip(base)
+        if base_sha is None:
+            raise OutputError(f"no branch {base} here to base {branch} on")
+        return base_sha, branches.local_tip(branch)
+    tips = branches.fetch(remote, [base, branch])
+    base_sha = tips[base]
+    if base_sha is None:
+        raise OutputError(f"{remote} has no branch {base} to base {branch} on")
+    return base_sha, tips[branch]
+
+
+def _next_commit(
+    request: PrRequest, branches: Branches, base: str, tip: str | None, identity: Identity
+) -> _Step:
+    """The commit that brings the branch up to date, or why there is none."""
+    step = _Step()
+    others = [] if tip is None else _foreign_commits(branches, base, tip, identity)
+    if tip is not None and not others:
+        # Only leaddocs' own commits: rebuild on the newest base, unless that changes nothing.
+        files = _files(request, branches, base)
+        if files is None or _same_files(branches, tip, files):
+            return step
+        return _Step(_commit(request, branches, base, files, identity))
+    start = tip or base
+    try:
+        files = _files(request, branches, start)
+    except LeaddocsError as exc:
+        if tip is None:
+            raise
+        step.blocked = True
+        shas = ", ".join(sha[:7] for sha in others)
+        step.notes.append(
+            f"{request.branch} has commits leaddocs did not make ({shas}) and the new draft "
+            f"does not apply on top of them: {exc}; the branch is left as it is"
+        )
+        return step
+    if files is None:
+        return step
+    if others:
+        step.notes.append(
+            f"{request.branch} has commits leaddocs did not make; the new draft goes on top of them"
+        )
+    step.commit = _commit(request, branches, start, files, identity)
+    return step
+
+
+def _foreign_commits(branches: Branches, base: str, tip: str, identity: Identity) -> list[str]:
+    """Commits on the branch that are not leaddocs' own: made by anybody or anything else."""
+    return [
+        commit.sha
+        for commit in branches.commits(base, tip)
+        if commit.committer_email != identity.email or f"\n{TRAILER}: " not in commit.message
+    ]
+
+
+def _files(request: PrRequest, branches: Branches, start: str) -> dict[str, bytes | None] | None:
+    """Each file's new bytes against ``start`` (None when the branch has them all already)."""
+    files: dict[str, bytes | None] = {}
+    for document in request.documents:
+        path = document.path.as_posix()
+        decided = decide(document, branches.read(start, path), force=False, name=path)
+        if decided.data is not None:
+            files[path] = decided.data
+    for removed in request.removals:
+        if branches.read(start, removed.as_posix()) is not None:
+            files[removed.as_posix()] = None
+    return files or None
+
+
+def _same_files(branches: Branches, tip: str, files: dict[str, bytes | None]) -> bool:
+    return all(branches.read(tip, path) == data for path, data in files.items())
+
+
+def _commit(
+    request: PrRequest,
+    branches: Branches,
+    parent: str,
+    files: dict[str, bytes | None],
+    identity: Identity,
+) -> str:
+    message = f"docs({request.kind}): {request.title}\n\n{TRAILER}: {request.kind}\n"
+    return branches.commit(parent, files, message, identity)
+
+
+def _content_id(request: PrRequest) -> str:
+    """A short hash of what the documents say, to know a closed PR's content again."""
+    digest = hashlib.sha256()
+    for document in sorted(request.documents, key=lambda d: d.path.as_posix()):
+        digest.update(document.path.as_posix().encode() + b"\0" + document.body.encode() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _marker_prefix(kind: str) -> str:
+    return f"<!-- leaddocs:pr kind={kind} "
+
+
+def _title_id(title: str) -> str:
+    return hashlib.sha256(title.encode()).hexdigest()[:16]
+
+
+def _body(request: PrRequest, content: str, existing: str | None) -> str:
+    """The PR body: the generated region replaced, whatever a person wrote around it kept."""
+    marker = f"{_marker_prefix(request.kind)}content={content} title={_title_id(request.title)} -->"
+    region = f"{_BODY_START}\n{marker}\n{request.body.strip()}\n{_BODY_END}"
+    if existing is None or _BODY_START not in existing or _BODY_END not in existing:
+        kept = (existing or "").strip()
+        return f"{region}\n\n{kept}\n" if kept else f"{region}\n"
+    before, _, rest = existing.partition(_BODY_START)
+    _, _, after = rest.partition(_BODY_END)
+    return f"{before}{region}{after}"
+
+
+def _open_or_update(
+    request: PrRequest, forge: ForgeClient, base: str, content: str, outcome: PrOutcome
+) -> None:
+    found = forge.find_pull_request(request.branch, _marker_prefix(request.kind))
+    if found is not None and found.state == "open":
+        recorded = _MARKER.search(found.body)
+        # A title a person changed stays; one still as leaddocs set it follows the content.
+        keep_title = recorded is not None and _title_id(found.title) != recorded["title"]
+        title = found.title if keep_title else request.title
+        body = _body(request, content, found.body)
+        if body == found.body and title == found.title:
+            outcome.pull = found
+            return
+        outcome.pull = forge.update_pull_request(found.number, title=title, body=body)
+        outcome.operation = "updated"
+        return
+    if found is not None and found.state == "closed":
+        recorded = _MARKER.search(found.body)
+        if recorded is not None and recorded["content"] == content:
+            outcome.notes.append(
+                f"pull request #{found.number} with this same content was closed without "
+                "merging; not opened again (change the content, or reopen it by hand)"
+            )
+            outcome.pull = found
+            return
+    if outcome.commit is None and found is not None and found.state == "merged":
+        outcome.pull = found
+        return
+    pull = forge.create_pull_request(
+        head=request.branch, base=base, title=request.title, body=_body(request, content, None),
+        draft=request.draft,
+    )  # fmt: skip
+    if request.labels:
+        forge.add_labels(pull.number, request.labels)
+    if request.reviewers:
+        forge.request_reviewers(pull.number, request.reviewers)
+    outcome.pull = pull
+    outcome.operation = "created"
+
+
+def _blocked_comment(notes: Sequence[str]) -> str:
+    reasons = "\n".join(f"- {note}" for note in notes)
+    return (
+        "leaddocs could not update this branch without touching commits a person made, so it "
+        f"left it as it is:\n\n{reasons}\n\nMerge or close this pull request, or delete the "
+        "branch, and the next run drafts again."
+    )
+
+
+def _preview(request: PrRequest, base: str, content: str) -> str:
+    return (
+        f"pull request that would be opened: {request.branch} -> {base}\n"
+        f"title: {request.title}\n\n{_body(request, content, None)}"
+    )
