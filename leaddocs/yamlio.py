@@ -172,8 +172,10 @@ def plain(node: Any) -> Any:
 # caller falls back to load(). tests/adr/test_yamlio_fast.py holds both readers to the same
 # answers on the subset.
 
-_FLAT_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*")
-_FLAT_ITEM = re.compile(r"( *)- (.*?)[ \t]*")
+# A value ends at its last non-blank (greedy, one backtrack), never lazily: "(.*?)[ \t]*" re-scans
+# a run of blanks once per character, seconds for one long line.
+_FLAT_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*+):(?:[ \t]++(.*[^ \t]))?[ \t]*")
+_FLAT_ITEM = re.compile(r"( *+)- (.*[^ \t]|)[ \t]*")
 _PLAIN = re.compile(r"[^\W\d_(][\w .()/+@<>'&,-]*|[(][\w .()/+@<>'&,-]*")
 _PLAIN_IN_FLOW = re.compile(r"[^\W\d_(][\w .()/+@<>'&-]*")
 _INT = re.compile(r"[0-9]+")

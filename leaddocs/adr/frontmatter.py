@@ -8,7 +8,8 @@ from typing import Any
 
 from leaddocs import yamlio
 
-_TOP_KEY = re.compile(r"^([^\s#:'\"-][^:\n]*?)[ \t]*:(?:[ \t]|$)", re.M)
+# Greedy up to the colon, not lazy: a lazy key re-scans a run of blanks once per character.
+_TOP_KEY = re.compile(r"^([^\s#:'\"-](?:[^:\n]*[^\s:])?)[ \t]*+:(?:[ \t]|$)", re.M)
 _FENCE = re.compile(r"^---[ \t]*$")
 # "\r?" so a CRLF file's closing fence is found too: re.M's "$" stops only before "\n".
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)

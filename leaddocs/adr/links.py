@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from leaddocs.adr.model import REVERSE, Adr, Finding, LinkKind
 from leaddocs.adr.parse import identity
 
-_TARGET = re.compile(r"\]\(([^)\s]+)\)")
+_TARGET = re.compile(r"\]\(([^)\s\]]+)\)")  # stops at "]": one pass over "](](](..."
 _NUMBER = re.compile(r"(?:adr[-_ #]?|#)?0*(\d+)(?:[.:]?\s.*)?", re.IGNORECASE)
 
 _SAYS: dict[LinkKind, str] = {

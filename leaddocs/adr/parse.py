@@ -32,15 +32,18 @@ LOG4BRAINS = re.compile(
 DRAFT_NAME = re.compile(r"(?P<number>[Xx]{2,})-(?P<slug>.+)")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# Every pattern here runs on lines anyone can write, some a megabyte long: none may backtrack
+# over a run of blanks more than once (a lazy "(.*?)[ \t]*$" does, and took an hour on one line).
+_HEADING = re.compile(r"^(#{1,6})[ \t]++(.*[^ \t#]|)[ \t#]*$")
 _NUMBER_PREFIX = re.compile(
-    r"^(?:(?:ADR|adr)[-_ ]?0*(?P<a>\d+)[ \t]*[-\u2013\u2014:.)]?[ \t]*"
-    r"|0*(?P<b>\d+)(?:[.:)][ \t]*|[ \t]+[-\u2013\u2014:][ \t]+)"
-    r"|0+(?P<c>\d+)[ \t]+)"
+    # Possessive digits: "0*\d+" splits a run of n digits n ways, minutes for a long title.
+    r"^(?:(?:ADR|adr)[-_ ]?\d++[ \t]*[-\u2013\u2014:.)]?[ \t]*"
+    r"|\d++(?:[.:)][ \t]*|[ \t]+[-\u2013\u2014:][ \t]+)"
+    r"|0\d++[ \t]+)"
 )
 _META_LINE = re.compile(
-    r"^[ \t]*(?P<bullet>[*+-][ \t]+)?(?P<key>[A-Za-z][A-Za-z -]*?)[ \t]*:"
-    r"[ \t]*(?P<value>.*?)[ \t]*$"
+    r"^[ \t]*+(?P<bullet>[*+-][ \t]++)?(?P<key>[A-Za-z](?:[A-Za-z -]*[A-Za-z-])?)[ \t]*+:"
+    r"[ \t]*+(?P<value>.*[^ \t]|)[ \t]*$"
 )
 _LINK_LINE = re.compile(r"^[ \t]*(?:[*+-][ \t]+)?(?=" + LINK_CLAUSE.pattern + r")", re.IGNORECASE)
 _STATUS_HEADING = re.compile(r"^#{2,6}[ \t]+status\b", re.IGNORECASE | re.M)

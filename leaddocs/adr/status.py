@@ -21,7 +21,9 @@ _KINDS: dict[str, LinkKind] = {
     "amends": "amends",
     "amendedby": "amended-by",
 }
-MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)\s]+\)")
+# Neither part may run past the next "[" or "]": each failed start then scans only up to the
+# next candidate, so a line of a million "[x](" costs one pass, not a million.
+MARKDOWN_LINK = re.compile(r"\[[^\[\]]*\]\([^)\s\]]+\)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
 _PHRASES = {
     "in review": "proposed",

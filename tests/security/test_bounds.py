@@ -143,3 +143,27 @@ def test_an_integer_past_pythons_digit_limit_is_reported(repo: Repo) -> None:
     assert result.code == 0, result
     assert result.stderr.startswith("adr/0002-hostile.md:"), result.stderr
     assert "invalid value" in result.stderr and "Use Postgres" in result.stdout
+
+
+def test_long_hostile_lines_in_an_adr_body_read_in_linear_time(repo: Repo) -> None:
+    """Patterns that re-scan a run of characters once per character (a lazy ``(.*?)[ \\t]*$``,
+    ``0*\\d+``, a link target running to the end of the line) took minutes to hours on one long
+    line; each line here is 300,000 characters."""
+    folder = repo.path / "adr"
+    folder.mkdir()
+    size = 300_000
+    lines = [
+        "# " + "0" * size + "x",  # a title that looks numbered
+        "",
+        "a" + " " * size + "x",  # a metadata line without a colon
+        "Supersedes " + "[x](" * (size // 4),  # a link line whose links never close
+        "Status:" + " " * size,
+        "",
+        "## Context",
+    ]
+    (folder / "0001-hostile.md").write_text("\n".join(lines) + "\n")
+    (folder / "0002-use-postgres-for-events.md").write_text(GOOD)
+    for command in ("list", "lint"):
+        result = run_bounded(repo.path, "adr", command)
+        assert "Use Postgres for events" in result.stdout or command == "lint", result
+        assert result.code in (0, 1), result
