@@ -10,9 +10,9 @@ brackets, a reference definition inside a list item), so nothing here relies on 
 resolves an ambiguity: every character that could start markup is escaped, in a form both
 honour, except two readable shapes proven to mean the same in both:
 
-- a code span of single backticks, `` `foo()` ``, whose content has no backtick and no ``<``,
-  opened where no backslash escapes it; its content is shown literally by both, so it stays
-  code (and where Markdown is not read at all, inside raw HTML, it holds no tag);
+- a code span of single backticks, `` `foo()` ``, whose content has no backtick, ``<`` or
+  mention, opened where no backslash escapes it; its content is shown literally by both, so
+  it stays code (and where Markdown is not read at all, inside raw HTML, it is harmless text);
 - a bracket pair ``[bot]`` holding no bracket, backslash or backtick, not an image, and not
   followed by ``(``, ``[`` or ``:``: a reference to a definition, and the escaping leaves this
   text no way to write one (a definition needs an unescaped ``[`` with ``]:``).
@@ -28,13 +28,10 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-# A mention on GitHub: "@" at a word start, then a name (and "/team"). Shared with the model
-# output sanitiser, which quotes what this matches.
-MENTION = re.compile(r"(?<![\w`])@([A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9_.-]+)?)")
-# What md_text neutralises is wider: "@" then any word character, for any renderer's idea of a
-# name. An invisible separator after the "@" keeps the text as the author wrote it for a reader.
-_MENTION_START = re.compile(r"(?<!\w)@(?=\w)")
-_WORD_JOINER = "\u200b"
+# A mention: "@" at a word start, then a name (GitHub's are narrower: any word character here).
+# The "@" of a mention: at a word start (after "_" too: "_x_@user" is emphasis, then "@user").
+_MENTION_START = re.compile(r"(?<![^\W_])@(?=\w)")
+_ZERO_WIDTH_SPACE = "\u200b"
 
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 # Whether any work is needed: the common case (plain words) returns at this test.
@@ -78,25 +75,49 @@ def md_link_path(path: str) -> str:
     return quote(path, safe="/-._~")
 
 
+def neutralise_mentions(text: str) -> str:
+    """Each "@name" as "@\u200bname": a zero-width space after the "@" is no mention on GitHub,
+    and a reader sees (and searches for) the text as written. A backslash would not do: GitHub
+    finds mentions in the rendered text, after the escape is gone, and Python-Markdown shows it.
+    """
+    return _MENTION_START.sub("@" + _ZERO_WIDTH_SPACE, text)
+
+
 def _escaped(text: str, *, cell: bool) -> str:
     text = _LINE_BREAKS.sub(" ", text).strip(" \t")
     table = _CELL if cell else _TEXT
     out: list[str] = []
-    for chunk, is_code in code_spans(text, keep_pipes=not cell):
-        out.append(chunk if is_code else _plain(chunk, table))
+    pending = ""  # plain text, and code not kept, up to the next span kept as code
+    for chunk, is_code in code_spans(text):
+        if is_code and _keeps_as_code(chunk[1:-1], cell=cell):
+            out += [_plain(pending, table), chunk]
+            pending = ""
+        else:
+            pending += chunk
+    out.append(_plain(pending, table))
     return _block_safe("".join(out))
 
 
-def code_spans(text: str, *, keep_pipes: bool = True) -> list[tuple[str, bool]]:
+def _keeps_as_code(content: str, *, cell: bool) -> bool:
+    """Whether a code span can stay one. Not when it holds ``<`` or a mention: inside a raw
+    HTML block (the ``<details>`` of a collapsed section) Python-Markdown reads no Markdown, and
+    the content would be HTML or a mention there. Nor blank, nor, in a table cell, holding
+    ``|`` (Python-Markdown would show the backslash that keeps the pipe in its cell)."""
+    return (
+        bool(content.strip())
+        and "<" not in content
+        and not _MENTION_START.search(content)
+        and not (cell and "|" in content)
+    )
+
+
+def code_spans(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into (chunk, is_code): the code spans both renderers read the same way.
 
     A span is a single backtick, not escaped by a backslash before it, then content with no
-    backtick (and not blank), then a single backtick. CommonMark pairs backtick runs of equal
-    length and Python-Markdown may shorten a run to find a partner; for single backticks with
-    no backtick between them both agree. A span holding ``<`` is not kept: inside a raw HTML
-    block (the ``<details>`` of a collapsed section) Python-Markdown reads no Markdown, and the
-    span's content would be HTML. ``keep_pipes=False``: a span holding ``|`` is not code either
-    (in a table cell Python-Markdown would show the escaping backslash inside it).
+    backtick, then a single backtick. CommonMark pairs backtick runs of equal length and
+    Python-Markdown may shorten a run to find a partner; for single backticks with no backtick
+    between them both agree. Other backticks are not spans here (md_text escapes them).
     """
     chunks: list[tuple[str, bool]] = []
     start = 0  # where the pending text chunk starts
@@ -106,15 +127,7 @@ def code_spans(text: str, *, keep_pipes: bool = True) -> list[tuple[str, bool]]:
         while run_end < len(text) and text[run_end] == "`":
             run_end += 1
         close = text.find("`", run_end) if run_end - i == 1 else -1
-        content = text[i + 1 : close] if close != -1 else ""
-        if (
-            close != -1
-            and (i == 0 or text[i - 1] != "\\")
-            and text[close + 1 : close + 2] != "`"
-            and content.strip()
-            and "<" not in content
-            and (keep_pipes or "|" not in content)
-        ):
+        if close != -1 and (i == 0 or text[i - 1] != "\\") and text[close + 1 : close + 2] != "`":
             if start < i:
                 chunks.append((text[start:i], False))
             chunks.append((text[i : close + 1], True))
@@ -129,7 +142,7 @@ def code_spans(text: str, *, keep_pipes: bool = True) -> list[tuple[str, bool]]:
 
 def _plain(chunk: str, table: dict[int, str]) -> str:
     """Text outside code: every character that could start markup escaped, safe pairs kept."""
-    chunk = _MENTION_START.sub("@" + _WORD_JOINER, _ENTITY.sub("&amp;", chunk))
+    chunk = neutralise_mentions(_ENTITY.sub("&amp;", chunk))
     out: list[str] = []
     last = 0
     for match in _SAFE_PAIR.finditer(chunk):
