@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from leaddocs.adr.model import Adr
+from leaddocs.markup import md_cell, md_link_path
 
 
 def select(adrs: Sequence[Adr], *, status: str | None, tag: str | None) -> list[Adr]:
@@ -40,9 +41,10 @@ def as_markdown(adrs: Sequence[Adr], links_from: Path | None = None) -> str:
     """A Markdown table; links are repository-relative, or relative to ``links_from``."""
     lines = ["| ADR | Title | Status | Date |", "| --- | --- | --- | --- |"]
     for adr in adrs:
-        title = adr.title.replace("|", "\\|")
+        # Every field comes from the file, its name too: anyone opening a pull request writes it.
         link = Path(os.path.relpath(adr.path, links_from)).as_posix() if links_from else adr.rel
-        lines.append(f"| {adr.id} | [{title}]({link}) | {adr.status} | {adr.date or ''} |")
+        number, title, status, date = map(md_cell, (adr.id, adr.title, adr.status, adr.date or ""))
+        lines.append(f"| {number} | [{title}]({md_link_path(link)}) | {status} | {date} |")
     return "\n".join(lines) + "\n"
 
 
