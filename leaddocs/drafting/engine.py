@@ -204,9 +204,7 @@ class LlmDrafter:
                 cleaned = clean(bullet.text)
                 if cleaned.problems:
                     cited = ", ".join(bullet.ids) or "no id"
-                    flags.append(
-                        f"bullet citing {cited} tried to add {', '.join(cleaned.problems)}; removed"
-                    )
+                    flags.append(f"bullet citing {cited} tried to add {cleaned.report()}")
                 bullets.append(Bullet(text=cleaned.text, ids=bullet.ids))
             sections.append(DraftSection(title=title, bullets=bullets))
         return Draft(sections=sections), flags
