@@ -66,14 +66,15 @@ class TagsConfig(_Strict):
 class SectionConfig(_Strict):
     title: str
     types: list[str] = Field(default_factory=list)
+    labels: list[str] = Field(default_factory=list)  # pull request labels (with a token)
 
 
 def _default_sections() -> list[SectionConfig]:
     return [
-        SectionConfig(title="Features", types=["feat"]),
-        SectionConfig(title="Fixes", types=["fix"]),
-        SectionConfig(title="Performance", types=["perf"]),
-        SectionConfig(title="Documentation", types=["docs"]),
+        SectionConfig(title="Features", types=["feat"], labels=["enhancement", "feature"]),
+        SectionConfig(title="Fixes", types=["fix"], labels=["bug"]),
+        SectionConfig(title="Performance", types=["perf"], labels=["performance"]),
+        SectionConfig(title="Documentation", types=["docs"], labels=["documentation"]),
     ]
 
 
@@ -83,6 +84,7 @@ class SkipConfig(_Strict):
     authors: list[str] = Field(default_factory=list)
     types: list[str] = Field(default_factory=list)
     message_patterns: list[str] = Field(default_factory=lambda: [r"\[skip changelog\]"])
+    labels: list[str] = Field(default_factory=lambda: ["skip-changelog"])  # pull request labels
 
     @field_validator("message_patterns")
     @classmethod
@@ -96,6 +98,7 @@ class MaintenanceConfig(_Strict):
     title: str = "Maintenance"
     types: list[str] = Field(default_factory=lambda: ["build", "ci", "test", "style", "chore"])
     scopes: list[str] = Field(default_factory=lambda: ["deps", "deps-dev", "release"])
+    labels: list[str] = Field(default_factory=lambda: ["dependencies", "chore", "ci"])
     authors: list[str] = Field(
         default_factory=lambda: ["dependabot[bot]", "renovate[bot]", "pre-commit-ci[bot]"]
     )
@@ -166,6 +169,46 @@ class AdrConfig(_Strict):
         return None if value is None else _inside_repository(value)
 
 
+class PullRequestConfig(_Strict):
+    """How draft pull requests are opened (``--pr``)."""
+
+    draft: bool = False
+    labels: list[str] = Field(default_factory=list)
+    reviewers: list[str] = Field(default_factory=list)
+
+
+class ForgeConfig(_Strict):
+    """The forge's API (docs/configuration.md). The token itself never lives here: it comes
+    from ``GITHUB_TOKEN``/``GH_TOKEN``, or the variable ``token_env`` names."""
+
+    api_url: str | None = None
+    graphql_url: str | None = None
+    token_env: str | None = None
+    strict: bool = False
+    timeout: int = Field(default=15, ge=1, le=300)
+    enrich_max_changes: int = Field(default=2000, ge=0)
+    exclude_bots: bool = True
+    cache_dir: str = ".leaddocs/cache/forge"
+    pr: PullRequestConfig = Field(default_factory=PullRequestConfig)
+
+    _cache_inside = field_validator("cache_dir")(_inside_repository)
+
+    @field_validator("api_url", "graphql_url")
+    @classmethod
+    def _is_http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError(f"{value!r}: give an http(s) URL, such as https://HOST/api/v3")
+        return value
+
+    @field_validator("token_env")
+    @classmethod
+    def _is_variable_name(cls, value: str | None) -> str | None:
+        # A token pasted here by mistake must not be kept, or echoed back in full.
+        if value is not None and not re.fullmatch(r"[A-Z_][A-Z0-9_]{0,63}", value):
+            raise ValueError("name an environment variable (such as GHES_TOKEN), not a token")
+        return value
+
+
 class Config(_Strict):
     tags: TagsConfig = Field(default_factory=TagsConfig)
     breaking_title: str = "Breaking changes"
@@ -179,6 +222,7 @@ class Config(_Strict):
     subject_max_length: int = Field(default=300, ge=20)
     llm: LlmConfig = Field(default_factory=LlmConfig)
     adr: AdrConfig = Field(default_factory=AdrConfig)
+    forge: ForgeConfig = Field(default_factory=ForgeConfig)
 
     source: str | None = Field(default=None, exclude=True)
 

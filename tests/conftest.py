@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.forge.fake_github import FakeGitHub, FakeGitHubServer
 from tests.gitrepo import Repo, init_repo
 
 
@@ -75,6 +76,12 @@ def sealed_git(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
         "OPENAI_BASE_URL",
         "GITHUB_TOKEN",
         "GH_TOKEN",
+        # A test run inside GitHub Actions must not aim the forge at the job's own repository.
+        "GITHUB_ACTIONS",
+        "GITHUB_API_URL",
+        "GITHUB_GRAPHQL_URL",
+        "GITHUB_SERVER_URL",
+        "GITHUB_REPOSITORY",
         "EDITOR",
         "VISUAL",
     ):
@@ -110,3 +117,12 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Any:
         return CliResult(code, captured.out, captured.err)
 
     return invoke
+
+
+@pytest.fixture
+def fake_github() -> Iterator[FakeGitHub]:
+    """A fake GitHub on 127.0.0.1 (tests/forge/fake_github.py) that knows ``acme/widgets``:
+    ``.url``, ``.env()``, ``.requests``, ``.pulls``, ``.fail_next(kind)``."""
+    with FakeGitHubServer() as fake:
+        fake.add_repo("acme/widgets")
+        yield fake

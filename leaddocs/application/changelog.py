@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from leaddocs.application.enrichment import enriched_views, noted
 from leaddocs.application.project import Project
 from leaddocs.application.requests import ChangelogRequest
 from leaddocs.document import Document, Format, WriteMode
@@ -15,10 +16,11 @@ KIND = "changelog"
 
 def changelog(project: Project, request: ChangelogRequest) -> Document:
     releases, unreleased = project.history(request.progress).releases(request.paths)
-    views = project.views()
-    return changelog_document(
+    views, notes = enriched_views(project, [unreleased, *releases])
+    document = changelog_document(
         project, [views.release(r) for r in releases], views.release(unreleased), request.format
     )
+    return noted([document], notes)[0]
 
 
 def changelog_document(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from leaddocs.application.enrichment import enriched_views
 from leaddocs.application.project import Project
 from leaddocs.application.requests import BuildRequest
 from leaddocs.documents.model import ReleaseView
@@ -17,6 +18,7 @@ class ReadHistory:
     unreleased: Release
     tagged_views: list[ReleaseView]
     unreleased_view: ReleaseView
+    notes: tuple[str, ...] = ()  # what the forge could not be asked about
 
     @property
     def latest(self) -> tuple[Release, ReleaseView]:
@@ -35,7 +37,11 @@ class BuildContext:
     def history(self) -> ReadHistory:
         """One read of the history serves every kind (the notes are a changelog section)."""
         tagged, unreleased = self.project.history(self.request.progress).releases()
-        views = self.project.views()
+        views, notes = enriched_views(self.project, [unreleased, *tagged])
         return ReadHistory(
-            tagged, unreleased, [views.release(r) for r in tagged], views.release(unreleased)
+            tagged,
+            unreleased,
+            [views.release(r) for r in tagged],
+            views.release(unreleased),
+            notes,
         )

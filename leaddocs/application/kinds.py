@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from leaddocs.application import changelog, decisions, release_notes
 from leaddocs.application.context import BuildContext
+from leaddocs.application.enrichment import noted
 from leaddocs.document import Document
 from leaddocs.errors import UsageError
 
@@ -21,17 +22,19 @@ class DocumentKind:
 
 def _release_notes(context: BuildContext) -> list[Document]:
     release, view = context.history.latest
-    return release_notes.notes_documents(
+    documents = release_notes.notes_documents(
         context.project, release, view, ("md", "json"), context.request.drafting
     )
+    return noted(documents, context.history.notes)
 
 
 def _changelog(context: BuildContext) -> list[Document]:
     read = context.history
-    return [
+    documents = [
         changelog.changelog_document(context.project, read.tagged_views, read.unreleased_view, fmt)
         for fmt in ("md", "json")
     ]
+    return noted(documents, read.notes)
 
 
 def _adr_index(context: BuildContext) -> list[Document]:

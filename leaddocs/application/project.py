@@ -5,6 +5,8 @@ Every configured path (the ADR folder, the templates folder, the CHANGELOG) is r
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +14,11 @@ from leaddocs.adr.discover import adr_folder
 from leaddocs.config import Config, load_config
 from leaddocs.documents.classify import Classifier, Placement
 from leaddocs.documents.model import ViewBuilder
+from leaddocs.documents.pulls import PullRequestFacts, ReleaseCategories
 from leaddocs.documents.render import Renderer
 from leaddocs.errors import ConfigError
+from leaddocs.forge.base import ForgeClient
+from leaddocs.forge.settings import ForgeSettings, forge_settings
 from leaddocs.history.changes import Change
 from leaddocs.history.git import GitRepository
 from leaddocs.history.releases import History, Progress
@@ -79,10 +84,47 @@ class Project:
 
     def forge(self) -> Forge | None:
         remote = self.config.remote
+        if remote.url is None and remote.provider in ("auto", "github"):
+            # In a GitHub Actions job GITHUB_SERVER_URL names the server (GHES included):
+            # links go there, whatever origin looks like.
+            settings = self.forge_settings()
+            if settings is not None and settings.repository_web_url:
+                return forge_for(None, "github", settings.repository_web_url)
         return forge_for(self.repo.remote_url(), remote.provider, remote.url)
 
-    def views(self) -> ViewBuilder:
-        return ViewBuilder(Classifier(self.config), self.forge(), self.config.subject_max_length)
+    def forge_settings(self) -> ForgeSettings | None:
+        """Where the forge's API is and which token to use; None: not a GitHub repository."""
+        origin = forge_for(self.repo.remote_url(), "github")
+        return forge_settings(
+            os.environ,
+            self.config.forge,
+            origin.web_url if origin is not None else None,
+            self.root,
+            github_remote=self.config.remote.provider == "github",
+        )
+
+    def forge_client(self) -> ForgeClient | None:
+        """A client for the repository's forge, or None without a token (nothing is asked)."""
+        settings = self.forge_settings()
+        if settings is None or settings.token is None:
+            return None
+        from leaddocs.forge.github import GitHubForge  # the client library loads only when used
+
+        return GitHubForge(settings)
+
+    def views(
+        self,
+        pulls: Mapping[str, PullRequestFacts] | None = None,
+        categories: ReleaseCategories | None = None,
+    ) -> ViewBuilder:
+        """Views of releases; ``pulls`` (head sha → pull request) and ``categories``
+        (``.github/release.yml``) come from enrichment (application/enrichment.py)."""
+        return ViewBuilder(
+            Classifier(self.config, categories),
+            self.forge(),
+            self.config.subject_max_length,
+            pulls,
+        )
 
     def renderer(self) -> Renderer:
         return Renderer(self.templates_dir)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from leaddocs.application.enrichment import enriched_views, noted
 from leaddocs.application.project import Project
 from leaddocs.application.requests import DraftOptions, ReleaseNotesRequest
 from leaddocs.document import Document, DraftingSummary, Format
@@ -22,9 +23,10 @@ def release_notes(project: Project, request: ReleaseNotesRequest) -> Document:
     release = project.history(request.progress).release(
         request.from_ref, request.to_ref, request.title, request.paths
     )
-    view = project.views().release(release)
+    views, notes = enriched_views(project, [release])
+    view = views.release(release)
     [document] = notes_documents(project, release, view, (request.format,), request.drafting)
-    return document
+    return noted([document], notes)[0]
 
 
 def notes_documents(

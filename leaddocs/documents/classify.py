@@ -1,4 +1,9 @@
-"""Where a change goes: breaking, a configured section, Other, Maintenance, or skipped."""
+"""Where a change goes: breaking, a configured section, Other, Maintenance, or skipped.
+
+A change whose pull request is known (enrichment, with a token) is placed by the pull
+request's labels as well: ``.github/release.yml``'s exclusions and categories, then the labels
+of the configured sections and of maintenance; its author, when a bot, leaves it out.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import re
 from enum import Enum
 
 from leaddocs.config import Config
+from leaddocs.documents.pulls import PullRequestFacts, ReleaseCategories
 from leaddocs.history.changes import Change
 from leaddocs.history.commits import Person
 
@@ -20,8 +26,16 @@ class Placement(Enum):
 
 
 class Classifier:
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, categories: ReleaseCategories | None = None) -> None:
         self._config = config
+        self._categories = categories
+        self._section_of_label = {
+            label.lower(): section.title
+            for section in reversed(config.sections)  # the first section naming a label wins
+            for label in section.labels
+        }
+        self._skip_labels = {label.lower() for label in config.skip.labels}
+        self._maintenance_labels = {label.lower() for label in config.maintenance.labels}
         self._section_of_type = {
             change_type: section.title
             for section in config.sections
@@ -36,10 +50,18 @@ class Classifier:
         self._maintenance_authors = {a.lower() for a in maintenance.authors}
         self._maintenance_subject = _any_of(maintenance.subject_patterns)
 
-    def place(self, change: Change) -> tuple[Placement, str]:
-        """The placement of ``change`` and the title of the section it goes in."""
+    def place(self, change: Change, pull: PullRequestFacts | None = None) -> tuple[Placement, str]:
+        """The placement of ``change`` and the title of the section it goes in; ``pull`` is
+        its pull request, when enrichment found it (``change`` already carries its title)."""
         head = change.head
         config = self._config
+        labels = {label.lower() for label in pull.labels} if pull is not None else set()
+        if pull is not None and (
+            (pull.author_is_bot and config.forge.exclude_bots)
+            or not labels.isdisjoint(self._skip_labels)
+            or (self._categories is not None and self._categories.excludes(pull))
+        ):
+            return Placement.SKIPPED, ""
         if (
             self._all_listed(change, self._skip_authors)
             or change.type in self._skip_types
@@ -49,6 +71,10 @@ class Classifier:
             return Placement.SKIPPED, ""
         if change.breaking:
             return Placement.BREAKING, config.breaking_title
+        if pull is not None:
+            by_label = self._by_label(pull, labels)
+            if by_label is not None:
+                return by_label
         subject = head.pr_title or head.subject
         if (
             change.is_plain_merge
@@ -62,6 +88,19 @@ class Classifier:
         if title is not None:
             return Placement.SECTION, title
         return Placement.OTHER, config.other_title
+
+    def _by_label(self, pull: PullRequestFacts, labels: set[str]) -> tuple[Placement, str] | None:
+        category = self._categories.category(pull) if self._categories is not None else None
+        if category is not None:
+            return Placement.SECTION, category
+        sections = self._section_of_label
+        # In the pull request's own label order: the same PR always lands in the same section.
+        title = next((sections[n.lower()] for n in pull.labels if n.lower() in sections), None)
+        if title is not None:
+            return Placement.SECTION, title
+        if not labels.isdisjoint(self._maintenance_labels):
+            return Placement.MAINTENANCE, self._config.maintenance.title
+        return None
 
     @staticmethod
     def _is_listed(person: Person, listed: set[str]) -> bool:
@@ -88,7 +127,9 @@ class Classifier:
 
     def section_order(self) -> list[str]:
         config = self._config
-        titles = [config.breaking_title, *(s.title for s in config.sections), config.other_title]
+        categories = self._categories.titles if self._categories is not None else []
+        sections = (s.title for s in config.sections)
+        titles = [config.breaking_title, *categories, *sections, config.other_title]
         return list(dict.fromkeys([*titles, config.maintenance.title]))
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from leaddocs.documents.classify import Classifier, Placement
+from leaddocs.documents.pulls import PullRequestFacts, with_pull_request
 from leaddocs.history.changes import Change
 from leaddocs.history.commits import Person
 from leaddocs.history.releases import Release
@@ -68,21 +70,33 @@ class ReleaseView:
 
 
 class ViewBuilder:
-    """Turns releases into views, applying the classification and the forge's links."""
+    """Turns releases into views, applying the classification and the forge's links.
+
+    ``pulls`` (head commit sha → its pull request, from enrichment) gives a change its pull
+    request's title and labels; without it, commit messages alone decide, as offline.
+    """
 
     def __init__(
-        self, classifier: Classifier, forge: Forge | None, subject_max_length: int
+        self,
+        classifier: Classifier,
+        forge: Forge | None,
+        subject_max_length: int,
+        pulls: Mapping[str, PullRequestFacts] | None = None,
     ) -> None:
         self._classifier = classifier
         self._forge = forge
         self._max = subject_max_length
+        self._pulls = pulls or {}
 
     def release(self, release: Release) -> ReleaseView:
         grouped: dict[str, list[ItemView]] = {}
         skipped: list[ItemView] = []
         credited: dict[str, Person] = {}
         for change in release.changes:
-            placement, title = self._classifier.place(change)
+            pull = self._pulls.get(change.head.sha)
+            if pull is not None:
+                change = with_pull_request(change, pull)
+            placement, title = self._classifier.place(change, pull)
             if placement is Placement.SKIPPED:
                 skipped.append(self.item(change))
                 continue
