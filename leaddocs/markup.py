@@ -34,9 +34,10 @@ _MENTION_START = re.compile(r"(?<![^\W_])@(?=\w)")
 _ZERO_WIDTH_SPACE = "\u200b"
 
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
-# Whether any work is needed: the common case (plain words) returns at this test.
-_SPECIAL = re.compile(r"[\\`<>{\[\]&@\r\n]|^[\s#\-+*=_~!0-9]")
-_SPECIAL_IN_CELL = re.compile(r"[\\`<>{\[\]&@\r\n|]|^[\s#\-+*=_~!0-9]")
+# Whether any work is needed: the common case (plain words) returns after these two tests.
+_BLOCK_FIRST_CHARS = frozenset("#-+*_~!0123456789 \t")
+_SPECIAL = re.compile(r"[\\`<>{\[\]&@\r\n]")
+_SPECIAL_IN_CELL = re.compile(r"[\\`<>{\[\]&@\r\n|]")
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&lt;" shows as written, not as "<"
 _SAFE_PAIR = re.compile(r"(?<![!\\])\[([^\[\]\\`]+)\](?![ \t]*[(\[:])")
 _ESCAPES = {"\\": "\\\\", "`": "\\`", "<": "&lt;", ">": "&gt;", "{": "\\{", "[": "\\[", "]": "\\]"}
@@ -53,18 +54,19 @@ _ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
 def md_text(text: str) -> str:
     """``text`` as Markdown that renders as exactly ``text``, on one line.
 
-    For inline places: a list entry, a paragraph, a heading, a quotation. Not for raw HTML (a
-    ``<summary>``): there Markdown is not read, so use ``html.escape``. Line breaks become
-    spaces. The caller must not place the result directly before ``(``, ``[`` or ``:``.
+    For inline places: a list entry, a paragraph, a heading, a quotation. The result holds no
+    ``<``, so it stays text inside raw HTML too (a ``<summary>``, a collapsed section), where
+    Markdown is not read and the escaping backslashes show. Line breaks become spaces. The
+    caller must not place the result directly before ``(``, ``[`` or ``:``.
     """
-    if not _SPECIAL.search(text):
+    if text[:1] not in _BLOCK_FIRST_CHARS and not _SPECIAL.search(text):
         return text
     return _escaped(text, cell=False)
 
 
 def md_cell(text: str) -> str:
     """``text`` for a table cell (also inside the cell's link text): ``|`` stays in the cell."""
-    if not _SPECIAL_IN_CELL.search(text):
+    if text[:1] not in _BLOCK_FIRST_CHARS and not _SPECIAL_IN_CELL.search(text):
         return text
     return _escaped(text, cell=True)
 

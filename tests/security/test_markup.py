@@ -8,9 +8,11 @@ and a table cell inside a link (the ADR index).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
 
 from leaddocs.markup import md_cell, md_text
 from tests.security.rendered import RENDERERS, assert_safe, text_of
+from tests.security.strategies import untrusted
 
 FORGE = "https://github.com/acme/shop/"
 
@@ -131,6 +133,20 @@ def test_the_reader_sees_the_text_as_written(text: str) -> None:
 
 def _plain(text: str) -> str:
     return " ".join(text.replace("*", "").replace("_", "").replace("`", "").split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(untrusted(8))
+def test_any_text_is_shown_as_written_and_holds_no_tag(text: str) -> None:
+    """For any text: the output has no "<" at all (so it stays text even inside raw HTML, where
+    Markdown is not read) and no line break, and both renderers show the text as written."""
+    # Python-Markdown drops the control characters it uses as placeholders (STX, ETX).
+    text = "".join(c for c in text if c.isprintable() or c in "\n\r\t")
+    for shown in (md_text(text), md_cell(text)):
+        assert "<" not in shown and "\n" not in shown and "\r" not in shown
+    for name, render in RENDERERS.items():
+        seen = text_of(render(f"- {md_text(text)}")).replace("\u200b", "")
+        assert _plain(seen) == _plain(text), (name, md_text(text))
 
 
 def test_plain_brackets_and_words_are_left_as_written() -> None:
