@@ -162,6 +162,8 @@ class AdrConfig(_Strict):
     """Where the decision log lives. Unset ``dir``: discovered (docs/adr.md lists the places)."""
 
     dir: str | None = None
+    # `leaddocs ci` numbers drafts that landed on the default branch; this also accepts them.
+    accept_when_numbered: bool = False
 
     @field_validator("dir")
     @classmethod

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -27,8 +28,9 @@ from leaddocs.adr.model import Adr
 from leaddocs.adr.parse import DRAFT_NAME, identity
 from leaddocs.document import Document
 from leaddocs.history.git import GitRepository
-from leaddocs.textfile import read_source
+from leaddocs.textfile import Source, read_source
 
+Reader = Callable[[Path], Source]
 _NEVER_COMMITTED = 2**63  # files not yet committed count as the newest
 _MARKDOWN_LINK = re.compile(r"\[(?P<label>[^\]]*)\]\((?P<target>[^)\s]+)\)")
 
@@ -115,15 +117,17 @@ class MoveStep:
     own: Document
 
 
-def move_step(log: DecisionLog, move: Move) -> MoveStep:
-    """The edits for ``move``, read from the files as they are now (after earlier moves)."""
+def move_step(log: DecisionLog, move: Move, read: Reader | None = None) -> MoveStep:
+    """The edits for ``move``, read from the files as they are now (after earlier moves);
+    ``read`` stands in for the files when earlier moves live in memory (a pull request)."""
+    read = read or (lambda path: read_source(path, log.rel))
     adr, meant = move.adr, move.meant
     old_ids = {adr.id, adr.stem} if adr.number is not None else {adr.stem}
     edits = []
     for other in log.adrs:
         if other is adr:
             continue
-        source = read_source(other.path, log.rel)
+        source = read(other.path)
         text = _relinked(source.text, adr, move)
         if meant is None or id(other) in meant:
             text = retarget(text, old_ids, f"{move.number:04d}")
@@ -131,7 +135,7 @@ def move_step(log: DecisionLog, move: Move) -> MoveStep:
                 text = _renumber_mentions(text, adr.number, move.number)
         if text != source.text:
             edits.append(edit_document(other.path, source.restore(text), source))
-    own = read_source(adr.path, log.rel)
+    own = read(adr.path)
     own_text = own.text
     if adr.number is not None:
         # adr-tools headings carry the number: "# 12. Title" becomes "# 13. Title".

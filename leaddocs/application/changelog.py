@@ -15,12 +15,13 @@ KIND = "changelog"
 
 
 def changelog(project: Project, request: ChangelogRequest) -> Document:
-    releases, unreleased = project.history(request.progress).releases(request.paths)
+    history = project.history(request.progress)
+    releases, unreleased = history.releases(request.paths)
     views, notes = enriched_views(project, [unreleased, *releases])
     document = changelog_document(
         project, [views.release(r) for r in releases], views.release(unreleased), request.format
     )
-    return noted([document], notes)[0]
+    return noted([document], (*history.notes, *notes))[0]
 
 
 def changelog_document(

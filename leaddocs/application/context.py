@@ -18,7 +18,8 @@ class ReadHistory:
     unreleased: Release
     tagged_views: list[ReleaseView]
     unreleased_view: ReleaseView
-    notes: tuple[str, ...] = ()  # what the forge could not be asked about
+    # Tags skipped and why; what the forge could not be asked about.
+    notes: tuple[str, ...] = ()
 
     @property
     def latest(self) -> tuple[Release, ReleaseView]:
@@ -36,12 +37,13 @@ class BuildContext:
     @cached_property
     def history(self) -> ReadHistory:
         """One read of the history serves every kind (the notes are a changelog section)."""
-        tagged, unreleased = self.project.history(self.request.progress).releases()
+        history = self.project.history(self.request.progress)
+        tagged, unreleased = history.releases()
         views, notes = enriched_views(self.project, [unreleased, *tagged])
         return ReadHistory(
             tagged,
             unreleased,
             [views.release(r) for r in tagged],
             views.release(unreleased),
-            notes,
+            (*history.notes, *notes),
         )

@@ -10,24 +10,35 @@ from leaddocs.adr import new
 from leaddocs.adr.log import DecisionLog
 from leaddocs.application.decisions import decision_log
 from leaddocs.application.project import Project
+from leaddocs.application.pull_requests import open_pull_request
 from leaddocs.application.requests import NewAdrRequest
 from leaddocs.delivery import files
+from leaddocs.delivery.pull_request import PrOutcome
 from leaddocs.document import Document, DraftingSummary
 from leaddocs.drafting.adr_draft import Source, draft_adr
 from leaddocs.drafting.select import select_drafter
 from leaddocs.errors import OutputError, UsageError
 
+ADR_CHECKLIST = (
+    "The context says why a decision is needed now",
+    "The options considered are real, and the outcome names the chosen one and why",
+    "The consequences, good and bad, are the ones the team accepts",
+    "Decision makers, consulted and informed are filled in",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class NewAdr:
     path: Path
-    written: list[files.Written]
+    written: list[files.Written]  # empty when delivered as a pull request
     notes: tuple[str, ...]
     report: DraftingSummary | None  # when the body was drafted from a source file
+    pull: PrOutcome | None = None  # with ``pr``
 
 
-def new_adr(project: Project, request: NewAdrRequest) -> NewAdr:
-    """Write a new record (and the back-links of the records it supersedes or amends).
+def new_adr(project: Project, request: NewAdrRequest, *, pr: bool = False) -> NewAdr:
+    """Write a new record (and the back-links of the records it supersedes or amends), or
+    with ``pr`` propose it as a pull request from ``leaddocs/adr-<slug>``.
 
     Concurrent runs each get their own number: the folder is locked while a number is chosen
     and the record is created exclusively.
@@ -56,7 +67,19 @@ def new_adr(project: Project, request: NewAdrRequest) -> NewAdr:
         made.append(record)
         return record.documents
 
-    written = files.create_records(folder, build, shown=project.rel)
+    if pr:
+        documents = [d.at(d.path.relative_to(project.root)) for d in build()]
+        record = made[-1]
+        pull = open_pull_request(
+            project,
+            f"adr-{record.path.stem.split('-', 1)[1]}",
+            documents,
+            title=f"ADR {record.path.stem}: {' '.join(request.title.split())}",
+            source=f"`leaddocs adr new` ({status})",
+            checklist=ADR_CHECKLIST,
+        )
+        return NewAdr(record.path, [], (*notes, *record.notes), report, pull)
+    written = files.create_records(folder, build, shown=project.rel, boundary=project.root)
     record = made[-1]
     return NewAdr(record.path, written, (*notes, *record.notes), report)
 

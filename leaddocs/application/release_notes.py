@@ -20,13 +20,12 @@ KIND = "release-notes"
 
 def release_notes(project: Project, request: ReleaseNotesRequest) -> Document:
     """The notes for ``request``'s range, titled and drafted as it asks."""
-    release = project.history(request.progress).release(
-        request.from_ref, request.to_ref, request.title, request.paths
-    )
+    history = project.history(request.progress)
+    release = history.release(request.from_ref, request.to_ref, request.title, request.paths)
     views, notes = enriched_views(project, [release])
     view = views.release(release)
     [document] = notes_documents(project, release, view, (request.format,), request.drafting)
-    return noted([document], notes)[0]
+    return noted([document], (*history.notes, *notes))[0]
 
 
 def notes_documents(
@@ -47,7 +46,7 @@ def notes_documents(
             "json": lambda: json.dumps(release_json(view), indent=2, ensure_ascii=False) + "\n",
             "md": lambda: project.renderer().render("release-notes.md.j2", release=view),
         }
-        return [_document(fmt, plain[fmt](), notes=notes) for fmt in formats]
+        return [_document(view, fmt, plain[fmt](), notes=notes) for fmt in formats]
     drafter = select_drafter(
         settings,
         use_llm=True,
@@ -63,14 +62,22 @@ def notes_documents(
         "json": lambda: drafted_notes.render_json(drafted),
         "md": lambda: drafted_notes.render_markdown(project.renderer(), drafted),
     }
-    return [_document(fmt, rendered[fmt](), report=drafted.report) for fmt in formats]
+    return [_document(view, fmt, rendered[fmt](), report=drafted.report) for fmt in formats]
 
 
 def _document(
+    view: ReleaseView,
     fmt: Format,
     body: str,
     *,
     notes: tuple[str, ...] = (),
     report: DraftingSummary | None = None,
 ) -> Document:
-    return Document(KIND, Path(f"release-notes.{fmt}"), body, fmt, notes=notes, report=report)
+    # What the notes describe, for a PR's branch and body and the site's release pages.
+    meta = {
+        "release": view.tag or view.next_version or "unreleased",
+        "from": view.from_ref,
+        "to": view.to_ref,
+    }
+    path = Path(f"release-notes.{fmt}")
+    return Document(KIND, path, body, fmt, front_matter=meta, notes=notes, report=report)

@@ -13,6 +13,7 @@ from leaddocs.adr.lint import has_errors
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import STATUSES, WRITABLE_STATUSES, LinkKind
 from leaddocs.cli.app import State, pass_state
+from leaddocs.cli.options import pr_option
 from leaddocs.errors import LintFailure, OutputError
 
 if TYPE_CHECKING:
@@ -72,8 +73,14 @@ def command() -> None:
 @click.option(
     "--llm/--no-llm", "llm", default=None, help="With --from: draft with a model, grounded."
 )
-@click.option("--model", metavar="NAME", help="Model to draft with (default: llm.model).")
+@click.option(
+    "--model",
+    metavar="NAME",
+    envvar="LEADDOCS_MODEL",
+    help="Model to draft with (default: $LEADDOCS_MODEL, else llm.model).",
+)
 @click.option("--no-cache", is_flag=True, help="Ask the model again even for a cached answer.")
+@pr_option
 @pass_state
 def new(
     state: State,
@@ -89,6 +96,7 @@ def new(
     llm: bool | None,
     model: str | None,
     no_cache: bool,
+    pr: bool,
 ) -> None:
     """Write a new MADR 4 record NNNN-slug.md dated today, and print its path.
 
@@ -102,6 +110,7 @@ def new(
       leaddocs adr new "Move events to Kafka" --supersedes 7 --decision-maker "Ada Lovelace"
       leaddocs adr new "Cache invoices" --draft   # XXXX-cache-invoices.md, numbered on merge
       leaddocs adr new "Use Kafka" --from notes/kafka.md --llm   # grounded in the notes
+      leaddocs adr new "Use Kafka" --pr    # proposed in a PR from leaddocs/adr-use-kafka
     """
     from leaddocs.application.new_adr import new_adr
     from leaddocs.application.requests import DraftOptions, NewAdrRequest
@@ -118,8 +127,13 @@ def new(
         source=source_file,
         drafting=DraftOptions(llm=llm, model=model, use_cache=not no_cache),
     )
-    made = new_adr(project, request)
+    made = new_adr(project, request, pr=pr)
     shown = project.rel(made.path)
+    if made.pull is not None:
+        state.notes(made.notes)
+        state.pull_request(made.pull)
+        state.finish_drafting([made.report])
+        return
     click.echo(shown)
     state.notes(made.notes)
     if made.report is not None:

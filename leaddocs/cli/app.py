@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from leaddocs.textsafe import printable
 if TYPE_CHECKING:
     from leaddocs.application.project import Project
     from leaddocs.delivery.files import Written
+    from leaddocs.delivery.pull_request import PrOutcome
     from leaddocs.document import Document, DraftingSummary
 
 HistoryProgress = Callable[[int], None]
@@ -29,6 +31,7 @@ COMMANDS = {
     "changelog": "leaddocs.cli.changelog",
     "build": "leaddocs.cli.build",
     "adr": "leaddocs.cli.adr",
+    "ci": "leaddocs.cli.ci",
 }
 
 
@@ -99,9 +102,23 @@ class State:
             return None
         from leaddocs.delivery.files import deliver
 
-        written = deliver([document.at(output)], force=force)[0]
+        boundary = self.project().root
+        written = deliver([document.at(output)], force=force, boundary=boundary)[0]
         self.notes(written.notes)
         return written
+
+    def pull_request(self, outcome: PrOutcome) -> None:
+        """Say what the PR delivery did: the PR on stdout, the rest as notes, and the Action's
+        outputs (``pr-number``, ``pr-url``, ``operation``) when it runs in GitHub Actions."""
+        self.notes(outcome.notes)
+        if outcome.preview is not None:
+            self.note(f"no forge token (GITHUB_TOKEN): {outcome.branch} is committed locally")
+            click.echo(outcome.preview, nl=False)
+        elif outcome.pull is not None:
+            click.echo(f"{outcome.operation} {outcome.pull.url}")
+        else:
+            click.echo(f"{outcome.operation} {outcome.branch}")
+        write_action_outputs(outcome)
 
     def finish_drafting(self, reports: Iterable[DraftingSummary | None]) -> None:
         """After the documents are out: the drafting report, or why the model was not used.
@@ -120,6 +137,21 @@ class State:
 
 
 pass_state = click.make_pass_decorator(State, ensure=True)
+
+
+def write_action_outputs(outcome: PrOutcome) -> None:
+    """``pr-number``, ``pr-url`` and ``operation`` for a GitHub Action's ``outputs``."""
+    target = os.environ.get("GITHUB_OUTPUT")
+    if not target:
+        return
+    pull = outcome.pull
+    lines = [
+        f"pr-number={pull.number if pull else ''}",
+        f"pr-url={pull.url if pull else ''}",
+        f"operation={outcome.operation}",
+    ]
+    with open(target, "a", encoding="utf-8") as stream:  # the runner's file, not a document
+        stream.write("".join(f"{printable(line)}\n" for line in lines))
 
 
 @click.group(

@@ -14,10 +14,12 @@ from leaddocs.cli.options import (
     format_option,
     output_option,
     paths_option,
+    pr_option,
     repo_paths,
     unshallow_option,
 )
 from leaddocs.document import Format
+from leaddocs.errors import UsageError
 
 
 @click.command("changelog")
@@ -25,6 +27,7 @@ from leaddocs.document import Format
 @format_option
 @output_option
 @force_option
+@pr_option
 @unshallow_option
 @pass_state
 def command(
@@ -33,6 +36,7 @@ def command(
     output_format: Format,
     output: Path | None,
     force: bool,
+    pr: bool,
     unshallow: bool,
 ) -> None:
     """The CHANGELOG: every release tag a section, newest first, plus Unreleased.
@@ -45,7 +49,12 @@ def command(
     Examples:
       leaddocs changelog --output CHANGELOG.md
       leaddocs changelog --format json | jq '.releases[0].tag'
+      leaddocs changelog --pr          # CHANGELOG.md (changelog.path) updated in a PR
     """
+    if pr and (output is not None or output_format != "md"):
+        raise UsageError(
+            "--pr updates changelog.path in a pull request: leave out --output and --format"
+        )
     project = state.project()
     if unshallow:
         project.unshallow()
@@ -56,6 +65,12 @@ def command(
     )
     document = changelog(project, request)
     state.progress_done()
+    if pr:
+        from leaddocs.application.pull_requests import changelog_pr
+
+        state.notes(document.notes)
+        state.pull_request(changelog_pr(project, document))
+        return
     written = state.emit(document, output, force=force)
     if written is None:
         return

@@ -77,3 +77,11 @@ def force_option(function: F) -> F:
     return click.option(
         "--force", is_flag=True, help="Replace an output file even if a human edited it."
     )(function)
+
+
+def pr_option(function: F) -> F:
+    return click.option(
+        "--pr",
+        is_flag=True,
+        help="Deliver as a pull request from leaddocs/<kind> (docs/github-actions.md).",
+    )(function)

@@ -14,11 +14,13 @@ from leaddocs.cli.options import (
     format_option,
     output_option,
     paths_option,
+    pr_option,
     repo_paths,
     unshallow_option,
 )
 from leaddocs.document import Format
 from leaddocs.drafting.base import AUDIENCES, Audience
+from leaddocs.errors import UsageError
 
 
 @click.command("release-notes")
@@ -35,6 +37,7 @@ from leaddocs.drafting.base import AUDIENCES, Audience
 @format_option
 @output_option
 @force_option
+@pr_option
 @unshallow_option
 @click.option(
     "--llm/--no-llm",
@@ -42,7 +45,12 @@ from leaddocs.drafting.base import AUDIENCES, Audience
     default=None,
     help="Draft the words with a model (OPENAI_API_KEY / OPENAI_BASE_URL; docs/llm.md).",
 )
-@click.option("--model", metavar="NAME", help="Model to draft with (default: llm.model).")
+@click.option(
+    "--model",
+    metavar="NAME",
+    envvar="LEADDOCS_MODEL",
+    help="Model to draft with (default: $LEADDOCS_MODEL, else llm.model).",
+)
 @click.option(
     "--audience",
     type=click.Choice(AUDIENCES),
@@ -59,6 +67,7 @@ def command(
     output_format: Format,
     output: Path | None,
     force: bool,
+    pr: bool,
     unshallow: bool,
     llm: bool | None,
     model: str | None,
@@ -76,7 +85,12 @@ def command(
       leaddocs release-notes --from v1.2.0 --to v1.3.0 --output notes.md
       leaddocs release-notes --path services/api --format json | jq '.sections[].title'
       leaddocs release-notes --llm --audience leadership
+      leaddocs release-notes --pr      # a draft PR: docs/releases/<next version>.md
     """
+    if pr and (output is not None or output_format != "md"):
+        raise UsageError(
+            "--pr delivers Markdown to docs/releases/: leave out --output and --format"
+        )
     project = state.project()
     if unshallow:
         project.unshallow()
@@ -91,6 +105,12 @@ def command(
     )
     document = release_notes(project, request)
     state.progress_done()
+    if pr:
+        from leaddocs.application.pull_requests import release_notes_pr
+
+        state.pull_request(release_notes_pr(project, document))
+        state.finish_drafting([document.report])
+        return
     written = state.emit(document, output, force=force)
     if written is not None:
         state.note(f"{'wrote' if written.action != 'unchanged' else 'unchanged'} {output}")

@@ -88,7 +88,11 @@ def deliver_pr(
     outcome = PrOutcome("none", request.branch)
     base = settings.base or (forge.default_branch() if forge else branches.current_branch())
     if base is None:
-        raise OutputError("no base branch: HEAD is detached; set it with --base or forge.base")
+        raise OutputError("no base branch: HEAD is detached; check out the branch to target")
+    if base == request.branch:
+        raise OutputError(
+            f"{base} is the pull request's own branch: check out the branch it should target"
+        )
     remote = settings.remote if forge is not None and branches.has_remote(settings.remote) else None
     for _ in range(_PUSH_ATTEMPTS):
         base_sha, branch_sha = _tips(branches, remote, base, request.branch)

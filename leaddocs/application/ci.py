@@ -1,0 +1,177 @@
+"""``leaddocs ci``: what the merge-to-main job refreshes, decided from the event and config.
+
+- a push to the default branch: the release-notes draft PR for the next release (when there
+  is unreleased work), and the numbers of ADR drafts that landed (``XXXX-slug.md``), with
+  status ``accepted`` when ``adr.accept_when_numbered`` is set — all through pull requests,
+  never a push to a protected main;
+- a release tag: the CHANGELOG PR.
+
+Every step goes through the PR delivery, which commits only what changed and finds its PR by
+branch and marker: a rerun on the same commit makes no commit and opens nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from leaddocs.adr import renumber
+from leaddocs.adr.edit import edit_document, edited
+from leaddocs.application.changelog import changelog
+from leaddocs.application.decisions import decision_log
+from leaddocs.application.project import Project
+from leaddocs.application.pull_requests import changelog_pr, open_pull_request, release_notes_pr
+from leaddocs.application.release_notes import release_notes
+from leaddocs.application.requests import ChangelogRequest, DraftOptions, ReleaseNotesRequest
+from leaddocs.delivery.pull_request import PrOutcome
+from leaddocs.document import Document, WriteMode
+from leaddocs.history.versions import TagMatcher
+from leaddocs.textfile import Source, read_source
+
+Event = Literal["push", "tag"]
+ADR_CHECKLIST = (
+    "Each record's new number is free, and every link to it follows",
+    "A record marked accepted really was agreed",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One thing the job does: a kind's PR and why."""
+
+    kind: str
+    reason: str
+    run: Callable[[], PrOutcome]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    event: Event
+    ref: str
+    steps: list[Step]
+
+
+def plan(project: Project, drafting: DraftOptions) -> Plan:
+    """What this run would refresh (nothing is read beyond what deciding needs)."""
+    event, ref = _event(project)
+    steps: list[Step] = []
+    if event == "tag":
+        steps.append(Step("changelog", f"release tag {ref}", lambda: _changelog(project)))
+        return Plan(event, ref, steps)
+    steps.append(
+        Step(
+            "release-notes",
+            f"push to {ref}: the draft for the next release",
+            lambda: _release_notes(project, drafting),
+        )
+    )
+    if project.adr_folder.is_dir():
+        log = decision_log(project)
+        drafts = renumber.number_drafts(log, project.repo)
+        if drafts:
+            names = ", ".join(move.adr.rel for move in drafts)
+            steps.append(
+                Step("adr-numbers", f"ADR drafts landed: {names}", lambda: _numbers(project))
+            )
+    return Plan(event, ref, steps)
+
+
+def _event(project: Project) -> tuple[Event, str]:
+    """The event from GitHub Actions' variables, else from the checkout: HEAD at a release tag
+    is a release, anything else a push to the current branch."""
+    ref = os.environ.get("GITHUB_REF", "")
+    matcher = TagMatcher(project.config.tags.pattern)
+    if ref.startswith("refs/tags/"):
+        name = ref.removeprefix("refs/tags/")
+        if matcher.version_of(name) is not None:
+            return "tag", name
+    if ref.startswith("refs/heads/"):
+        return "push", ref.removeprefix("refs/heads/")
+    head = project.repo.resolve("HEAD")
+    for tag in project.repo.tags():
+        if tag.commit == head and matcher.version_of(tag.name) is not None:
+            return "tag", tag.name
+    return "push", os.environ.get("GITHUB_REF_NAME") or "HEAD"
+
+
+def _release_notes(project: Project, drafting: DraftOptions) -> PrOutcome:
+    document = release_notes(project, ReleaseNotesRequest(drafting=drafting))
+    return release_notes_pr(project, document)
+
+
+def _changelog(project: Project) -> PrOutcome:
+    return changelog_pr(project, changelog(project, ChangelogRequest()))
+
+
+def _numbers(project: Project) -> PrOutcome:
+    """Number every landed draft (and accept it when configured) in one pull request."""
+    log = decision_log(project)
+    overlay = _Overlay(log.rel)
+    moves = renumber.number_drafts(log, project.repo)
+    removals: list[Path] = []
+    for move in moves:
+        step = renumber.move_step(log, move, overlay.read)
+        for document in step.edits:
+            overlay.apply(document.path, document.body)
+        overlay.move(move.adr.path, move.target, step.own.body)
+        removals.append(move.adr.path)
+        move.adr.path = move.target
+    if project.config.adr.accept_when_numbered:
+        for move in moves:
+            if move.adr.status in ("draft", "proposed"):
+                source = overlay.read(move.target)
+                text = edited(move.adr, source.text, status="accepted")
+                overlay.apply(move.target, source.restore(text))
+    documents = overlay.documents(project.root)
+    names = ", ".join(f"{move.target.stem[:4]}" for move in moves)
+    return open_pull_request(
+        project,
+        "adr-numbers",
+        documents,
+        title=f"Number the ADR drafts that landed ({names})",
+        source="the ADR drafts on the default branch",
+        removals=[path.relative_to(project.root) for path in removals],
+        checklist=ADR_CHECKLIST,
+    )
+
+
+class _Overlay:
+    """Files as a series of moves leaves them, in memory: each edit reads the one before."""
+
+    def __init__(self, rel: Callable[[Path], str]) -> None:
+        self._rel = rel
+        self._current: dict[Path, Source] = {}
+        self._original: dict[Path, Source | None] = {}  # None: a file the moves create
+
+    def read(self, path: Path) -> Source:
+        if path not in self._current:
+            source = read_source(path, self._rel)
+            self._current[path], self._original[path] = source, source
+        return self._current[path]
+
+    def apply(self, path: Path, file_text: str) -> None:
+        before = self.read(path)
+        text = file_text.removeprefix(before.bom)
+        if before.newline != "\n":
+            text = text.replace(before.newline, "\n")
+        self._current[path] = Source(text, before.newline, before.bom, before.sha256)
+
+    def move(self, source: Path, target: Path, file_text: str) -> None:
+        self.apply(source, file_text)
+        self._current[target] = self._current.pop(source)
+        self._original.setdefault(target, None)
+
+    def documents(self, root: Path) -> list[Document]:
+        found = []
+        for path, source in self._current.items():
+            original = self._original.get(path)
+            relative = path.relative_to(root)
+            text = source.restore(source.text)
+            if original is None:
+                found.append(Document("adr", relative, text, mode=WriteMode.CREATE))
+            elif original.text != source.text:
+                found.append(edit_document(relative, text, original))
+        return found

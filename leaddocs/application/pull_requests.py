@@ -1,0 +1,119 @@
+"""``--pr``: a kind's documents delivered as a pull request, with a body a reviewer can use."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from leaddocs.application.project import Project
+from leaddocs.delivery.pull_request import PrOutcome, PrRequest, PrSettings, deliver_pr
+from leaddocs.document import Document, DraftingSummary
+from leaddocs.history.branches import Branches
+from leaddocs.markup import md_text
+from leaddocs.textsafe import printable
+
+OFFLINE = "- offline: every line comes from the history, nothing from a model"
+RELEASES_DIR = Path("docs/releases")  # where release-notes drafts land in the repository
+
+CHECKLIST = (
+    "Every change listed shipped, and nothing that shipped is missing",
+    "The wording is right for its readers, and names nothing that should stay internal",
+    "Links point where they should",
+)
+WORKFLOW_TOKEN_NOTE = (
+    "this pull request was opened with the workflow's GITHUB_TOKEN, so it starts no other "
+    "workflow (no CI runs on it); use a GitHub App token or a personal access token instead "
+    "(docs/github-actions.md)"
+)
+
+
+def open_pull_request(
+    project: Project,
+    kind: str,
+    documents: Sequence[Document],
+    *,
+    title: str,
+    source: str,
+    removals: Sequence[Path] = (),
+    checklist: Sequence[str] = CHECKLIST,
+    base: str | None = None,
+) -> PrOutcome:
+    """Deliver ``documents`` (paths relative to the repository root) as ``kind``'s PR.
+
+    ``source`` says what they were generated from (a range, a tag, a record); with no forge
+    token the branch is made locally and the outcome's ``preview`` says what would be opened.
+    """
+    forge = project.forge_client()
+    settings = project.config.forge.pr
+    request = PrRequest(
+        kind=kind,
+        documents=documents,
+        title=title,
+        body=pr_body(documents, source, checklist),
+        removals=removals,
+        draft=settings.draft,
+        labels=settings.labels,
+        reviewers=settings.reviewers,
+    )
+    outcome = deliver_pr(request, Branches(project.repo), forge, PrSettings(base=base))
+    if forge is not None and forge.token_kind == "workflow" and outcome.operation == "created":
+        outcome.notes.append(WORKFLOW_TOKEN_NOTE)
+    return outcome
+
+
+def pr_body(documents: Sequence[Document], source: str, checklist: Sequence[str]) -> str:
+    """What was generated, from what, how it was drafted, and what a reviewer should check."""
+    files = "\n".join(f"- `{document.path.as_posix()}`" for document in documents)
+    reports = list({id(d.report): d.report for d in documents if d.report is not None}.values())
+    lines = [
+        f"Drafted by leaddocs from {source}. Review it, edit it on this branch if you like "
+        "(leaddocs never force-pushes over your commits), and merge it.",
+        "",
+        "**Files**",
+        "",
+        files,
+        "",
+        "**Drafting**",
+        "",
+        *(_drafting(report) for report in reports),
+        *(
+            []
+            if reports
+            else ["- offline: every line comes from the history, nothing from a model"]
+        ),
+        "",
+        "**Reviewer checklist**",
+        "",
+        *(f"- [ ] {item}" for item in checklist),
+    ]
+    return "\n".join(lines)
+
+
+def _drafting(report: DraftingSummary) -> str:
+    # Report lines can quote what a model answered: escaped like any outside text.
+    details = "; ".join(md_text(printable(line)) for line in report.lines())
+    return f"- {details or 'drafted by a model; every item accounted for'}"
+
+
+def release_notes_pr(project: Project, document: Document) -> PrOutcome:
+    """The release-notes draft for the next release, as ``docs/releases/<release>.md``."""
+    meta = document.front_matter
+    name = str(meta.get("release") or "unreleased")
+    placed = document.at(RELEASES_DIR / f"{name}.md")
+    return open_pull_request(
+        project,
+        "release-notes",
+        [placed],
+        title=f"Release notes for {name}",
+        source=f"the history `{meta.get('from') or 'the first commit'}..{meta.get('to')}`",
+    )
+
+
+def changelog_pr(project: Project, document: Document) -> PrOutcome:
+    return open_pull_request(
+        project,
+        "changelog",
+        [document],
+        title="Update the CHANGELOG",
+        source="every release tag reachable from the branch",
+    )

@@ -1,0 +1,46 @@
+"""``leaddocs ci``: the one entry point for the merge-to-main job."""
+
+from __future__ import annotations
+
+import click
+
+from leaddocs.application.ci import plan
+from leaddocs.application.requests import DraftOptions
+from leaddocs.cli.app import State, pass_state
+
+
+@click.command("ci")
+@click.option("--dry-run", is_flag=True, help="Print what would be refreshed; change nothing.")
+@click.option(
+    "--llm/--no-llm", "llm", default=None, help="Draft with a model (default: llm.enabled)."
+)
+@click.option(
+    "--model",
+    metavar="NAME",
+    envvar="LEADDOCS_MODEL",
+    help="Model to draft with (default: $LEADDOCS_MODEL, else llm.model).",
+)
+@pass_state
+def command(state: State, dry_run: bool, llm: bool | None, model: str | None) -> None:
+    """Refresh the drafts this event calls for, each as a pull request.
+
+    On a push to the default branch: the release-notes draft for the next release, and the
+    numbers of ADR drafts that landed. On a release tag: the CHANGELOG. A rerun on the same
+    commit makes no commit and opens no pull request. The event comes from GITHUB_REF in
+    GitHub Actions, else from the checkout (HEAD at a release tag is a release).
+
+    \b
+    Examples:
+      leaddocs ci --dry-run
+      GITHUB_TOKEN=... leaddocs ci      # in the Action: uses: <owner>/leaddocs@<sha>
+    """
+    project = state.project()
+    job = plan(project, DraftOptions(llm=llm, model=model, progress=state.line_progress()))
+    state.note(f"{job.event} {job.ref}: {len(job.steps)} step(s)")
+    for step in job.steps:
+        if dry_run:
+            click.echo(f"would refresh {step.kind} (leaddocs/{step.kind}): {step.reason}")
+            continue
+        state.pull_request(step.run())
+    if dry_run:
+        state.note("dry run: nothing was changed")
