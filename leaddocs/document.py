@@ -54,7 +54,10 @@ class Merger(Protocol):
 
     def create(self) -> Merged: ...  # the text for a file that does not exist yet
 
-    def merge(self, existing: str) -> Merged: ...
+    def merge(self, existing: str, *, force: bool = False) -> Merged:
+        """``existing`` with the fresh document folded in; a ``ValueError`` when ``existing``
+        is not a file of this kind (``force`` merges anyway)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)

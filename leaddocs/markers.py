@@ -47,6 +47,8 @@ def document_state(text: str) -> State:
     Markdown carries an HTML comment on its first line, JSON a first key; either way the hash
     covers what leaddocs generated after it.
     """
+    # A checkout with core.autocrlf, or an editor that adds a BOM, changes no content.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     match = _DOCUMENT.match(text)
     if match is not None:
         body = text[match.end() :]

@@ -136,6 +136,8 @@ def test_a_json_file_records_what_leaddocs_generated(
 def test_an_output_that_is_not_a_regular_file_is_refused_unread(
     cli: Any, project_repo: Repo, tmp_path: Path, kind: str
 ) -> None:
+    if kind != "folder" and os.name == "nt":
+        pytest.skip("no FIFOs or /dev on Windows")
     if kind == "folder":
         target = tmp_path / "notes.md"
         target.mkdir()
@@ -173,16 +175,56 @@ def test_a_symlinked_output_updates_its_target(
     assert notes.is_symlink() and "second" in (tmp_path / "shared/notes-target.md").read_text()
 
 
-def test_a_symlinked_adr_is_edited_through_its_link(cli: Any, repo: Repo, tmp_path: Path) -> None:
-    kept = tmp_path / "records" / "0001-use-postgres.md"
+def test_a_symlinked_adr_is_edited_through_its_link(cli: Any, repo: Repo) -> None:
+    kept = repo.path / "records" / "0001-use-postgres.md"
     kept.parent.mkdir()
     kept.write_text(ADR.replace("accepted", "proposed"))
     (repo.path / "adr").mkdir()
-    (repo.path / "adr/0001-use-postgres.md").symlink_to(kept)
+    (repo.path / "adr/0001-use-postgres.md").symlink_to("../records/0001-use-postgres.md")
     result = cli("--repo", repo.path, "adr", "status", "1", "accepted")
     assert result.code == 0, result
     assert (repo.path / "adr/0001-use-postgres.md").is_symlink()
     assert "status: accepted" in kept.read_text()
+
+
+def test_a_symlink_out_of_the_repository_is_never_written_through(
+    cli: Any, project_repo: Repo, tmp_path: Path
+) -> None:
+    victim = tmp_path / "home" / ".bashrc"
+    victim.parent.mkdir()
+    victim.write_text("export PATH=$PATH\n")
+    (project_repo.path / "CHANGELOG.md").symlink_to(victim)  # committed by anyone's PR
+    (project_repo.path / "notes.md").symlink_to(tmp_path / "elsewhere.md")  # dangling
+    for command in (["changelog"], ["release-notes"]):
+        target = "CHANGELOG.md" if command == ["changelog"] else "notes.md"
+        result = cli("--repo", project_repo.path, *command, "-o", project_repo.path / target)
+        assert result.code == 6, result
+        assert "outside" in result.stderr and "through a symlink" in result.stderr
+    assert victim.read_text() == "export PATH=$PATH\n"
+    assert not (tmp_path / "elsewhere.md").exists()
+    (project_repo.path / "adr/0002-x.md").symlink_to(victim)
+    status = cli("--repo", project_repo.path, "adr", "status", "2", "accepted")
+    assert status.code != 0 and victim.read_text() == "export PATH=$PATH\n"
+
+
+def test_twenty_concurrent_adr_new_into_a_missing_folder_get_distinct_numbers(
+    repo: Repo,
+) -> None:
+    (repo.path / "leaddocs.yml").write_text("adr:\n  dir: docs/arch/decisions\n")
+    command = [sys.executable, "-m", "leaddocs", "--repo", str(repo.path), "adr", "new"]
+    runs = [
+        subprocess.Popen(
+            [*command, f"Decision {n}", "--no-edit"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(20)
+    ]
+    results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
+    assert [code for code, _, _ in results] == [0] * 20, results
+    names = sorted(p.name[:4] for p in (repo.path / "docs/arch/decisions").iterdir())
+    assert names == [f"{n:04d}" for n in range(1, 21)]
 
 
 def test_twenty_concurrent_adr_new_with_one_title_leave_twenty_records(repo: Repo) -> None:

@@ -19,6 +19,7 @@ from leaddocs.adr.links import canonical
 from leaddocs.adr.model import Adr, LinkKind
 from leaddocs.adr.status import LINK_CLAUSE, parse_status
 from leaddocs.document import Document, WriteMode
+from leaddocs.errors import OutputError
 from leaddocs.textfile import Source, read_source
 
 Link = tuple[LinkKind, Adr]
@@ -216,9 +217,20 @@ def edited_record(
     adr: Adr, rel: Callable[[Path], str], *, status: str | None, links: Sequence[Link] = ()
 ) -> Document:
     """``adr``'s file with its status and links changed, in its own line endings and BOM."""
-    source = read_source(adr.path, rel)
+    source = current_source(adr, rel)
     text = source.restore(edited(adr, source.text, status=status, links=links))
     return edit_document(adr.path, text, source)
+
+
+def current_source(adr: Adr, rel: Callable[[Path], str]) -> Source:
+    """``adr``'s file as it is now, which must be what it was read from: an edit is made at
+    the lines that reading found."""
+    source = read_source(adr.path, rel)
+    if adr.sha256 and source.sha256 != adr.sha256:
+        raise OutputError(
+            f"{rel(adr.path)} changed since leaddocs read it; nothing was written (run it again)"
+        )
+    return source
 
 
 def edit_document(path: Path, text: str, source: Source) -> Document:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,9 @@ class DecisionLog:
         return text[len(root) :].replace("\\", "/") if text.startswith(root) else text
 
 
+_GENERATED = b"<!-- leaddocs:generated "
+
+
 def load_log(root: Path, folder: Path) -> DecisionLog:
     """Read every ADR in ``folder``; a broken file becomes a finding, never an exception."""
     discover.require_folder(folder, root)
@@ -64,10 +68,13 @@ def load_log(root: Path, folder: Path) -> DecisionLog:
         except OSError as exc:
             log.unreadable.append(Finding(rel, 1, "ADR001", f"cannot read: {exc.strerror}"))
             continue
+        if data.startswith(_GENERATED):
+            continue  # leaddocs' own output (an index built into this folder), not a record
         result = read_adr(path, rel, data)
         if isinstance(result, Finding):
             log.unreadable.append(result)
         else:
+            result.sha256 = hashlib.sha256(data).hexdigest()
             log.adrs.append(result)
     log.adrs.sort(key=sort_key)
     log.link_findings = links.resolve(log.adrs)

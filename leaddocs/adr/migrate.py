@@ -13,12 +13,11 @@ from typing import Any
 
 from leaddocs import yamlio
 from leaddocs.adr import frontmatter, links
-from leaddocs.adr.edit import edit_document
+from leaddocs.adr.edit import current_source, edit_document
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import Adr, LinkKind
 from leaddocs.adr.status import LINK_CLAUSE, MARKDOWN_LINK
 from leaddocs.document import Document
-from leaddocs.textfile import read_source
 
 LEGACY_STYLES = frozenset({"adr-tools", "madr2", "log4brains", "front-matter"})
 _SECTION = re.compile(r"^#{2,6}[ \t]")
@@ -41,7 +40,7 @@ def plan(log: DecisionLog) -> list[Migration]:
     found = []
     for adr in log.adrs:
         if adr.style in LEGACY_STYLES and (adr.style != "front-matter" or "status" in adr.lines):
-            source = read_source(adr.path, log.rel)
+            source = current_source(adr, log.rel)
             text = source.restore(migrated(adr, source.text, index))
             found.append(Migration(adr, edit_document(adr.path, text, source)))
     return found

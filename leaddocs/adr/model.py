@@ -61,6 +61,8 @@ class Adr:
     lines: dict[str, int] = field(default_factory=dict)  # field name -> 1-based line
     findings: list[Finding] = field(default_factory=list)  # recoverable problems seen reading
     links: dict[LinkKind, list[str]] = field(default_factory=lambda: {kind: [] for kind in REVERSE})
+    # SHA-256 of the bytes it was read from: an edit made from ``lines`` lands only on those.
+    sha256: str = ""
 
     @property
     def stem(self) -> str:

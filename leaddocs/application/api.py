@@ -83,8 +83,13 @@ def open_project(path: Path, config_file: Path | None = None) -> Project:
 
 
 def write(
-    documents: Sequence[Document], *, force: bool = False, make_folders: bool = False
+    documents: Sequence[Document],
+    *,
+    force: bool = False,
+    make_folders: bool = False,
+    boundary: Path | None = None,
 ) -> list[Written]:
-    """Write every document to its path, or none; ``force`` replaces files a human edited,
-    ``make_folders`` creates missing folders."""
-    return deliver(documents, force=force, make_folders=make_folders)
+    """Write every document to its path (a relative one from the current folder), or none;
+    ``force`` replaces files a human edited, ``make_folders`` creates missing folders, and a
+    path inside ``boundary`` (pass the project's root) may not lead out of it by a symlink."""
+    return deliver(documents, force=force, make_folders=make_folders, boundary=boundary)

@@ -32,4 +32,5 @@ def _inside(folder: Path, document: Document) -> Document:
 
 def build(project: Project, request: BuildRequest) -> list[files.Written]:
     """Write the whole bundle, or nothing: a file a human edited stops it (unless forced)."""
-    return files.deliver(build_documents(project, request), force=request.force, make_folders=True)
+    documents = build_documents(project, request)
+    return files.deliver(documents, force=request.force, make_folders=True, boundary=project.root)

@@ -46,14 +46,14 @@ def lint_log(project: Project, paths: Sequence[Path] = ()) -> list[Finding]:
 def set_status(log: DecisionLog, reference: str, status: str, *, force: bool = False) -> Adr:
     """Change a record's status in its file (the transition checked unless ``force``)."""
     adr, documents = write.set_status(log, reference, status, force=force)
-    files.deliver(documents, shown=log.rel)
+    files.deliver(documents, shown=log.rel, boundary=log.root)
     return adr
 
 
 def link(log: DecisionLog, reference: str, kind: LinkKind, other: str) -> tuple[Adr, Adr]:
     """Record ``reference kind other`` in both files, or in neither."""
     source, target, documents = write.link(log, reference, kind, other)
-    files.deliver(documents, shown=log.rel)
+    files.deliver(documents, shown=log.rel, boundary=log.root)
     return source, target
 
 
@@ -61,7 +61,7 @@ def migrate(log: DecisionLog, *, dry_run: bool = False) -> list[migration.Migrat
     """Move older styles' metadata into MADR 4 front matter, every file or none."""
     planned = migration.plan(log)
     if not dry_run:
-        files.deliver([each.document for each in planned], shown=log.rel)
+        files.deliver([each.document for each in planned], shown=log.rel, boundary=log.root)
     return planned
 
 
@@ -84,10 +84,10 @@ def _carry_out(
         step = numbering.move_step(log, move)
         # Every file is checked before the move, and the move comes before any write: a
         # failing git mv (a held index.lock) then leaves no link pointing at a missing file.
-        files.check([*step.edits, step.own.at(move.adr.path)], shown=log.rel)
+        files.check([*step.edits, step.own.at(move.adr.path)], shown=log.rel, boundary=log.root)
         _rename(project, log, move.adr.path, move.target)
         try:
-            files.deliver([*step.edits, step.own], shown=log.rel)
+            files.deliver([*step.edits, step.own], shown=log.rel, boundary=log.root)
         except LeaddocsError:
             _rename(project, log, move.target, move.adr.path)
             raise

@@ -14,7 +14,6 @@ Every write is checked before any is made, so a bundle lands whole or not at all
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import os
 import stat
@@ -76,10 +75,13 @@ def deliver(
     force: bool = False,
     make_folders: bool = False,
     shown: Shown = str,
+    boundary: Path | None = None,
 ) -> list[Written]:
     """Write every document or none. ``force`` replaces generated files a human edited;
-    ``make_folders`` creates missing parent folders (removed again if the bundle fails)."""
-    plans = [_plan(document, force, make_folders, shown) for document in documents]
+    ``make_folders`` creates missing parent folders (removed again if the bundle fails). A path
+    inside ``boundary`` (the repository) must not lead outside it through a symlink: anybody
+    who opens a pull request can commit one pointing at ``~/.bashrc``."""
+    plans = [_plan(document, force, make_folders, shown, boundary) for document in documents]
     seen: dict[Path, str] = {}
     for plan in plans:
         if plan.target in seen:
@@ -91,25 +93,53 @@ def deliver(
     ]
 
 
-def check(documents: Sequence[Document], *, force: bool = False, shown: Shown = str) -> None:
+def check(
+    documents: Sequence[Document],
+    *,
+    force: bool = False,
+    shown: Shown = str,
+    boundary: Path | None = None,
+) -> None:
     """Every check ``deliver`` makes, and no write: for a caller that must act in between."""
     for document in documents:
-        _plan(document, force, False, shown)
+        _plan(document, force, False, shown, boundary)
 
 
 def create_records(
-    folder: Path, build: Callable[[], Sequence[Document]], *, shown: Shown = str
+    folder: Path,
+    build: Callable[[], Sequence[Document]],
+    *,
+    shown: Shown = str,
+    boundary: Path | None = None,
 ) -> list[Written]:
     """Deliver ``build()``'s documents (new records and their neighbours' edits) under a lock
     on ``folder``, so two runs at once never pick the same number or lose a record; when a
     record's name was taken anyway (by another tool), build again with what is there now."""
+    made = _missing_folders(folder)
+    try:
+        # The folder exists before anyone locks it: every run then locks the same one.
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create {shown(folder)}: {exc.strerror}") from exc
+    try:
+        return _create_locked(folder, build, shown, boundary)
+    except BaseException:
+        for created in made:  # innermost first; only while still empty
+            with contextlib.suppress(OSError):
+                created.rmdir()
+        raise
+
+
+def _create_locked(
+    folder: Path, build: Callable[[], Sequence[Document]], shown: Shown, boundary: Path | None
+) -> list[Written]:
     last_paths: list[Path] | None = None
     for _ in range(_CREATE_ATTEMPTS):
-        with _locked(_existing_folder(folder)):
+        with _locked(folder):
             documents = build()
             paths = [document.path for document in documents]
             try:
-                return deliver(documents, make_folders=True, shown=shown)
+                return deliver(documents, shown=shown, boundary=boundary)
             except AlreadyExists:
                 if paths == last_paths:  # the same name again: it is really taken
                     raise
@@ -117,9 +147,13 @@ def create_records(
     raise OutputError(f"cannot create a new record in {shown(folder)}: it keeps changing")
 
 
-def _plan(document: Document, force: bool, make_folders: bool, shown: Shown) -> _Plan:
+def _plan(
+    document: Document, force: bool, make_folders: bool, shown: Shown, boundary: Path | None
+) -> _Plan:
     name = shown(document.path)
     target = Path(os.path.realpath(document.path))  # a symlink's target is what gets written
+    if boundary is not None:
+        _within(document.path, target, boundary, name)
     try:
         status: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
@@ -180,9 +214,16 @@ def decide(document: Document, before: bytes | None, *, force: bool, name: str) 
         text = document.body
     elif mode is WriteMode.MERGE:
         source = decode_source(before, document.path, lambda _: name)
-        merged = _merger(document).merge(source.text)
+        if markers.document_state(source.text) != "foreign":
+            # Another document leaddocs generated whole (release notes, JSON): not to merge into.
+            raise OutputError(f"{name} is another document leaddocs generated; kept it")
+        try:
+            merged = _merger(document).merge(source.text, force=force)
+        except ValueError as exc:
+            raise OutputError(f"{name}: {exc}; kept it (--force merges into it)") from exc
         text = source.restore(merged.text)
-        notes, added = merged.notes, merged.added
+        notes = tuple(f"{name}: {note}" for note in merged.notes)
+        added = merged.added
     else:
         text = document.file_text
         if not force:
@@ -195,6 +236,18 @@ def _merger(document: Document) -> Merger:
     if document.merger is None:
         raise ValueError(f"{document.kind}: a MERGE document needs a merger")
     return document.merger
+
+
+def _within(requested: Path, target: Path, boundary: Path, name: str) -> None:
+    """A path inside ``boundary`` must resolve inside it too (a path the person gave outside
+    it is theirs to choose)."""
+    inside = Path(os.path.abspath(boundary))
+    if not Path(os.path.abspath(requested)).is_relative_to(inside):
+        return
+    if not target.is_relative_to(Path(os.path.realpath(boundary))):
+        raise OutputError(
+            f"cannot write {name}: it leads to {target}, outside {boundary}, through a symlink"
+        )
 
 
 def _require_generated(data: bytes, name: str) -> None:
@@ -305,15 +358,16 @@ def _missing_folders(folder: Path) -> list[Path]:
     return missing
 
 
-def _existing_folder(folder: Path) -> Path:
-    while not folder.is_dir():
-        folder = folder.parent
-    return folder
-
-
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
-    """An advisory lock on a folder, held while one run picks a number and writes."""
+    """An advisory lock on a folder, held while one run picks a number and writes. Where
+    there is no flock (Windows) runs are not serialised, but the exclusive create still
+    keeps every record: a clash builds again with the next number."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
     handle = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(handle, fcntl.LOCK_EX)

@@ -154,6 +154,24 @@ class ChangelogMerge:
         text = self.writer.render(self.releases, self.unreleased)
         return Merged(text, added=tuple(release.anchor for release in self.releases))
 
-    def merge(self, existing: str) -> Merged:
+    def merge(self, existing: str, *, force: bool = False) -> Merged:
+        if not force and not looks_like_a_changelog(existing):
+            raise NotAChangelog(
+                "it has sections, and none is a release ('## [1.2.0]', '## v1.2.0') or a "
+                "leaddocs section: not a CHANGELOG"
+            )
         update = self.writer.update(existing, self.releases, self.unreleased)
         return Merged(update.text, tuple(update.warnings), tuple(update.added))
+
+
+class NotAChangelog(ValueError):
+    """The file a CHANGELOG would merge into is something else (a README, another document)."""
+
+
+def looks_like_a_changelog(text: str) -> bool:
+    """A CHANGELOG to merge into: leaddocs' sections, a release heading, or no sections yet
+    (a title and an intro someone started with)."""
+    if markers.split_sections(text).parts and "<!-- leaddocs:section " in text:
+        return True
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    return not headings or any(_LEGACY_HEADING.match(line) for line in headings)
