@@ -126,7 +126,7 @@ def _inside_repository(value: str) -> str:
     """A path leaddocs writes or reads for the repository stays in it: a config file is as
     untrusted as a commit, and a CI job must not be sent to write ``../../somewhere``."""
     path = PurePosixPath(value.replace("\\", "/"))
-    if not value.strip() or path.is_absolute() or ".." in path.parts or ":" in value:
+    if not path.parts or path.is_absolute() or ".." in path.parts or ":" in value:
         raise ValueError(f"{value!r}: give a path inside the repository, relative to its root")
     return value
 

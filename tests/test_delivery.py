@@ -394,3 +394,72 @@ def test_a_changelog_update_keeps_the_bom_and_line_endings(
         assert text.count("\r\n") == text.count("\n")  # a CRLF file stays CRLF throughout
     else:
         assert "Intro.\r\nMore.\n" in text and text.count("\r\n") == 1  # mixed stays mixed
+
+
+def test_a_changelog_is_not_merged_into_a_readme_or_another_document(
+    cli: Any, project_repo: Repo, tmp_path: Path
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# My project\n\n## Install\n\npip install it\n")
+    result = cli("--repo", project_repo.path, "changelog", "-o", readme)
+    assert result.code == 6 and "not a CHANGELOG" in result.stderr, result
+    assert readme.read_text() == "# My project\n\n## Install\n\npip install it\n"
+    forced = cli("--repo", project_repo.path, "changelog", "-o", readme, "--force")
+    assert forced.code == 0 and "## Install" in readme.read_text()  # merged, nothing lost
+    notes = tmp_path / "notes.md"
+    assert cli("--repo", project_repo.path, "release-notes", "-o", notes).code == 0
+    before = notes.read_text()
+    other = cli("--repo", project_repo.path, "changelog", "-o", notes)
+    assert other.code == 6 and "another document leaddocs generated" in other.stderr, other
+    assert notes.read_text() == before
+
+
+def test_a_generated_file_checked_out_with_crlf_or_a_bom_is_still_ours(
+    cli: Any, project_repo: Repo, tmp_path: Path
+) -> None:
+    target = tmp_path / "notes.md"
+    assert cli("--repo", project_repo.path, "release-notes", "-o", target).code == 0
+    target.write_bytes(b"\xef\xbb\xbf" + target.read_bytes().replace(b"\n", b"\r\n"))
+    result = cli("--repo", project_repo.path, "release-notes", "-o", target)
+    assert result.code == 0, result
+
+
+def test_dash_means_stdout(cli: Any, project_repo: Repo, tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("--repo", project_repo.path, "release-notes", "-o", "-")
+    assert result.code == 0 and result.stdout.startswith("# "), result
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no /dev or FIFOs on Windows")
+def test_adr_source_material_must_be_a_regular_file_of_bounded_size(
+    cli: Any, repo: Repo, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    big = tmp_path / "big.md"
+    big.write_bytes(b"x" * (1024 * 1024 + 1))
+    for source, words in (
+        (Path("/dev/zero"), "not a regular file"),
+        (fifo, "not a regular file"),
+        (big, "larger than 1024 KiB"),
+    ):
+        result = cli("--repo", repo.path, "adr", "new", "X", "--from", source, "--no-edit")
+        assert result.code == 2 and words in result.stderr, result
+    assert not (repo.path / "adr").exists()
+
+
+def test_an_adr_changed_after_it_was_read_is_not_edited(repo: Repo) -> None:
+    folder = repo.path / "adr"
+    folder.mkdir()
+    record = folder / "0001-use-x.md"
+    record.write_text(
+        "# 1. Use X\n\nDate: 2024-01-01\n\n## Status\n\nProposed\n\n## Context\n\nX.\n"
+    )
+    project = api.open_project(repo.path)
+    log = api.decision_log(project)
+    record.write_text(record.read_text().replace("## Status", "Note.\n\n## Status"))
+    changed = record.read_text()
+    with pytest.raises(files.OutputError, match="changed since leaddocs read it"):
+        api.set_status(log, "1", "accepted")
+    assert record.read_text() == changed

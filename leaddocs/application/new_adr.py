@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,27 @@ def new_adr(project: Project, request: NewAdrRequest, *, pr: bool = False) -> Ne
     return NewAdr(record.path, written, (*notes, *record.notes), report)
 
 
+SOURCE_MAX_BYTES = 1024 * 1024  # notes, an issue, a discussion: far more than a model reads
+
+
+def read_source_material(path: Path) -> str:
+    """The text of ``--from FILE``: a regular file of UTF-8 text, at most 1 MiB (a device or
+    a FIFO would be read forever)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise UsageError(f"--from {path}: not a regular file")
+        with path.open("rb") as stream:
+            data = stream.read(SOURCE_MAX_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+    if len(data) > SOURCE_MAX_BYTES:
+        raise UsageError(f"--from {path}: larger than {SOURCE_MAX_BYTES // 1024} KiB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"--from {path}: not UTF-8 text (byte {exc.start})") from exc
+
+
 def _drafted(
     project: Project, request: NewAdrRequest
 ) -> tuple[dict[str, str], DraftingSummary | None, str, tuple[str, ...]]:
@@ -92,10 +114,7 @@ def _drafted(
         if request.drafting.llm:
             raise UsageError("--llm drafts from source material: add --from FILE")
         return {}, None, request.status, ()
-    try:
-        text = request.source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {request.source}: {exc}") from exc
+    text = read_source_material(request.source)
     settings = project.config.llm
     drafter = select_drafter(
         settings,

@@ -97,7 +97,7 @@ class State:
     ) -> Written | None:
         """The document on stdout, or delivered to ``output`` (which keeps a human's edit)."""
         self.notes(document.notes)
-        if output is None:
+        if output is None or str(output) == "-":  # `-o -`: stdout, as for most tools
             click.echo(document.body, nl=False)
             return None
         from leaddocs.delivery.files import deliver

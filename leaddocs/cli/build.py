@@ -16,7 +16,7 @@ from leaddocs.cli.options import force_option, unshallow_option
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),  # a file in the way is delivery's to report
     default=Path("build/leaddocs"),
     show_default=True,
     help="Folder to write into (created if missing).",

@@ -85,8 +85,10 @@ def deliver(
     seen: dict[Path, str] = {}
     for plan in plans:
         if plan.target in seen:
-            raise OutputError(f"{plan.shown} and {seen[plan.target]} are the same file")
-        seen[plan.target] = plan.shown
+            raise OutputError(
+                f"{plan.document.kind} and {seen[plan.target]} would both write {plan.shown}"
+            )
+        seen[plan.target] = plan.document.kind
     _commit(plans)
     return [
         Written(plan.document, plan.target, plan.action, plan.notes, plan.added) for plan in plans
@@ -296,7 +298,7 @@ def _stage(plan: _Plan) -> str:
     """The new bytes in a synced temporary file beside the target."""
     assert plan.data is not None
     handle, temporary = tempfile.mkstemp(
-        prefix=f".{plan.target.name}.", suffix=".tmp", dir=plan.target.parent
+        prefix=f".{plan.target.name[:64]}.", suffix=".tmp", dir=plan.target.parent
     )
     try:
         with os.fdopen(handle, "wb") as stream:
