@@ -9,6 +9,7 @@ from pathlib import Path
 
 from leaddocs.adr.model import Adr
 from leaddocs.markup import md_cell, md_link_path
+from leaddocs.textsafe import printable
 
 
 def select(adrs: Sequence[Adr], *, status: str | None, tag: str | None) -> list[Adr]:
@@ -29,7 +30,11 @@ def as_json(adrs: Sequence[Adr]) -> str:
 
 def as_table(adrs: Sequence[Adr]) -> str:
     rows = [("ID", "STATUS", "DATE", "TITLE")]
-    rows += [(adr.id, adr.status, adr.date or "-", adr.title) for adr in adrs]
+    # A terminal shows this: a title's escape sequences would retitle or clear it.
+    rows += [
+        (printable(adr.id), printable(adr.status), printable(adr.date or "-"), printable(adr.title))
+        for adr in adrs
+    ]
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     return "".join(
         f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}\n"
@@ -54,5 +59,5 @@ def as_detail(adr: Adr) -> str:
     lines = []
     for key, value in record.items():
         shown = ", ".join(value) if isinstance(value, list) else ("" if value is None else value)
-        lines.append(f"{key + ':':<17}{shown}".rstrip())
+        lines.append(f"{key + ':':<17}{printable(str(shown))}".rstrip())
     return "\n".join(lines) + "\n"
