@@ -21,9 +21,9 @@ CHECKLIST = (
     "Links point where they should",
 )
 WORKFLOW_TOKEN_NOTE = (
-    "this pull request was opened with the workflow's GITHUB_TOKEN, so it starts no other "
-    "workflow (no CI runs on it); use a GitHub App token or a personal access token instead "
-    "(docs/github-actions.md)"
+    "the token looks like the workflow's GITHUB_TOKEN: a pull request it opens or updates "
+    "starts no other workflow (no CI runs on it); use a GitHub App token or a personal access "
+    "token instead (docs/github-actions.md)"
 )
 
 
@@ -56,7 +56,7 @@ def open_pull_request(
         reviewers=settings.reviewers,
     )
     outcome = deliver_pr(request, Branches(project.repo), forge, PrSettings(base=base))
-    if forge is not None and forge.token_kind == "workflow" and outcome.operation == "created":
+    if forge is not None and forge.token_kind == "workflow" and outcome.operation != "none":
         outcome.notes.append(WORKFLOW_TOKEN_NOTE)
     return outcome
 

@@ -141,13 +141,11 @@ def _token(env: Mapping[str, str], configured: str | None) -> tuple[str | None, 
 def _token_kind(token: str | None, variable: str | None, env: Mapping[str, str]) -> TokenKind:
     """``workflow`` for the Actions job's own token, whose pull requests start no workflows.
 
-    An installation token (``ghs_``) is what Actions hands out as ``GITHUB_TOKEN``; a GitHub
-    App's installation token has the same prefix, so that case is only a likely guess and the
-    message built on it says "probably".
+    Told by the token's prefix alone: the Action passes any token (a PAT too) as
+    ``GITHUB_TOKEN``, so the variable's name says nothing. An installation token (``ghs_``) is
+    what Actions hands out as ``GITHUB_TOKEN``; a GitHub App's installation token has the same
+    prefix, so that case is a likely guess and the message built on it says "looks like".
     """
     if token is None:
         return "none"
-    in_actions = env.get("GITHUB_ACTIONS") == "true"
-    if (in_actions and variable == "GITHUB_TOKEN") or token.startswith("ghs_"):
-        return "workflow"
-    return "app-or-pat"
+    return "workflow" if token.startswith("ghs_") else "app-or-pat"

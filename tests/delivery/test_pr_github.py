@@ -208,3 +208,18 @@ def test_github_output_for_the_action(
     assert output.read_text() == (
         f"pr-number={pull['number']}\npr-url={pull['html_url']}\noperation=created\n"
     )
+
+
+def test_the_workflow_token_is_named_in_the_log(
+    cli: Any, project: Repo, github: FakeGitHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    github.token = None  # the fake accepts any token
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_TOKEN", "ghs_" + "a" * 36)
+    result = cli("--repo", project.path, "release-notes", "--pr")
+    assert result.code == 0, result
+    assert "starts no other workflow" in result.stderr
+    monkeypatch.setenv("GITHUB_TOKEN", "github_pat_" + "b" * 40)  # a PAT: nothing to say
+    push_main(project, "fix: more", {"e.txt": "1\n"})
+    again = cli("--repo", project.path, "release-notes", "--pr")
+    assert again.code == 0 and "starts no other workflow" not in again.stderr, again

@@ -84,7 +84,8 @@ def test_a_host_not_known_as_github_gets_no_token() -> None:
 @pytest.mark.parametrize(
     ("env", "kind"),
     [
-        ({"GITHUB_TOKEN": "abc", "GITHUB_ACTIONS": "true"}, "workflow"),
+        # The Action passes any token as GITHUB_TOKEN: only its prefix tells.
+        ({"GITHUB_TOKEN": "github_pat_abc", "GITHUB_ACTIONS": "true"}, "app-or-pat"),
         ({"GH_TOKEN": "abc", "GITHUB_ACTIONS": "true"}, "app-or-pat"),
         ({"GITHUB_TOKEN": "ghs_abc"}, "workflow"),
         ({"GITHUB_TOKEN": "github_pat_abc"}, "app-or-pat"),
