@@ -34,6 +34,8 @@ from leaddocs.application.decisions import (
 )
 from leaddocs.application.kinds import KINDS, DocumentKind
 from leaddocs.application.new_adr import NewAdr, new_adr
+from leaddocs.application.pages.options import SiteOptions
+from leaddocs.application.pages.records import DecisionRecord, DecisionRecords, decision_records
 from leaddocs.application.project import Project
 from leaddocs.application.release_notes import release_notes
 from leaddocs.application.requests import (
@@ -43,20 +45,26 @@ from leaddocs.application.requests import (
     NewAdrRequest,
     ReleaseNotesRequest,
 )
+from leaddocs.application.site import site_pages
 from leaddocs.delivery.files import Written, deliver
 from leaddocs.document import Document, WriteMode, drafting_failure
+from leaddocs.errors import LeaddocsError
 
 __all__ = [
     "KINDS",
     "BuildRequest",
     "ChangelogRequest",
+    "DecisionRecord",
+    "DecisionRecords",
     "Document",
     "DocumentKind",
     "DraftOptions",
+    "LeaddocsError",
     "NewAdr",
     "NewAdrRequest",
     "Project",
     "ReleaseNotesRequest",
+    "SiteOptions",
     "WriteMode",
     "Written",
     "adr_index",
@@ -64,6 +72,7 @@ __all__ = [
     "build_documents",
     "changelog",
     "decision_log",
+    "decision_records",
     "drafting_failure",
     "link",
     "migrate",
@@ -73,6 +82,7 @@ __all__ = [
     "release_notes",
     "renumber",
     "set_status",
+    "site_pages",
     "write",
 ]
 

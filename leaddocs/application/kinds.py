@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from leaddocs.application import changelog, decisions, release_notes
+from leaddocs.application import changelog, decisions, release_notes, status
 from leaddocs.application.context import BuildContext
 from leaddocs.application.enrichment import noted
+from leaddocs.application.pages.options import SiteContext
+from leaddocs.application.pages.sections import decision_pages, release_pages
+from leaddocs.application.requests import StatusRequest
 from leaddocs.document import Document
 from leaddocs.errors import UsageError
 
@@ -18,6 +22,8 @@ class DocumentKind:
     name: str
     summary: str
     build: Callable[[BuildContext], list[Document]]  # the kind's documents, paths relative
+    # The kind's pages on the MkDocs site (paths relative to the docs folder); None: it has none.
+    site: Callable[[SiteContext], list[Document]] | None = None
 
 
 def _release_notes(context: BuildContext) -> list[Document]:
@@ -42,6 +48,15 @@ def _adr_index(context: BuildContext) -> list[Document]:
     return [] if index is None else [index]
 
 
+def _status(context: BuildContext) -> list[Document]:
+    # This period's page beside the earlier ones in the build folder, and their index.
+    request = StatusRequest(drafting=context.request.drafting, progress=context.request.progress)
+    folder = Path("status")
+    return status.status_documents(
+        context.project, request, context.request.out_dir / folder, folder
+    )
+
+
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         release_notes.KIND,
@@ -52,8 +67,12 @@ KINDS: tuple[DocumentKind, ...] = (
         changelog.KIND,
         "every release, newest first, merged into an existing CHANGELOG (Markdown and JSON)",
         _changelog,
+        site=release_pages,
     ),
-    DocumentKind(decisions.INDEX_KIND, "the index of decision records", _adr_index),
+    DocumentKind(
+        decisions.INDEX_KIND, "the index of decision records", _adr_index, site=decision_pages
+    ),
+    DocumentKind(status.KIND, "this week's status page and the index of status pages", _status),
 )
 
 

@@ -1,0 +1,47 @@
+"""The Decisions index: every record with its number, title, status, date and tags (the
+filter is the plugin's script, reading the table), and the records that could not be read."""
+
+from __future__ import annotations
+
+from leaddocs.application.pages.records import DecisionRecords
+from leaddocs.application.pages.shared import link, status_badge
+from leaddocs.markup import md_cell, md_text
+
+
+def index_page(decisions: DecisionRecords) -> str:
+    count = len(decisions.records)
+    lines = [
+        "# Decisions",
+        "",
+        f"{count} architecture decision record{'s' if count != 1 else ''}. "
+        "See also the [timeline](timeline.md) and the [graph](graph.md) of what supersedes "
+        "or amends what.",
+        "",
+    ]
+    lines += unreadable_admonition(decisions)
+    if not decisions.records and not decisions.unreadable:
+        return "\n".join([*lines, "No decision records yet."]) + "\n"
+    # The filter's controls are made by the plugin's script from this table's own cells.
+    lines += ['<div class="leaddocs-filter"></div>', ""]
+    lines += ["| ADR | Title | Status | Date | Tags |", "| --- | --- | --- | --- | --- |"]
+    for record in decisions.records:
+        tags = " ".join(f'<span class="leaddocs-tag">{md_cell(tag)}</span>' for tag in record.tags)
+        date = md_cell(record.date) if record.date else ""
+        title = link(record, cell=True, numbered=False)
+        badge = status_badge(record.status)
+        lines.append(f"| {md_cell(record.id)} | {title} | {badge} | {date} | {tags} |")
+    for broken in decisions.unreadable:
+        lines.append(
+            f"| {md_cell(broken.id)} | {md_cell(broken.stem)} (could not be read: "
+            f"{md_cell(str(broken))}) | {status_badge('unreadable')} | | |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def unreadable_admonition(decisions: DecisionRecords) -> list[str]:
+    if not decisions.unreadable:
+        return []
+    count = len(decisions.unreadable)
+    lines = [f'!!! failure "{count} record{"s" if count != 1 else ""} could not be read"', ""]
+    lines += [f"    - {md_text(str(broken))}" for broken in decisions.unreadable]
+    return [*lines, ""]

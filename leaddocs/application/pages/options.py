@@ -1,0 +1,25 @@
+"""Where the site's generated pages go: the plugin's configuration, as the application sees it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from leaddocs.application.project import Project
+
+
+@dataclass(frozen=True, slots=True)
+class SiteOptions:
+    docs_dir: Path  # the MkDocs docs folder: status pages are read from it
+    decisions_dir: str = "decisions"  # the site folder of the index, timeline, graph and ADRs
+    releases_page: str = "releases.md"
+    status_dir: str = "status"  # docs/status/*.md are the status pages; its index is generated
+    adr_dir: Path | None = None  # None: the project's ADR folder (adr.dir, .adr-dir, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteContext:
+    """What a kind's site pages are made from."""
+
+    project: Project
+    options: SiteOptions

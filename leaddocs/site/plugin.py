@@ -1,0 +1,107 @@
+"""``plugins: [leaddocs]``: the Decisions, Releases and Status pages, made at build time.
+
+Every page comes from ``leaddocs.application.api.site_pages`` and is added with
+``File.generated``: nothing is copied into docs/, so ``mkdocs serve`` shows an ADR edit on the
+next rebuild. A record that cannot be read is a warning (``--strict`` fails on it); anything
+else the application refuses is a ``PluginError`` naming the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from leaddocs.application import api
+from leaddocs.site import assets
+from leaddocs.site.config import LeaddocsConfig
+
+log = get_plugin_logger(__name__)
+
+
+class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
+    def __init__(self) -> None:
+        self._adr_folder: Path | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.extra_css.append(assets.STYLE)
+        config.extra_javascript.append(assets.SCRIPT)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        project = self._project(config)
+        options = api.SiteOptions(
+            docs_dir=Path(config.docs_dir),
+            decisions_dir=self.config.decisions_dir.strip("/"),
+            releases_page=self.config.releases_page.strip("/"),
+            status_dir=self.config.status_dir.strip("/"),
+            adr_dir=Path(self.config.adr_dir) if self.config.adr_dir else None,
+        )
+        self._adr_folder = options.adr_dir or project.adr_folder
+        try:
+            pages = api.site_pages(project, options)
+        except api.LeaddocsError as error:
+            raise PluginError(f"leaddocs ({_named(config)}): {error}") from error
+        _leave_out_folder(files, self._adr_folder)  # an ADR folder inside docs/: pages replace it
+        for page in pages:
+            for note in page.notes:
+                log.warning(note)
+            _add(files, config, page.path.as_posix(), content=page.body)
+        for uri, source in assets.SHIPPED.items():
+            _add(files, config, uri, source=source)
+        # Images and other files beside the ADRs, so a record's relative links still resolve.
+        for uri, source in assets.beside(self._adr_folder, options.decisions_dir).items():
+            _add(files, config, uri, source=source)
+        return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if 'class="mermaid"' not in output:
+            return output
+        return assets.with_script(output, get_relative_url(assets.MERMAID, page.url))
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self._adr_folder is not None and self._adr_folder.is_dir():
+            server.watch(str(self._adr_folder))  # outside docs/: MkDocs would not see edits
+        return server
+
+    def _project(self, config: MkDocsConfig) -> api.Project:
+        here = Path(config.config_file_path or ".").resolve().parent
+        repository = Path(self.config.repository) if self.config.repository else here
+        config_file = Path(self.config.config_file) if self.config.config_file else None
+        try:
+            return api.open_project(repository, config_file)
+        except api.LeaddocsError as error:
+            raise PluginError(f"leaddocs ({_named(config)}): {error}") from error
+
+
+def _add(
+    files: Files, config: MkDocsConfig, uri: str, *, content: str = "", source: Path | None = None
+) -> None:
+    """Add a generated file, unless the docs folder has its own: a person's page wins."""
+    if files.get_file_from_path(uri) is not None:
+        log.info("docs/%s is kept; leaddocs does not generate it", uri)
+        return
+    if source is not None:
+        files.append(File.generated(config, uri, abs_src_path=str(source)))
+    else:
+        files.append(File.generated(config, uri, content=content))
+
+
+def _leave_out_folder(files: Files, folder: Path) -> None:
+    inside = [file for file in files if file.abs_src_path and _within(file.abs_src_path, folder)]
+    for file in inside:
+        files.remove(file)
+
+
+def _within(path: str, folder: Path) -> bool:
+    return Path(path).resolve().is_relative_to(folder.resolve())
+
+
+def _named(config: MkDocsConfig) -> str:
+    return config.config_file_path or "mkdocs.yml"

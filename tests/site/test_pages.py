@@ -1,0 +1,134 @@
+"""The site's pages as the application layer makes them, rendered by Python-Markdown as MkDocs
+does: outside text stays text, a broken record is listed with its line, dates are the records'."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+
+from leaddocs.application import api
+from tests.gitrepo import Repo
+from tests.site.sites import BROKEN, HOSTILE_TITLE, make_site
+
+
+def _pages(root: Path) -> dict[str, api.Document]:
+    project = api.open_project(root)
+    pages = api.site_pages(project, api.SiteOptions(docs_dir=root / "docs"))
+    return {page.path.as_posix(): page for page in pages}
+
+
+def _html(text: str) -> str:
+    # MkDocs always adds toc, tables and fenced_code; the test sites add admonition.
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # MkDocs reads front matter apart
+    return markdown.markdown(text, extensions=["admonition", "tables", "fenced_code", "toc"])
+
+
+def test_every_record_is_a_page_and_the_index_lists_each_with_its_status(repo: Repo) -> None:
+    pages = _pages(make_site(repo))
+    records = api.decision_records(api.open_project(repo.path))
+    assert len(records.records) == 32  # 11 samples + 21 made here; the broken one apart
+    index = pages["decisions/index.md"].body
+    for record in records.records:
+        assert f"decisions/{record.stem}.md" in pages
+        row = next(line for line in index.splitlines() if f"]({record.stem}.md)" in line)
+        assert f'data-status="{record.status}"' in row
+    assert {"decisions/timeline.md", "decisions/graph.md", "releases.md", "status/index.md"} <= set(
+        pages
+    )
+
+
+def test_a_broken_record_is_listed_with_its_file_and_line_and_noted(repo: Repo) -> None:
+    pages = _pages(make_site(repo))
+    index = pages["decisions/index.md"]
+    assert f"adr/{BROKEN}:1: front matter is not closed" in index.notes[0]
+    assert "could not be read" in _html(index.body)
+    assert f"adr/{BROKEN}:1:" in re.sub(r"\\(.)", r"\1", index.body)
+    assert len([n for n in index.notes]) == 1
+
+
+def test_a_hostile_title_and_body_render_as_text(repo: Repo) -> None:
+    pages = _pages(make_site(repo))
+    for path in (
+        "decisions/index.md",
+        "decisions/timeline.md",
+        "decisions/0020-decide-topic-20.md",
+    ):
+        html = _html(pages[path].body)
+        assert "<img" not in html and 'href="javascript:' not in html, path
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html, path
+    front_matter = pages["decisions/0020-decide-topic-20.md"].body.split("---")[1]
+    assert "<" not in front_matter and "&lt;img src=x" in front_matter  # the nav's title
+    body = _html(pages["decisions/0012-decide-topic-12.md"].body)
+    assert "<script" not in body and "&lt;script&gt;alert(3)" in body
+
+
+def test_an_adr_body_keeps_its_markdown_but_makes_no_html(repo: Repo) -> None:
+    root = make_site(repo)
+    (root / "adr" / "0032-markup.md").write_text(
+        "# Markup\n\n<!-- a template hint -->\n## Options\n\n* `<b>` in code {stays}\n"
+        "* <b>bold</b> and {: onclick=x} <https://example.com/x>\n"
+        "* [run](javascript:alert(1)) and [ok](https://example.com)\n\n"
+        "```html\n<script>kept as code</script>\n```\n"
+    )
+    html = _html(_pages(root)["decisions/0032-markup.md"].body)
+    assert '<h2 id="options">Options</h2>' in html and "template hint" not in html
+    assert "<code>&lt;b&gt;</code>" in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+    assert '<a href="https://example.com/x">' in html and '<a href="https://example.com">' in html
+    assert 'href="javascript:' not in html and "onclick" not in html.split("{")[0] + "x"
+    assert "&lt;script&gt;kept as code&lt;/script&gt;" in html
+    assert html.count("<h1") == 1 and "Markup</h1>" in html  # the escaped title, once
+
+
+def test_supersede_links_go_both_ways(repo: Repo) -> None:
+    pages = _pages(make_site(repo))
+    old = _html(pages["decisions/0021-decide-topic-21.md"].body)
+    new = _html(pages["decisions/0022-decide-topic-22.md"].body)
+    assert 'Superseded by <a href="0022-decide-topic-22.md">' in old
+    assert 'Supersedes <a href="0021-decide-topic-21.md">' in new
+    graph = pages["decisions/graph.md"].body
+    assert "adr_0022 --&gt;|supersedes| adr_0021" in graph
+    assert "adr_0005 --&gt;|supersedes| adr_0002" in graph
+
+
+def test_dates_come_from_the_records_newest_first(repo: Repo) -> None:
+    pages = _pages(make_site(repo))
+    timeline = pages["decisions/timeline.md"].body
+    dates = re.findall(r"^- \*\*(\d{4}-\d{2}-\d{2})\*\*", timeline, re.M)
+    stated = [r.date for r in api.decision_records(api.open_project(repo.path)).records]
+    assert dates == sorted((d for d in stated if d), reverse=True)
+    status = pages["status/index.md"].body
+    assert status.index("Week of 2026-11-27") < status.index("Week of 2026-11-20")
+
+
+def test_releases_come_from_the_changelog_and_an_empty_repository_has_none(
+    repo: Repo, tmp_path: Path
+) -> None:
+    pages = _pages(make_site(repo))
+    releases = pages["releases.md"].body
+    assert releases.startswith("# Releases") and "v1.1.0" in releases and "wobble" in releases
+    empty = Repo(tmp_path / "empty")
+    empty.path.mkdir()
+    empty.git("init", "-q", "-b", "main")
+    (empty.path / "docs").mkdir()
+    fresh = _pages(empty.path)
+    assert "No commits yet" in fresh["releases.md"].body
+    assert "No status pages yet" in fresh["status/index.md"].body
+    # No ADR folder yet: the Decisions tab still has its page (a nav entry never dangles).
+    assert "No decision records yet" in fresh["decisions/index.md"].body
+
+
+def test_hostile_text_cannot_make_html_in_a_status_title_or_a_mermaid_label(repo: Repo) -> None:
+    root = make_site(repo)
+    (root / "docs" / "status" / "2026-12-04.md").write_text(f"# {HOSTILE_TITLE}\n")
+    (root / "adr" / "0033-hostile.md").write_text(
+        f'---\nstatus: accepted\nsupersedes: ["0010"]\n---\n# {HOSTILE_TITLE}"] --> x["\n'
+    )
+    pages = _pages(root)
+    assert "<img" not in _html(pages["status/index.md"].body)
+    diagram = pages["decisions/graph.md"].body.split("<code>")[1].split("</code>")[0]
+    labels = re.findall(r'\["([^"]*)"\]', diagram)
+    assert any(label.startswith("0033 img src x onerror") for label in labels)
+    assert all(re.fullmatch(r"[\w .,\-]*", label) for label in labels)
+    assert "<" not in diagram and "adr_0033 --&gt;|supersedes| adr_0010" in diagram

@@ -1,0 +1,77 @@
+"""``mkdocs build`` with the leaddocs plugin, run as a reader runs it: real repositories, the
+real MkDocs and Material, the exit code and the messages a person would see."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.gitrepo import Repo
+from tests.site.sites import BROKEN, make_site, mkdocs
+
+# What a page loads by itself (a link a reader may follow is not a request).
+THIRD_PARTY = re.compile(
+    r"<(?:script|img|iframe|link|source)\b[^>]*(?:src|href)=\"?(?:https?:)?//", re.I
+)
+
+
+def test_strict_build_fails_on_a_broken_record_and_names_its_file_and_line(repo: Repo) -> None:
+    root = make_site(repo)
+    result = mkdocs(root, "--strict")
+    assert result.returncode != 0
+    assert f"adr/{BROKEN}:1: front matter is not closed" in result.stderr
+    assert "Traceback" not in result.stderr
+    lenient = mkdocs(root)
+    assert lenient.returncode == 0, lenient.stderr
+    assert "WARNING" in lenient.stderr and BROKEN in lenient.stderr
+
+
+def test_strict_build_passes_and_ships_everything_it_loads(repo: Repo) -> None:
+    root = make_site(repo)
+    (root / "adr" / BROKEN).unlink()
+    result = mkdocs(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    for page in (
+        "decisions/index.html",
+        "decisions/timeline/index.html",
+        "releases/index.html",
+        "status/index.html",
+        "decisions/0005-use-kafka-for-the-event-log/index.html",
+    ):
+        assert (site / page).is_file(), page
+    graph = (site / "decisions" / "graph" / "index.html").read_text()
+    assert '<pre class="mermaid">' in graph
+    assert '<script src="../../assets/leaddocs/mermaid.min.js"></script></head>' in graph
+    assert (site / "assets" / "leaddocs" / "mermaid.min.js").stat().st_size > 1_000_000
+    assert (site / "decisions" / "assets" / "diagram.png").is_file()  # beside the records
+    for html in site.rglob("*.html"):
+        text = html.read_text()
+        assert not THIRD_PARTY.findall(text), html
+        # Inside <title> text is never markup (RCDATA): Jinja's striptags undoes the escapes.
+        outside_title = re.sub(r"<title>.*?</title>", "", text, flags=re.S)
+        assert "<img src=x" not in outside_title and '<img src="x"' not in outside_title, html
+    # Nothing was written into the repository but the site folder.
+    changed = repo.git("status", "--porcelain", "--untracked-files=all", "--", ".", ":!site")
+    assert changed == f"D adr/{BROKEN}"
+
+
+def test_not_a_repository_is_one_line_naming_mkdocs_yml(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Hi\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins: [leaddocs]\n")
+    result = mkdocs(tmp_path)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert re.search(r"leaddocs \(.*mkdocs\.yml\): .*git", result.stderr), result.stderr
+
+
+def test_a_typo_in_the_plugin_config_is_refused_by_name(repo: Repo) -> None:
+    root = make_site(repo)
+    (root / "mkdocs.yml").write_text(
+        (root / "mkdocs.yml")
+        .read_text()
+        .replace("  - leaddocs\n", "  - leaddocs:\n      adr_dir: nowhere\n")
+    )
+    result = mkdocs(root)
+    assert result.returncode != 0 and "adr_dir" in result.stderr and "nowhere" in result.stderr
