@@ -15,7 +15,7 @@ from typing import Any, Literal, Protocol
 from leaddocs import markers
 from leaddocs.errors import DraftingError
 
-Format = Literal["md", "json"]
+Format = Literal["md", "json", "yaml"]
 
 
 class WriteMode(enum.Enum):
@@ -90,6 +90,8 @@ class Document:
             return self.body
         if self.format == "json":
             return markers.mark_json(self.body)
+        if self.format == "yaml":
+            return markers.mark_yaml(self.body)
         return markers.mark_document(self.body)
 
     def at(self, path: Path) -> Document:

@@ -31,6 +31,10 @@ class RepositoryError(LeaddocsError):
     exit_code = 4
 
 
+class NotARepositoryError(RepositoryError):
+    """The path is not inside a git repository's work tree."""
+
+
 class RefError(RepositoryError):
     """A ref (tag, branch, commit) that does not exist or cannot be used."""
 
@@ -80,6 +84,13 @@ class TemplateError(LeaddocsError):
     something the sandbox refuses; the message names the template's path and line."""
 
     exit_code = 10
+
+
+class SiteError(LeaddocsError):
+    """The MkDocs site cannot be built or served: no mkdocs.yml, an invalid one, a plugin's
+    error, or a warning under ``--strict``."""
+
+    exit_code = 11
 
 
 INTERRUPTED_EXIT_CODE = 130

@@ -41,6 +41,14 @@ def mark_json(body: str) -> str:
     return f'{{\n  "{_JSON_KEY}": "sha256:{digest(body)}",\n{body[2:]}'
 
 
+# YAML has comments, and a workflow's first line may be one: the marker goes there.
+_YAML = re.compile(r"^# leaddocs:generated sha256=(?P<hash>[0-9a-f]{64})\n")
+
+
+def mark_yaml(body: str) -> str:
+    return f"# leaddocs:generated sha256={digest(body)}\n{body}"
+
+
 def document_state(text: str) -> State:
     """'generated' (untouched output), 'edited' (marker, changed body) or 'foreign' (no marker).
 
@@ -49,6 +57,9 @@ def document_state(text: str) -> State:
     """
     # A checkout with core.autocrlf, or an editor that adds a BOM, changes no content.
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    marked = _YAML.match(text)  # YAML (a workflow): a comment on its first line
+    if marked is not None:
+        return "generated" if digest(text[marked.end() :]) == marked["hash"] else "edited"
     match = _DOCUMENT.match(text)
     if match is not None:
         body = text[match.end() :]

@@ -32,6 +32,8 @@ COMMANDS = {
     "build": "leaddocs.cli.build",
     "adr": "leaddocs.cli.adr",
     "ci": "leaddocs.cli.ci",
+    "init": "leaddocs.cli.init",
+    "site": "leaddocs.cli.site",
 }
 
 

@@ -14,7 +14,12 @@ from pathlib import Path
 import git
 from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
-from leaddocs.errors import EmptyRepositoryError, RefError, RepositoryError
+from leaddocs.errors import (
+    EmptyRepositoryError,
+    NotARepositoryError,
+    RefError,
+    RepositoryError,
+)
 
 # One record per commit, NUL-terminated (-z). Header fields cannot contain a newline, so the
 # message (%B, which may hold anything but NUL) is simply everything after the fifth newline.
@@ -50,7 +55,9 @@ class GitRepository:
             self._repo = git.Repo(path, search_parent_directories=True)
         except (InvalidGitRepositoryError, NoSuchPathError) as exc:
             where = path.resolve()
-            raise RepositoryError(f"{where}: not a git repository (or any parent folder)") from exc
+            raise NotARepositoryError(
+                f"{where}: not a git repository (or any parent folder)"
+            ) from exc
         if self._repo.bare or self._repo.working_tree_dir is None:
             where = path.resolve()
             raise RepositoryError(f"{where}: is a bare repository; run leaddocs in a work tree")
