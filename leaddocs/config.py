@@ -211,6 +211,25 @@ class ForgeConfig(_Strict):
         return value
 
 
+class StatusConfig(_Strict):
+    """The status page (docs/status.md): its period, where pages go, and the risk rules."""
+
+    cadence_days: int = Field(default=7, ge=1, le=366)  # the period when --since is not given
+    dir: str = "docs/status"
+    notes: str | None = None  # the lead's notes file, read when --notes is not given
+    highlights: int = Field(default=5, ge=0, le=50)
+    pr_open_days: int = Field(default=14, ge=1)
+    review_wait_days: int = Field(default=3, ge=1)
+    adr_proposed_days: int = Field(default=30, ge=1)
+    risk_labels: list[str] = Field(default_factory=lambda: ["risk"])
+    blocker_labels: list[str] = Field(default_factory=lambda: ["blocked", "blocker"])
+    branch_days: int = Field(default=14, ge=1)  # offline: branches with a commit this recent
+    # Other repositories (local paths) or status JSON files for `status --portfolio`.
+    portfolio: list[str] = Field(default_factory=list)
+
+    _dir_inside = field_validator("dir")(_inside_repository)
+
+
 class Config(_Strict):
     tags: TagsConfig = Field(default_factory=TagsConfig)
     breaking_title: str = "Breaking changes"
@@ -225,6 +244,7 @@ class Config(_Strict):
     llm: LlmConfig = Field(default_factory=LlmConfig)
     adr: AdrConfig = Field(default_factory=AdrConfig)
     forge: ForgeConfig = Field(default_factory=ForgeConfig)
+    status: StatusConfig = Field(default_factory=StatusConfig)
 
     source: str | None = Field(default=None, exclude=True)
 

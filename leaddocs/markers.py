@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-_DOCUMENT = re.compile(r"^<!-- leaddocs:generated sha256=(?P<hash>[0-9a-f]{64}) -->\n")
+_DOCUMENT = re.compile(r"<!-- leaddocs:generated sha256=(?P<hash>[0-9a-f]{64}) -->\n")
 _SECTION = re.compile(
     r'^<!-- leaddocs:section id="(?P<id>[^"]+)" sha256=(?P<hash>[0-9a-f]{64}) -->$', re.M
 )
@@ -29,9 +29,26 @@ _JSON = re.compile(r'^\{\n  "' + _JSON_KEY + r'": "sha256:(?P<hash>[0-9a-f]{64})
 
 State = Literal["generated", "edited", "foreign"]
 
+# The trailer on every commit the PR delivery makes: its own commits are never a person's work
+# on the branch, and never a change in the next release notes (GitHub's squash merge keeps it).
+COMMIT_TRAILER = "Leaddocs-Kind"
+
+
+def is_leaddocs_commit(message: str) -> bool:
+    return f"\n{COMMIT_TRAILER}: " in message
+
+
+# YAML front matter must stay the file's first lines (MkDocs and GitHub read it only there), so
+# the marker of a document that opens with it goes right after its closing "---".
+_FRONT_MATTER = re.compile(r"^---\n(?:.*\n)*?---\n")
+
 
 def mark_document(body: str) -> str:
-    return f"<!-- leaddocs:generated sha256={digest(body)} -->\n{body}"
+    marker = f"<!-- leaddocs:generated sha256={digest(body)} -->\n"
+    front = _FRONT_MATTER.match(body)
+    if front is None:
+        return marker + body
+    return body[: front.end()] + marker + body[front.end() :]
 
 
 def mark_json(body: str) -> str:
@@ -52,17 +69,20 @@ def mark_yaml(body: str) -> str:
 def document_state(text: str) -> State:
     """'generated' (untouched output), 'edited' (marker, changed body) or 'foreign' (no marker).
 
-    Markdown carries an HTML comment on its first line, JSON a first key; either way the hash
-    covers what leaddocs generated after it.
+    Markdown carries an HTML comment on its first line (after its front matter, when it has
+    one), JSON a first key; either way the hash covers what leaddocs generated, front matter
+    included.
     """
     # A checkout with core.autocrlf, or an editor that adds a BOM, changes no content.
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     marked = _YAML.match(text)  # YAML (a workflow): a comment on its first line
     if marked is not None:
         return "generated" if digest(text[marked.end() :]) == marked["hash"] else "edited"
-    match = _DOCUMENT.match(text)
+    front = _FRONT_MATTER.match(text)
+    start = front.end() if front is not None else 0
+    match = _DOCUMENT.match(text, start) or _DOCUMENT.match(text)
     if match is not None:
-        body = text[match.end() :]
+        body = text[: match.start()] + text[match.end() :]
     else:
         match = _JSON.match(text)
         if match is None:

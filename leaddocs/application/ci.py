@@ -27,11 +27,14 @@ from leaddocs.application.pull_requests import changelog_pr, open_pull_request, 
 from leaddocs.application.release_notes import release_notes
 from leaddocs.application.requests import ChangelogRequest, DraftOptions, ReleaseNotesRequest
 from leaddocs.delivery.pull_request import PrOutcome
-from leaddocs.document import Document, WriteMode
+from leaddocs.document import Document, DraftingSummary, WriteMode
+from leaddocs.history.branches import Branches
 from leaddocs.history.versions import TagMatcher
 from leaddocs.textfile import Source, read_source
 
-Event = Literal["push", "tag"]
+Event = Literal["push", "tag", "other"]
+# Events that mean "this commit is on the branch now": a push, or a run started by hand.
+PUSH_EVENTS = ("push", "workflow_dispatch", "schedule")
 ADR_CHECKLIST = (
     "Each record's new number is free, and every link to it follows",
     "A record marked accepted really was agreed",
@@ -44,7 +47,13 @@ class Step:
 
     kind: str
     reason: str
-    run: Callable[[], PrOutcome]
+    run: Callable[[], Done]
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    outcome: PrOutcome
+    reports: tuple[DraftingSummary, ...] = ()  # the drafting runs behind it
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +69,8 @@ def plan(project: Project, drafting: DraftOptions) -> Plan:
     steps: list[Step] = []
     if event == "tag":
         steps.append(Step("changelog", f"release tag {ref}", lambda: _changelog(project)))
+        return Plan(event, ref, steps)
+    if event == "other":
         return Plan(event, ref, steps)
     steps.append(
         Step(
@@ -80,33 +91,47 @@ def plan(project: Project, drafting: DraftOptions) -> Plan:
 
 
 def _event(project: Project) -> tuple[Event, str]:
-    """The event from GitHub Actions' variables, else from the checkout: HEAD at a release tag
-    is a release, anything else a push to the current branch."""
-    ref = os.environ.get("GITHUB_REF", "")
+    """The event: from GitHub Actions' variables in a workflow, else from the checkout (HEAD
+    at a release tag is a release, anything else a push to the current branch).
+
+    Only a push to the default branch and a release tag refresh anything: a feature branch or
+    a pull request's build must not put unmerged work in the drafts.
+    """
     matcher = TagMatcher(project.config.tags.pattern)
-    if ref.startswith("refs/tags/"):
-        name = ref.removeprefix("refs/tags/")
-        if matcher.version_of(name) is not None:
-            return "tag", name
-    if ref.startswith("refs/heads/"):
-        return "push", ref.removeprefix("refs/heads/")
+    ref = os.environ.get("GITHUB_REF", "")
+    if ref:
+        name = os.environ.get("GITHUB_EVENT_NAME", "push")
+        if ref.startswith("refs/tags/") and name == "push":
+            tag = ref.removeprefix("refs/tags/")
+            return ("tag" if matcher.version_of(tag) is not None else "other"), tag
+        branch = ref.removeprefix("refs/heads/")
+        if ref.startswith("refs/heads/") and name in PUSH_EVENTS and branch == _default(project):
+            return "push", branch
+        return "other", f"{name} {ref}"
     head = project.repo.resolve("HEAD")
-    for tag in project.repo.tags():
-        if tag.commit == head and matcher.version_of(tag.name) is not None:
-            return "tag", tag.name
-    return "push", os.environ.get("GITHUB_REF_NAME") or "HEAD"
+    for found in project.repo.tags():
+        if found.commit == head and matcher.version_of(found.name) is not None:
+            return "tag", found.name
+    return "push", Branches(project.repo).current_branch() or "HEAD"
 
 
-def _release_notes(project: Project, drafting: DraftOptions) -> PrOutcome:
+def _default(project: Project) -> str | None:
+    """The default branch, as the forge says (else the checkout's own branch)."""
+    client = project.forge_client()
+    return client.default_branch() if client else Branches(project.repo).current_branch()
+
+
+def _release_notes(project: Project, drafting: DraftOptions) -> Done:
     document = release_notes(project, ReleaseNotesRequest(drafting=drafting))
-    return release_notes_pr(project, document)
+    reports = (document.report,) if document.report is not None else ()
+    return Done(release_notes_pr(project, document), reports)
 
 
-def _changelog(project: Project) -> PrOutcome:
-    return changelog_pr(project, changelog(project, ChangelogRequest()))
+def _changelog(project: Project) -> Done:
+    return Done(changelog_pr(project, changelog(project, ChangelogRequest())))
 
 
-def _numbers(project: Project) -> PrOutcome:
+def _numbers(project: Project) -> Done:
     """Number every landed draft (and accept it when configured) in one pull request."""
     log = decision_log(project)
     overlay = _Overlay(log.rel)
@@ -127,14 +152,16 @@ def _numbers(project: Project) -> PrOutcome:
                 overlay.apply(move.target, source.restore(text))
     documents = overlay.documents(project.root)
     names = ", ".join(f"{move.target.stem[:4]}" for move in moves)
-    return open_pull_request(
-        project,
-        "adr-numbers",
-        documents,
-        title=f"Number the ADR drafts that landed ({names})",
-        source="the ADR drafts on the default branch",
-        removals=[path.relative_to(project.root) for path in removals],
-        checklist=ADR_CHECKLIST,
+    return Done(
+        open_pull_request(
+            project,
+            "adr-numbers",
+            documents,
+            title=f"Number the ADR drafts that landed ({names})",
+            source="the ADR drafts on the default branch",
+            removals=[path.relative_to(project.root) for path in removals],
+            checklist=ADR_CHECKLIST,
+        )
     )
 
 

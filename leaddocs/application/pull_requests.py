@@ -37,6 +37,7 @@ def open_pull_request(
     removals: Sequence[Path] = (),
     checklist: Sequence[str] = CHECKLIST,
     base: str | None = None,
+    source_commit: str | None = None,
 ) -> PrOutcome:
     """Deliver ``documents`` (paths relative to the repository root) as ``kind``'s PR.
 
@@ -54,8 +55,12 @@ def open_pull_request(
         draft=settings.draft,
         labels=settings.labels,
         reviewers=settings.reviewers,
+        source_commit=source_commit,
     )
     outcome = deliver_pr(request, Branches(project.repo), forge, PrSettings(base=base))
+    # What the documents say about themselves (a forge that could not be asked, skipped tags)
+    # goes with the outcome, so every caller shows it.
+    outcome.notes[:0] = list(dict.fromkeys(n for d in documents for n in d.notes))
     if forge is not None and forge.token_kind == "workflow" and outcome.operation != "none":
         outcome.notes.append(WORKFLOW_TOKEN_NOTE)
     return outcome
@@ -63,7 +68,7 @@ def open_pull_request(
 
 def pr_body(documents: Sequence[Document], source: str, checklist: Sequence[str]) -> str:
     """What was generated, from what, how it was drafted, and what a reviewer should check."""
-    files = "\n".join(f"- `{document.path.as_posix()}`" for document in documents)
+    files = "\n".join(f"- {md_text(document.path.as_posix())}" for document in documents)
     reports = list({id(d.report): d.report for d in documents if d.report is not None}.values())
     lines = [
         f"Drafted by leaddocs from {source}. Review it, edit it on this branch if you like "
@@ -96,7 +101,8 @@ def _drafting(report: DraftingSummary) -> str:
 
 
 def release_notes_pr(project: Project, document: Document) -> PrOutcome:
-    """The release-notes draft for the next release, as ``docs/releases/<release>.md``."""
+    """The release-notes draft for the next release, as ``docs/releases/<release>.md``; drafted
+    from HEAD, it goes out only while HEAD is the base's tip (an older job does nothing)."""
     meta = document.front_matter
     name = str(meta.get("release") or "unreleased")
     placed = document.at(RELEASES_DIR / f"{name}.md")
@@ -106,6 +112,7 @@ def release_notes_pr(project: Project, document: Document) -> PrOutcome:
         [placed],
         title=f"Release notes for {name}",
         source=f"the history `{meta.get('from') or 'the first commit'}..{meta.get('to')}`",
+        source_commit=project.repo.resolve("HEAD") if meta.get("to") == "HEAD" else None,
     )
 
 

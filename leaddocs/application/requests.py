@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from leaddocs.config import LlmConfig
 from leaddocs.document import Format
@@ -70,3 +71,19 @@ class NewAdrRequest:
     source: Path | None = None  # draft the body from this file (notes, an issue)
     drafting: DraftOptions = field(default_factory=DraftOptions)
     today: datetime.date | None = None
+
+
+StatusFormat = Literal["md", "json", "email", "slack"]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRequest:
+    """A status page for one period (docs/status.md)."""
+
+    since: str | None = None  # a date or a duration (7d, 2w); None: status.cadence_days
+    until: str | None = None  # the last day covered; None: today
+    notes: Path | None = None  # the lead's notes; None: status.notes, if configured
+    format: StatusFormat = "md"
+    drafting: DraftOptions = field(default_factory=DraftOptions)
+    today: datetime.date | None = None  # None: today, in UTC
+    progress: HistoryProgress | None = None

@@ -32,6 +32,7 @@ COMMANDS = {
     "build": "leaddocs.cli.build",
     "adr": "leaddocs.cli.adr",
     "ci": "leaddocs.cli.ci",
+    "status": "leaddocs.cli.status",
     "init": "leaddocs.cli.init",
     "site": "leaddocs.cli.site",
 }
@@ -109,7 +110,7 @@ class State:
         self.notes(written.notes)
         return written
 
-    def pull_request(self, outcome: PrOutcome) -> None:
+    def pull_request(self, outcome: PrOutcome, *, outputs: bool = True) -> None:
         """Say what the PR delivery did: the PR on stdout, the rest as notes, and the Action's
         outputs (``pr-number``, ``pr-url``, ``operation``) when it runs in GitHub Actions."""
         self.notes(outcome.notes)
@@ -120,7 +121,8 @@ class State:
             click.echo(f"{outcome.operation} {outcome.pull.url}")
         else:
             click.echo(f"{outcome.operation} {outcome.branch}")
-        write_action_outputs(outcome)
+        if outputs:
+            write_action_outputs(outcome)
 
     def finish_drafting(self, reports: Iterable[DraftingSummary | None]) -> None:
         """After the documents are out: the drafting report, or why the model was not used.

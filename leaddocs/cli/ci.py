@@ -6,7 +6,7 @@ import click
 
 from leaddocs.application.ci import plan
 from leaddocs.application.requests import DraftOptions
-from leaddocs.cli.app import State, pass_state
+from leaddocs.cli.app import State, pass_state, write_action_outputs
 
 
 @click.command("ci")
@@ -36,11 +36,25 @@ def command(state: State, dry_run: bool, llm: bool | None, model: str | None) ->
     """
     project = state.project()
     job = plan(project, DraftOptions(llm=llm, model=model, progress=state.line_progress()))
+    if job.event == "other":
+        state.note(
+            f"{job.ref}: only a push to the default branch or a release tag refreshes drafts"
+        )
+        return
     state.note(f"{job.event} {job.ref}: {len(job.steps)} step(s)")
+    done = []
     for step in job.steps:
         if dry_run:
             click.echo(f"would refresh {step.kind} (leaddocs/{step.kind}): {step.reason}")
             continue
-        state.pull_request(step.run())
+        result = step.run()
+        state.pull_request(result.outcome, outputs=False)
+        done.append(result)
     if dry_run:
         state.note("dry run: nothing was changed")
+        return
+    # The Action's outputs name the first pull request the run created or updated.
+    changed = [result.outcome for result in done if result.outcome.operation != "none"]
+    if changed or done:
+        write_action_outputs((changed or [done[0].outcome])[0])
+    state.finish_drafting(report for result in done for report in result.reports)

@@ -29,9 +29,11 @@ from leaddocs.document import Document
 from leaddocs.errors import LeaddocsError, OutputError
 from leaddocs.forge.base import ForgeClient, PullRequest
 from leaddocs.history.branches import Branches, Identity
+from leaddocs.markers import COMMIT_TRAILER, is_leaddocs_commit
+from leaddocs.markup import md_text
 
 Operation = Literal["created", "updated", "none"]
-TRAILER = "Leaddocs-Kind"
+TRAILER = COMMIT_TRAILER
 _BODY_START = "<!-- leaddocs:body:start -->"
 _BODY_END = "<!-- leaddocs:body:end -->"
 _MARKER = re.compile(
@@ -51,6 +53,9 @@ class PrRequest:
     title: str
     body: str  # the generated part: what, from which range, the drafting report, a checklist
     removals: Sequence[Path] = ()  # files the change deletes (a renumbered record's old name)
+    # The commit the documents were made from: they go out only while the base is still there
+    # (a rerun of an older job must not roll the pull request back).
+    source_commit: str | None = None
     draft: bool = False
     labels: Sequence[str] = ()
     reviewers: Sequence[str] = ()
@@ -93,14 +98,19 @@ def deliver_pr(
         raise OutputError(
             f"{base} is the pull request's own branch: check out the branch it should target"
         )
-    remote = settings.remote if forge is not None and branches.has_remote(settings.remote) else None
+    remote: str | None = None
+    if forge is not None:
+        if not branches.has_remote(settings.remote):
+            raise OutputError(f"no remote '{settings.remote}' to push {request.branch} to")
+        remote = settings.remote
     for _ in range(_PUSH_ATTEMPTS):
         base_sha, branch_sha = _tips(branches, remote, base, request.branch)
+        if request.source_commit is not None and base_sha != request.source_commit:
+            outcome.notes.append(_stale_source(branches, request.source_commit, base_sha, base))
+            return outcome
         step = _next_commit(request, branches, base_sha, branch_sha, settings.identity)
         outcome.notes.extend(step.notes)
-        if step.blocked:
-            break
-        if step.commit is None:
+        if step.blocked or step.commit is None:
             break
         if remote is None:
             branches.set_local_branch(request.branch, step.commit, expected=branch_sha)
@@ -117,13 +127,19 @@ def deliver_pr(
         outcome.preview = _preview(request, base, content)
         return outcome
     if step.blocked:
-        found = forge.find_pull_request(request.branch, _marker_prefix(request.kind))
-        if found is not None and found.state == "open":
-            forge.comment(found.number, _blocked_comment(step.notes))
-        outcome.pull = found
+        _report_blocked(request, forge, branch_sha, step.notes, outcome)
         return outcome
     _open_or_update(request, forge, base, content, outcome)
     return outcome
+
+
+def _stale_source(branches: Branches, source: str, base_sha: str, base: str) -> str:
+    if branches.is_ancestor(source, base_sha):
+        return (
+            f"{base} has moved on past this run's commit {source[:7]}: a run on the newest "
+            "commit drafts from there; nothing done"
+        )
+    return f"this run's commit {source[:7]} is not on {base}: nothing done"
 
 
 @dataclass(slots=True)
@@ -149,53 +165,95 @@ def _tips(branches: Branches, remote: str | None, base: str, branch: str) -> tup
 def _next_commit(
     request: PrRequest, branches: Branches, base: str, tip: str | None, identity: Identity
 ) -> _Step:
-    """The commit that brings the branch up to date, or why there is none."""
-    step = _Step()
-    others = [] if tip is None else _foreign_commits(branches, base, tip, identity)
-    if tip is not None and not others:
+    """The commit that brings the branch up to date, or why there is none.
+
+    The branch's own part starts where leaddocs' first commit on it does. Anybody else's
+    commit after that is a person's work: built upon, never dropped. Commits below it are the
+    base the branch started from; if the base was rewritten since, they are not carried over.
+    """
+    if tip is None:
+        return _rebuild(request, branches, base, None, identity)
+    people, fork = _people_on_branch(branches, base, tip, identity)
+    if not people:
         # Only leaddocs' own commits: rebuild on the newest base, unless that changes nothing.
-        files = _files(request, branches, base)
-        if files is None or _same_files(branches, tip, files):
-            return step
-        return _Step(_commit(request, branches, base, files, identity))
-    start = tip or base
+        return _rebuild(request, branches, base, tip, identity)
+    shas = ", ".join(sha[:7] for sha in people)
+    if fork is not None and not branches.is_ancestor(fork, base):
+        return _Step(
+            blocked=True,
+            notes=[
+                f"{request.branch} has commits leaddocs did not make ({shas}), and the base "
+                "it started from was rewritten since; the branch is left as it is"
+            ],
+        )
     try:
-        files = _files(request, branches, start)
+        files = _files(request, branches, tip, keep_edited=False)
     except LeaddocsError as exc:
-        if tip is None:
-            raise
-        step.blocked = True
-        shas = ", ".join(sha[:7] for sha in others)
-        step.notes.append(
-            f"{request.branch} has commits leaddocs did not make ({shas}) and the new draft "
-            f"does not apply on top of them: {exc}; the branch is left as it is"
+        return _Step(
+            blocked=True,
+            notes=[
+                f"{request.branch} has commits leaddocs did not make ({shas}) and the new draft "
+                f"does not apply on top of them: {exc}; the branch is left as it is"
+            ],
         )
-        return step
     if files is None:
-        return step
-    if others:
-        step.notes.append(
-            f"{request.branch} has commits leaddocs did not make; the new draft goes on top of them"
-        )
-    step.commit = _commit(request, branches, start, files, identity)
-    return step
+        return _Step()
+    note = f"{request.branch} has commits leaddocs did not make; the new draft goes on top of them"
+    return _Step(_commit(request, branches, tip, files, identity), notes=[note])
 
 
-def _foreign_commits(branches: Branches, base: str, tip: str, identity: Identity) -> list[str]:
-    """Commits on the branch that are not leaddocs' own: made by anybody or anything else."""
-    return [
-        commit.sha
-        for commit in branches.commits(base, tip)
-        if commit.committer_email != identity.email or f"\n{TRAILER}: " not in commit.message
+def _rebuild(
+    request: PrRequest, branches: Branches, base: str, tip: str | None, identity: Identity
+) -> _Step:
+    notes: list[str] = []
+    files = _files(request, branches, base, keep_edited=True, notes=notes)
+    if files is None or (tip is not None and _same_files(branches, tip, files)):
+        return _Step(notes=notes)
+    return _Step(_commit(request, branches, base, files, identity), notes=notes)
+
+
+def _people_on_branch(
+    branches: Branches, base: str, tip: str, identity: Identity
+) -> tuple[list[str], str | None]:
+    """Commits of anybody but leaddocs on the branch's own part, and where that part starts
+    (the parent of leaddocs' first commit on it; None when it has none)."""
+    commits = branches.commits(base, tip)  # newest first
+    mine = [
+        index
+        for index, commit in enumerate(commits)
+        if commit.committer_email == identity.email and is_leaddocs_commit(commit.message)
     ]
+    if not mine:
+        return [commit.sha for commit in commits], None
+    oldest = mine[-1]
+    fork = branches.parent(commits[oldest].sha)
+    people = [commit.sha for index, commit in enumerate(commits[:oldest]) if index not in mine]
+    return people, fork
 
 
-def _files(request: PrRequest, branches: Branches, start: str) -> dict[str, bytes | None] | None:
-    """Each file's new bytes against ``start`` (None when the branch has them all already)."""
+def _files(
+    request: PrRequest,
+    branches: Branches,
+    start: str,
+    *,
+    keep_edited: bool,
+    notes: list[str] | None = None,
+) -> dict[str, bytes | None] | None:
+    """Each file's new bytes against ``start`` (None when the branch has them all already).
+
+    ``keep_edited``: a file a person changed on the base (a draft edited in review and merged)
+    is theirs now: left as it is, with a note, rather than an error on every run."""
     files: dict[str, bytes | None] = {}
     for document in request.documents:
         path = document.path.as_posix()
-        decided = decide(document, branches.read(start, path), force=False, name=path)
+        try:
+            decided = decide(document, branches.read(start, path), force=False, name=path)
+        except LeaddocsError:
+            if not keep_edited:
+                raise
+            if notes is not None:
+                notes.append(f"{path} was changed by a person where it lands; left as it is")
+            continue
         if decided.data is not None:
             files[path] = decided.data
     for removed in request.removals:
@@ -279,6 +337,13 @@ def _open_or_update(
         head=request.branch, base=base, title=request.title, body=_body(request, content, None),
         draft=request.draft,
     )  # fmt: skip
+    if _marker_prefix(request.kind) not in pull.body:
+        # One was open from the branch already, its marker taken out by a person: it is ours
+        # (the branch is), and it gets its generated part back around their text.
+        body = _body(request, content, pull.body)
+        outcome.pull = forge.update_pull_request(pull.number, title=pull.title, body=body)
+        outcome.operation = "updated"
+        return
     if request.labels:
         forge.add_labels(pull.number, request.labels)
     if request.reviewers:
@@ -287,13 +352,29 @@ def _open_or_update(
     outcome.operation = "created"
 
 
-def _blocked_comment(notes: Sequence[str]) -> str:
-    reasons = "\n".join(f"- {note}" for note in notes)
-    return (
+def _report_blocked(
+    request: PrRequest,
+    forge: ForgeClient,
+    tip: str | None,
+    notes: Sequence[str],
+    outcome: PrOutcome,
+) -> None:
+    """Say on the PR why the branch was left alone, once for each state of the branch."""
+    found = forge.find_pull_request(request.branch, _marker_prefix(request.kind))
+    outcome.pull = found
+    if found is None or found.state != "open" or tip is None:
+        return
+    seen = f"<!-- leaddocs:blocked at={tip} -->"
+    if seen in found.body:
+        return
+    reasons = "\n".join(f"- {md_text(note)}" for note in notes)
+    forge.comment(
+        found.number,
         "leaddocs could not update this branch without touching commits a person made, so it "
-        f"left it as it is:\n\n{reasons}\n\nMerge or close this pull request, or delete the "
-        "branch, and the next run drafts again."
+        f"left it as it is:\n\n{reasons}\n\nMerge this pull request, or delete the branch, "
+        "and the next run drafts again from the base.",
     )
+    forge.update_pull_request(found.number, title=found.title, body=f"{found.body}\n{seen}")
 
 
 def _preview(request: PrRequest, base: str, content: str) -> str:

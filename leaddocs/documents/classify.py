@@ -15,6 +15,7 @@ from leaddocs.config import Config
 from leaddocs.documents.pulls import PullRequestFacts, ReleaseCategories
 from leaddocs.history.changes import Change
 from leaddocs.history.commits import Person
+from leaddocs.markers import is_leaddocs_commit
 
 
 class Placement(Enum):
@@ -64,6 +65,7 @@ class Classifier:
             return Placement.SKIPPED, ""
         if (
             self._all_listed(change, self._skip_authors)
+            or any(is_leaddocs_commit(f"\n{c.body}") for c in change.commits if c.body)
             or change.type in self._skip_types
             or self._skip_pattern.search(head.subject)
             or (head.body and self._skip_pattern.search(head.body))

@@ -50,6 +50,23 @@ class Enrichment:
     warnings: tuple[str, ...] = ()  # e.g. the rate limit ran out: the rest came from git alone
 
 
+@dataclass(frozen=True, slots=True)
+class PullActivity:
+    """A pull request as a status page sees it: open ones for In flight, merged ones for lead
+    time. Times are unix seconds."""
+
+    number: int
+    title: str
+    url: str
+    created: int
+    updated: int
+    merged: int | None = None
+    author: str | None = None
+    draft: bool = False
+    labels: tuple[str, ...] = ()
+    reviewers_requested: int = 0  # people or teams asked and not yet answered
+
+
 class ForgeClient(Protocol):
     """One repository on one forge, with the token the run holds."""
 
@@ -82,4 +99,13 @@ class ForgeClient(Protocol):
 
     def enrich(self, shas: Sequence[str]) -> Enrichment:
         """The pull request of every commit in ``shas``, in batches, cached on disk by sha."""
+        ...
+
+    def open_pull_requests(self, limit: int) -> list[PullActivity]:
+        """Open pull requests, newest first, at most ``limit`` (a page or two, not all)."""
+        ...
+
+    def merged_pull_requests(self, since: int, limit: int) -> list[PullActivity]:
+        """Pull requests merged at or after ``since`` (unix), at most ``limit``, asked by
+        latest update so paging stops at the first one older than ``since``."""
         ...

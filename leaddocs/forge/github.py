@@ -4,6 +4,7 @@ enrichment over GraphQL. The only module that imports the client library."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
@@ -14,7 +15,13 @@ from urllib3.util.retry import Retry
 
 from leaddocs.errors import ForgeError
 from leaddocs.forge import graphql
-from leaddocs.forge.base import Enrichment, PullRequest, PullRequestInfo, PullState
+from leaddocs.forge.base import (
+    Enrichment,
+    PullActivity,
+    PullRequest,
+    PullRequestInfo,
+    PullState,
+)
 from leaddocs.forge.cache import EnrichmentCache
 from leaddocs.forge.failures import Failure, describe
 from leaddocs.forge.settings import ForgeSettings
@@ -136,6 +143,30 @@ class GitHubForge:
             f"pull request #{number}",
         )
 
+    def open_pull_requests(self, limit: int) -> list[PullActivity]:
+        def listed() -> list[PullActivity]:
+            pulls = self._repo.get_pulls(state="open", sort="created", direction="desc")
+            first: list[GithubPull] = list(pulls[:limit])
+            return [_activity(pull) for pull in first]
+
+        return self._call("listing the open pull requests", listed)
+
+    def merged_pull_requests(self, since: int, limit: int) -> list[PullActivity]:
+        def listed() -> list[PullActivity]:
+            found: list[PullActivity] = []
+            pulls = self._repo.get_pulls(state="closed", sort="updated", direction="desc")
+            pull: GithubPull
+            for index, pull in enumerate(pulls):
+                # Sorted by update: one updated before `since` ends the walk, however long
+                # the repository's history of pull requests is.
+                if index >= limit or _stamp(pull.updated_at) < since:
+                    break
+                if pull.merged_at is not None and _stamp(pull.merged_at) >= since:
+                    found.append(_activity(pull))
+            return found
+
+        return self._call("listing the merged pull requests", listed)
+
     def enrich(self, shas: Sequence[str]) -> Enrichment:
         """Pull requests of ``shas`` from the cache, the rest in batches of 100 commits.
 
@@ -229,3 +260,23 @@ def _pull(pull: GithubPull) -> PullRequest:
         draft=bool(pull.draft),
         author=pull.user.login if pull.user else None,
     )
+
+
+def _activity(pull: GithubPull) -> PullActivity:
+    # Everything from the listing itself: no request per pull request.
+    return PullActivity(
+        number=pull.number,
+        title=pull.title,
+        url=pull.html_url,
+        created=_stamp(pull.created_at),
+        updated=_stamp(pull.updated_at or pull.created_at),
+        merged=_stamp(pull.merged_at) if pull.merged_at else None,
+        author=pull.user.login if pull.user else None,
+        draft=bool(pull.draft),
+        labels=tuple(label.name for label in pull.labels),
+        reviewers_requested=len(pull.requested_reviewers) + len(pull.requested_teams),
+    )
+
+
+def _stamp(moment: datetime | None) -> int:
+    return int(moment.timestamp()) if moment is not None else 0

@@ -20,6 +20,13 @@ from leaddocs.history.git import GitRepository
 
 # Where fetched branch tips are kept: never a branch or remote-tracking ref a person uses.
 _FETCHED = "refs/leaddocs/fetched/"
+_RACES = (
+    "(stale info)",
+    "(fetch first)",
+    "(non-fast-forward)",
+    "(failed to update ref)",
+    "cannot lock ref",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +105,15 @@ class Branches:
         done = self._git("cat-file", "blob", f"{commit}:{path}", check=False)
         return done.stdout if done.returncode == 0 else None
 
+    def parent(self, commit: str) -> str | None:
+        done = self._git("rev-parse", "--verify", "--quiet", f"{commit}^", check=False)
+        return done.stdout.decode().strip() or None
+
+    def is_ancestor(self, ancestor: str, commit: str) -> bool:
+        return (
+            self._git("merge-base", "--is-ancestor", ancestor, commit, check=False).returncode == 0
+        )
+
     def tree(self, commit: str) -> str:
         return self._out("rev-parse", f"{commit}^{{tree}}")
 
@@ -159,9 +175,14 @@ class Branches:
             self._git("update-ref", f"{_FETCHED}{branch}", sha)
             return True
         text = (done.stdout + done.stderr).decode("utf-8", "replace")
-        if "stale info" in text or "rejected" in text or "fetch first" in text:
+        # Somebody pushed meanwhile: the lease failed here, or the remote lost the race for
+        # the ref; the caller builds again. A hook or a rule that refused the push is an error
+        # to show as it is.
+        if any(reason in text for reason in _RACES):
             return False
-        reason = [line for line in text.strip().splitlines() if line.strip()]
+        # --porcelain puts the ref's fate on a line starting with "!": "[remote rejected] (why)".
+        refused = [line for line in text.splitlines() if line.startswith("!")]
+        reason = refused or [line for line in text.strip().splitlines() if line.strip()]
         raise RepositoryError(
             f"git push to {remote} failed: {reason[-1] if reason else done.returncode}"
         )

@@ -47,6 +47,14 @@ class TagRef:
     kind: str = "commit"  # git's object type: a tag can point at a tree or a blob too
 
 
+@dataclass(frozen=True, slots=True)
+class BranchTip:
+    name: str  # as git shows it: "topic", "origin/topic"
+    sha: str
+    timestamp: int  # of its newest commit
+    subject: str
+
+
 class GitRepository:
     """A repository on disk, opened from any path inside its work tree."""
 
@@ -236,6 +244,59 @@ class GitRepository:
     def move(self, source: str, target: str) -> None:
         """``git mv``, so history follows the file."""
         self._run("mv", "--", source, target)
+
+    def main_line_before(self, ref: str, timestamp: int) -> str | None:
+        """The newest commit on ``ref``'s first-parent line committed before ``timestamp``
+        (unix): where the main line stood then. None when it had no commit yet."""
+        out = self._run("rev-list", "-1", "--first-parent", f"--before={timestamp - 1}", ref)
+        return out.strip() or None
+
+    def files_changed(self, revisions: list[str]) -> dict[str, list[str]]:
+        """The paths each commit of ``revisions`` changed, from one ``git log``."""
+        if not revisions:
+            return {}
+        out = self._run("log", "--format=%x00%H", "--name-only", "--no-renames", *revisions, "--")
+        found: dict[str, list[str]] = {}
+        for record in out.split("\0")[1:]:
+            sha, _, names = record.partition("\n")
+            found[sha.strip()] = [name for name in names.splitlines() if name]
+        return found
+
+    def changed_between(self, old: str | None, new: str, folder: str) -> dict[str, str]:
+        """Files under ``folder`` added (``A``) or modified (``M``) from ``old`` to ``new``
+        (from nothing when ``old`` is None), by path from the root."""
+        base = old or self._run("hash-object", "-t", "tree", "/dev/null")
+        out = self._run(
+            "diff", "--name-status", "--no-renames", "--diff-filter=AM", base, new, "--", folder
+        )
+        found: dict[str, str] = {}
+        for line in out.splitlines():
+            status, _, path = line.partition("\t")
+            found[path] = status
+        return found
+
+    def unmerged_branches(self, into: str) -> list[BranchTip]:
+        """Local and remote-tracking branches with commits ``into`` does not have."""
+        fmt = "%(refname)%00%(refname:short)%00%(objectname)%00%(committerdate:unix)%00%(subject)"
+        out = self._run(
+            "for-each-ref", f"--format={fmt}", f"--no-merged={into}", "refs/heads", "refs/remotes"
+        )
+        tips = []
+        for line in out.splitlines():
+            ref, name, sha, stamp, subject = line.split("\0", 4)
+            if ref.endswith("/HEAD"):
+                continue
+            tips.append(BranchTip(name, sha, int(stamp or 0), subject))
+        return tips
+
+    def commits_not_in(self, tip: str, base: str) -> list[tuple[str, int, str]]:
+        """``(sha, commit time, author)`` of the commits of ``base..tip``, newest first."""
+        out = self._run("log", "--format=%H%x00%ct%x00%aN", f"{base}..{tip}", "--")
+        found = []
+        for line in out.splitlines():
+            sha, stamp, author = line.split("\0", 2)
+            found.append((sha, int(stamp), author))
+        return found
 
     def log(self, revisions: list[str]) -> Iterator[RawCommit]:
         """Stream commits of ``revisions`` (``git log`` syntax), newest first, in topo order."""

@@ -138,6 +138,24 @@ class History:
             release.next_version = self._suggest(base, changes, tags)
         return release
 
+    def span(self, from_sha: str | None, to_sha: str) -> Release:
+        """The changes of ``from_sha..to_sha`` (everything up to ``to_sha`` without one): a
+        period of a status page, bounded by commits of the main line rather than by tags."""
+        revisions = [to_sha, f"^{from_sha}"] if from_sha else [to_sha]
+        label = f"{from_sha[:12] if from_sha else '(first commit)'}..{to_sha[:12]}"
+        grouping = group_changes(self._read(revisions, label), to_sha)
+        return Release(
+            tag=None,
+            title=None,
+            timestamp=None,
+            from_ref=from_sha,
+            to_ref=to_sha,
+            from_sha=from_sha,
+            to_sha=to_sha,
+            changes=grouping.changes,
+            cancelled=grouping.cancelled,
+        )
+
     def releases(self, paths: Iterable[str] = ()) -> tuple[list[Release], Release]:
         """Every release tag reachable from HEAD (newest first) and the unreleased work."""
         self.repo.require_commits()

@@ -72,7 +72,11 @@ def test_adr_drafts_that_landed_get_numbers_and_accepted_in_a_pr(
     push_main(
         project,
         "docs(adr): use kafka",
-        {"adr/0001-use-postgres.md": FIRST, "adr/XXXX-use-kafka.md": DRAFT, "leaddocs.yml": "adr:\n  accept_when_numbered: true\n"},
+        {
+            "adr/0001-use-postgres.md": FIRST,
+            "adr/XXXX-use-kafka.md": DRAFT,
+            "leaddocs.yml": "adr:\n  accept_when_numbered: true\n",
+        },
     )
     monkeypatch.setenv("GITHUB_REF", "refs/heads/main")
     result = cli("--repo", project.path, "ci")

@@ -72,7 +72,7 @@ def test_the_first_run_creates_a_pr_and_a_rerun_changes_nothing(
     assert pull["title"] == "Release notes for 1.0.1"
     body = pull["body"]
     assert "<!-- leaddocs:pr kind=release-notes " in body
-    assert "`docs/releases/1.0.1.md`" in body and "- [ ] " in body
+    assert "- docs/releases/1.0.1.md\n" in body and "- [ ] " in body
     assert "`v1.0.0..HEAD`" in body
     tip = remote_tip(project)
     shown = project.git("show", f"{tip}:docs/releases/1.0.1.md")
@@ -169,7 +169,9 @@ def test_two_runs_at_once_give_one_pr(project: Repo, github: FakeGitHub) -> None
     command = [sys.executable, "-m", "leaddocs", "--repo", str(project.path), "release-notes"]
     env = {**os.environ}
     runs = [
-        subprocess.Popen([*command, "--pr"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [*command, "--pr"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
         for _ in range(3)
     ]
     results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
@@ -187,7 +189,9 @@ def test_a_refused_token_names_the_fix(cli: Any, project: Repo, github: FakeGitH
     assert result.stderr.count("\n") == 1
 
 
-def test_labels_reviewers_and_draft_from_config(cli: Any, project: Repo, github: FakeGitHub) -> None:
+def test_labels_reviewers_and_draft_from_config(
+    cli: Any, project: Repo, github: FakeGitHub
+) -> None:
     (project.path / "leaddocs.yml").write_text(
         "forge:\n  pr:\n    draft: true\n    labels: [docs, release]\n    reviewers: [ada]\n"
     )

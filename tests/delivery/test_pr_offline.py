@@ -76,9 +76,7 @@ def test_a_persons_commit_on_the_branch_is_built_upon(cli: Any, project: Repo) -
     assert result.code == 0, result
     assert "has commits leaddocs did not make; the new draft goes on top" in result.stderr
     assert project.git("rev-parse", "leaddocs/release-notes~1") == human
-    assert "round totals" in project.git(
-        "show", "leaddocs/release-notes:docs/releases/1.0.1.md"
-    )
+    assert "round totals" in project.git("show", "leaddocs/release-notes:docs/releases/1.0.1.md")
 
 
 def test_a_persons_edit_of_the_draft_is_left_alone(cli: Any, project: Repo) -> None:
