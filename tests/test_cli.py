@@ -45,7 +45,8 @@ def test_build_writes_every_document_and_says_where(cli: Any, repo: Repo, tmp_pa
     result = cli("--repo", repo.path, "build", "--out", out)
     assert result.code == 0, result
     names = sorted(path.name for path in out.iterdir())
-    assert names == ["CHANGELOG.md", "changelog.json", "release-notes.json", "release-notes.md"]
+    expected = ["CHANGELOG.md", "changelog.json", "release-notes.json", "release-notes.md"]
+    assert names == [*expected, "status"]  # status/<today>.md and status/index.md
     assert "decisions.md" not in result.stdout  # no ADRs, no index, no error
     assert str(out / "release-notes.md") in result.stdout
     assert "filter invoices by status" in (out / "release-notes.md").read_text()

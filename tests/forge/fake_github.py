@@ -143,14 +143,20 @@ class FakeGitHub:
         author: str = "octocat",
         author_type: str = "User",
         commits: tuple[str, ...] = (),
+        created_at: str = "2024-01-01T00:00:00Z",
+        merged_at: str = "2024-01-02T00:00:00Z",
+        draft: bool = False,
+        reviewers: tuple[str, ...] = (),
     ) -> dict[str, Any]:
         """A pull request the server already has (made by a person, or merged long ago)."""
         with self._lock:
-            pull = self._new_pull(repository, title, head, base, body, False, author, author_type)
+            pull = self._new_pull(repository, title, head, base, body, draft, author, author_type)
         pull["state"] = "closed" if merged else state
+        pull["created_at"] = pull["updated_at"] = created_at
         if merged or state == "closed":
-            pull["closed_at"] = "2024-01-02T00:00:00Z"
-        pull["merged_at"] = "2024-01-02T00:00:00Z" if merged else None
+            pull["closed_at"] = pull["updated_at"] = merged_at
+        pull["merged_at"] = merged_at if merged else None
+        pull["requested_reviewers"] = [_user(login, "User") for login in reviewers]
         pull["labels"] = [_label(name) for name in labels]
         for sha in commits:
             self.commits.setdefault(sha, []).append(pull["number"])
@@ -199,6 +205,7 @@ class FakeGitHub:
             "body": body,
             "labels": [],
             "requested_reviewers": [],
+            "requested_teams": [],
             "created_at": "2024-01-01T00:00:00Z",
             "updated_at": "2024-01-01T00:00:00Z",
             "closed_at": None,
@@ -339,9 +346,13 @@ class FakeGitHub:
     def _list(self, pulls: dict[int, dict[str, Any]], query: dict[str, list[str]]) -> Any:
         state = query.get("state", ["open"])[0]
         head = query.get("head", [None])[0]
+        # GitHub's `sort` (created, updated) and `direction`; by default newest created first.
+        sort = {"updated": "updated_at"}.get(query.get("sort", ["created"])[0], "created_at")
+        ascending = query.get("direction", ["desc"])[0] == "asc"
+        ordered = sorted(pulls.values(), key=lambda p: (p[sort], p["number"]), reverse=not ascending)
         found = [
             pull
-            for pull in sorted(pulls.values(), key=lambda p: -p["number"])
+            for pull in ordered
             if (state == "all" or pull["state"] == state)
             and (head is None or pull["head"]["label"] == head)
         ]

@@ -1,0 +1,278 @@
+"""What a status page is made from, gathered for one period: the changes merged, the work in
+flight (the forge's open pull requests, else unmerged branches), lead times, decision records
+and the previous page. Each source that fails leaves a warning, never the page unmade."""
+
+from __future__ import annotations
+
+import os
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from leaddocs import yamlio
+from leaddocs.adr.model import Adr
+from leaddocs.application.decisions import decision_log
+from leaddocs.application.enrichment import pull_requests
+from leaddocs.application.project import Project
+from leaddocs.documents.status import item_of
+from leaddocs.errors import ForgeError, LeaddocsError
+from leaddocs.forge.base import PullActivity
+from leaddocs.history.changes import Change
+from leaddocs.history.releases import Progress, Release
+from leaddocs.markup import md_link_path
+from leaddocs.status.period import Period
+from leaddocs.status.summary import Decision, InFlight, Item, Risk, Source
+
+_DAY = 86_400
+_PULLS_LIMIT = 100  # open pull requests listed: a page, not the whole backlog
+_MERGED_LIMIT = 300
+
+
+@dataclass(slots=True)
+class Shipped:
+    """The changes merged in one period, as the page lists them."""
+
+    release: Release | None  # None: the main line did not move in the period
+    items: list[Item] = field(default_factory=list)
+    reverts: list[Item] = field(default_factory=list)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def contributors(self) -> int:
+        return len(self.release.contributors) if self.release else 0
+
+
+def shipped(project: Project, period: Period, progress: Progress | None = None) -> Shipped:
+    repo = project.repo
+    repo.require_commits()
+    to_sha = repo.main_line_before("HEAD", period.end)
+    from_sha = repo.main_line_before("HEAD", period.start)
+    if to_sha is None or to_sha == from_sha:
+        return Shipped(None)
+    release = project.history(progress).span(from_sha, to_sha)
+    pulls = pull_requests(project, [release])
+    views = project.views(pulls.by_commit, pulls.categories)
+    view = views.release(release)
+    listed = {item.commits[0].sha for section in view.sections for item in section.items}
+    files = repo.files_changed([to_sha, f"^{from_sha}"] if from_sha else [to_sha])
+    items = []
+    reverts = []
+    for change in release.changes:
+        labels = getattr(pulls.by_commit.get(change.head.sha), "labels", ())
+        item = item_of(views.item(change), _area(change, labels, files))
+        if change.head.sha in listed:
+            items.append(item)
+        if _is_revert(change):
+            reverts.append(item)
+    reverts += [item_of(views.item(c), "reverted") for c in release.cancelled if _is_revert(c)]
+    return Shipped(release, items, reverts, pulls.notes)
+
+
+def _is_revert(change: Change) -> bool:
+    return any(commit.reverts is not None for commit in change.commits)
+
+
+def _area(change: Change, labels: tuple[str, ...], files: dict[str, list[str]]) -> str:
+    """A change's area: its scope, else its pull request's first label, else the folder most
+    of its files are in (two levels deep: ``services/billing``)."""
+    if change.scope:
+        return change.scope
+    if labels:
+        return labels[0]
+    folders: Counter[str] = Counter()
+    for commit in change.commits:
+        for path in files.get(commit.sha, []):
+            parts = path.split("/")
+            folders[
+                "/".join(parts[:2]) if len(parts) > 2 else parts[0] if len(parts) > 1 else "/"
+            ] += 1
+    return folders.most_common(1)[0][0] if folders else "other"
+
+
+@dataclass(slots=True)
+class InFlightWork:
+    items: list[InFlight]
+    source: str  # "forge" or "branches"
+    lead_times: tuple[list[float], list[float]] | None = None  # days: this period, previous
+    warnings: list[str] = field(default_factory=list)
+
+
+def in_flight(project: Project, period: Period) -> InFlightWork:
+    """Open pull requests and lead times from the forge when a token is there; else (or when
+    the forge fails: one warning) branches not merged yet with recent commits."""
+    client = project.forge_client()
+    if client is not None:
+        try:
+            open_pulls = client.open_pull_requests(_PULLS_LIMIT)
+            merged = client.merged_pull_requests(period.previous().start, _MERGED_LIMIT)
+        except ForgeError as exc:
+            warning = f"{exc}; In flight lists unmerged branches instead, lead time unknown"
+            return InFlightWork(_branches(project, period), "branches", None, [warning])
+        items = [_pull(pull, period) for pull in open_pulls if pull.created < period.end]
+        return InFlightWork(items, "forge", _lead_times(merged, period))
+    return InFlightWork(_branches(project, period), "branches")
+
+
+def _pull(pull: PullActivity, period: Period) -> InFlight:
+    review: Literal["draft", "waiting for review", "no review requested"] = (
+        "draft"
+        if pull.draft
+        else "waiting for review"
+        if pull.reviewers_requested
+        else "no review requested"
+    )
+    return InFlight(
+        id=f"pr-{pull.number}",
+        title=pull.title,
+        source=Source(label=f"#{pull.number}", url=pull.url),
+        kind="pull request",
+        author=pull.author,
+        age_days=max(0, (period.end - pull.created) // _DAY),
+        idle_days=max(0, (period.end - pull.updated) // _DAY),
+        review=review,
+        labels=list(pull.labels),
+    )
+
+
+def _lead_times(merged: list[PullActivity], period: Period) -> tuple[list[float], list[float]]:
+    previous = period.previous()
+    now = [(p.merged - p.created) / _DAY for p in merged if p.merged and period.contains(p.merged)]
+    before = [
+        (p.merged - p.created) / _DAY for p in merged if p.merged and previous.contains(p.merged)
+    ]
+    return now, before
+
+
+def median(values: list[float] | None) -> float | None:
+    return round(statistics.median(values), 1) if values else None
+
+
+def _branches(project: Project, period: Period) -> list[InFlight]:
+    """Branches with commits the main line lacks, the newest within ``status.branch_days``."""
+    repo = project.repo
+    recent = period.end - project.config.status.branch_days * _DAY
+    seen: set[str] = set()
+    found = []
+    for tip in sorted(repo.unmerged_branches("HEAD"), key=lambda t: -t.timestamp):
+        short = tip.name.split("/", 1)[1] if tip.name.startswith("origin/") else tip.name
+        if tip.sha in seen or short.startswith("leaddocs/") or not recent <= tip.timestamp:
+            continue  # leaddocs' own draft branches are not work in flight
+        seen.add(tip.sha)
+        commits = [c for c in repo.commits_not_in(tip.sha, "HEAD") if c[1] < period.end]
+        if not commits:
+            continue
+        forge = project.forge()
+        found.append(
+            InFlight(
+                id=f"branch-{tip.name}",
+                title=tip.subject or tip.name,
+                source=Source(label=tip.name, url=forge.commit_url(tip.sha) if forge else None),
+                kind="branch",
+                author=commits[0][2],
+                age_days=max(0, (period.end - commits[-1][1]) // _DAY),
+                idle_days=max(0, (period.end - commits[0][1]) // _DAY),
+                commits=len(commits),
+            )
+        )
+    return found
+
+
+@dataclass(slots=True)
+class Decisions:
+    changed: list[Decision]  # created or changed in the period
+    every: list[Decision]  # every record, for the rules
+    notes: tuple[str, ...] = ()
+
+
+def decisions(project: Project, shipped: Shipped, pages_dir: Path) -> Decisions:
+    """ADRs created or changed in the period (by what the main line's commits did to their
+    files), and every record with its status and date."""
+    if not project.adr_folder.is_dir():
+        return Decisions([], [])
+    log = decision_log(project)
+    notes = tuple(f"{f.path}:{f.line}: {f.message}" for f in log.unreadable)
+    every = [_decision(adr, pages_dir, "unchanged") for adr in log.adrs]
+    release = shipped.release
+    if release is None:
+        return Decisions([], every, notes)
+    changed = project.repo.changed_between(
+        release.from_sha, release.to_sha, project.rel(project.adr_folder)
+    )
+    found = [
+        _decision(adr, pages_dir, "new" if changed[adr.rel] == "A" else "changed")
+        for adr in log.adrs
+        if adr.rel in changed
+    ]
+    return Decisions(found, every, notes)
+
+
+def _decision(adr: Adr, pages_dir: Path, change: str) -> Decision:
+    link = md_link_path(Path(os.path.relpath(adr.path, pages_dir)).as_posix())
+    return Decision(
+        id=adr.id,
+        title=adr.title,
+        status=adr.status,
+        date=adr.date,
+        change=change,  # type: ignore[arg-type]
+        source=Source(label=f"ADR {adr.id}", url=link),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousPage:
+    date: str
+    health: str | None
+    risks: list[Risk]
+
+
+def previous_page(pages_dir: Path, before: str) -> PreviousPage | None:
+    """The newest status page in ``pages_dir`` dated before ``before`` (its front matter);
+    a page that cannot be read is passed over: it is the lead's, and may be anything."""
+    if not pages_dir.is_dir():
+        return None
+    for name, meta in sorted(
+        read_pages(pages_dir), key=lambda p: str(p[1].get("date")), reverse=True
+    ):
+        date = str(meta.get("date", ""))
+        if not date or date >= before:
+            continue
+        risks = []
+        for entry in meta.get("risks") or []:
+            try:
+                risks.append(
+                    Risk(
+                        key=str(entry["key"]),
+                        kind=entry.get("kind", "risk"),
+                        text=str(entry["text"]),
+                        source=Source(label=str(entry.get("source", name))),
+                    )
+                )
+            except (KeyError, TypeError, ValueError):
+                continue
+        health = meta.get("health")
+        return PreviousPage(date, str(health) if health else None, risks)
+    return None
+
+
+def read_pages(pages_dir: Path) -> list[tuple[str, dict[str, Any]]]:
+    """(file name, front matter) of every status page in ``pages_dir`` (not the index)."""
+    found = []
+    for path in sorted(pages_dir.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md")):
+        meta = _front_matter(path)
+        if meta is not None:
+            found.append((path.name, meta))
+    return found
+
+
+def _front_matter(path: Path) -> dict[str, Any] | None:
+    try:
+        text = path.read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+        if not text.startswith("---\n"):
+            return None
+        end = text.find("\n---\n", 3)
+        data = yamlio.plain(yamlio.load(text[4 : end + 1])) if end > 0 else None
+    except (OSError, UnicodeDecodeError, LeaddocsError, yamlio.YamlSyntaxError):
+        return None
+    return data if isinstance(data, dict) else None
