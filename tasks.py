@@ -26,6 +26,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".leaddocs-installed"
 DEMO_OUT = ROOT / "build" / "demo"
+DEMO_SITE = DEMO_OUT / "site"
 
 
 def run(*command: str | Path, check: bool = True) -> int:
@@ -55,9 +56,17 @@ def demo() -> int:
     )
     print(f"running leaddocs on {ROOT} with the offline drafter{env_note}", flush=True)
     code = run(BIN / "leaddocs", "--repo", ROOT, "build", "--out", DEMO_OUT, check=False)
+    if code != 0:
+        return code
+    # The project's own site, by the leaddocs plugin: docs/, the ADRs, releases, status pages.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2.0
+    code = run(BIN / "mkdocs", "build", "--strict", "--quiet", "--site-dir", DEMO_SITE, check=False)
     if code == 0:
         print(
             f"\nDone. The documents are in {DEMO_OUT}/ — start with {DEMO_OUT / 'release-notes.md'}"
+            f"\nThe site is in {DEMO_SITE}/ — open {DEMO_SITE / 'index.html'}, or serve it with"
+            f"\n    python3 -m http.server -d {DEMO_SITE.relative_to(ROOT)}"
+            "\nand open http://localhost:8000/"
         )
     return code
 
