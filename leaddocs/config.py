@@ -212,7 +212,7 @@ class ForgeConfig(_Strict):
 
 
 class StatusConfig(_Strict):
-    """The status page (docs/status.md): its period, where pages go, and the risk rules."""
+    """The status page (docs/status-pages.md): its period, where pages go, and the risk rules."""
 
     cadence_days: int = Field(default=7, ge=1, le=366)  # the period when --since is not given
     dir: str = "docs/status"

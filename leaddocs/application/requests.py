@@ -78,7 +78,7 @@ StatusFormat = Literal["md", "json", "email", "slack"]
 
 @dataclass(frozen=True, slots=True)
 class StatusRequest:
-    """A status page for one period (docs/status.md)."""
+    """A status page for one period (docs/status-pages.md)."""
 
     since: str | None = None  # a date or a duration (7d, 2w); None: status.cadence_days
     until: str | None = None  # the last day covered; None: today

@@ -1,5 +1,5 @@
 """The status page: one period's facts gathered, the rules applied, the page and its index as
-documents (docs/status.md)."""
+documents (docs/status-pages.md)."""
 
 from __future__ import annotations
 

@@ -86,7 +86,11 @@ def _area(change: Change, labels: tuple[str, ...], files: dict[str, list[str]]) 
         for path in files.get(commit.sha, []):
             parts = path.split("/")
             folders[
-                "/".join(parts[:2]) if len(parts) > 2 else parts[0] if len(parts) > 1 else "/"
+                "/".join(parts[:2])
+                if len(parts) > 2
+                else parts[0]
+                if len(parts) > 1
+                else "top-level files"
             ] += 1
     return folders.most_common(1)[0][0] if folders else "other"
 

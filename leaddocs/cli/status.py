@@ -21,7 +21,7 @@ from leaddocs.errors import UsageError
 @click.option(
     "--notes",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The lead's notes: ## Health, ## Risks, ## Blockers, ## Next (docs/status.md).",
+    help="The lead's notes: ## Health, ## Risks, ## Blockers, ## Next (docs/status-pages.md).",
 )
 @click.option(
     "--format",

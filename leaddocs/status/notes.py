@@ -1,5 +1,5 @@
 """The lead's notes file: ``## Health``, ``## Risks``, ``## Blockers``, ``## Next`` and free
-text, each entry kept with its line so the page can cite it (docs/status.md)."""
+text, each entry kept with its line so the page can cite it (docs/status-pages.md)."""
 
 from __future__ import annotations
 

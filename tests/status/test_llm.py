@@ -1,0 +1,42 @@
+"""--llm: a narrative grounded in the page's items; invented ids rejected, omissions filled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.drafting.conftest import fake_llm  # noqa: F401  (the fake OpenAI server fixture)
+from tests.drafting.fake_openai import FakeOpenAI, draft, manifest_of
+from tests.gitrepo import Repo
+from tests.status.scenario import WEEK2
+
+
+def test_the_narrative_cites_items_and_the_report_accounts_for_all(
+    cli,
+    weeks: Repo,
+    notes: Path,
+    fake_llm: FakeOpenAI,  # noqa: F811
+) -> None:
+    seen: list[list[dict[str, Any]]] = []
+
+    def answer(request: dict[str, Any]) -> Any:
+        items = manifest_of(request)
+        seen.append(items)
+        blocker = next(item for item in items if item["type"] == "blocker")
+        return draft(
+            ("Summary", "The export waits on a security review.", [blocker["id"]]),
+            ("Summary", "Everything shipped early.", ["pr-999"]),  # an invented id
+        )
+
+    fake_llm.queue(answer, answer)  # the engine asks once more, listing what was wrong
+    result = cli("--repo", weeks.path, "status", *WEEK2, "--notes", notes, "--llm", "-o", "-")
+    assert result.code == 0, result
+    page = result.stdout
+    assert "## Summary for engineering" in page
+    assert "- The export waits on a security review. (notes.md line 12)" in page
+    assert "Everything shipped early" not in page
+    assert "*(from the history: the model left it out)*" in page  # the breaking change
+    # The notes went to the model as data items, each with an id the page can cite.
+    subjects = [item["subject"] for item in seen[0]]
+    assert "Ship the invoice export." in subjects
+    assert "pr-999" in result.stderr  # the report names the rejected id
