@@ -52,12 +52,13 @@ def test_build_writes_every_kind_and_a_second_run_changes_nothing(
     out = tmp_path / "out"
     first = build(cli, project_repo, out)
     assert first.code == 0, first
-    assert sorted(p.name for p in out.iterdir()) == sorted(BUILT)
-    assert [line.split()[0] for line in first.stdout.splitlines()] == ["created"] * 5
+    assert sorted(p.name for p in out.iterdir()) == sorted([*BUILT, "status"])
+    # The status page and its index are files 6 and 7 (tests/status/ covers them).
+    assert [line.split()[0] for line in first.stdout.splitlines()] == ["created"] * 7
     before = snapshot(out)
     second = build(cli, project_repo, out)
     assert second.code == 0, second
-    assert [line.split()[0] for line in second.stdout.splitlines()] == ["unchanged"] * 5
+    assert [line.split()[0] for line in second.stdout.splitlines()] == ["unchanged"] * 7
     assert snapshot(out) == before
 
 
@@ -289,9 +290,9 @@ def test_the_api_returns_documents_and_writes_nothing(project_repo: Repo, tmp_pa
     out = tmp_path / "out"
     documents = api.build_documents(project, api.BuildRequest(out_dir=out))
     assert [d.kind for d in documents] == [
-        "release-notes", "release-notes", "changelog", "changelog", "adr-index"
+        "release-notes", "release-notes", "changelog", "changelog", "adr-index", "status", "status"
     ]  # fmt: skip
-    assert [d.path for d in documents] == [out / name for name in BUILT]
+    assert [d.path for d in documents[:5]] == [out / name for name in BUILT]
     assert not out.exists() and all(d.body for d in documents)
     written = api.write(documents[:1], make_folders=True)
     assert written[0].action == "created" and (out / "release-notes.md").is_file()
@@ -302,18 +303,18 @@ def test_a_registered_kind_appears_in_build(
 ) -> None:
     def status_page(context: BuildContext) -> list[Document]:
         count = len(context.history.unreleased.changes)
-        return [Document("status", Path("status.md"), f"# Status\n\n{count} changes.\n")]
+        return [Document("weekly", Path("status.md"), f"# Status\n\n{count} changes.\n")]
 
-    extra = DocumentKind("status", "a weekly status page", status_page)
+    extra = DocumentKind("weekly", "a weekly status page", status_page)
     monkeypatch.setattr("leaddocs.application.kinds.KINDS", (*KINDS, extra))
     out = tmp_path / "out"
     result = build(cli, project_repo, out)
     assert result.code == 0, result
     assert (out / "status.md").read_text().endswith("# Status\n\n1 changes.\n")
-    only = build(cli, project_repo, tmp_path / "only", "--kind", "status")
+    only = build(cli, project_repo, tmp_path / "only", "--kind", "weekly")
     assert [p.name for p in (tmp_path / "only").iterdir()] == ["status.md"], only
-    unknown = build(cli, project_repo, tmp_path / "x", "--kind", "statsu")
-    assert unknown.code == 2 and "unknown document kind statsu" in unknown.stderr
+    unknown = build(cli, project_repo, tmp_path / "x", "--kind", "weelky")
+    assert unknown.code == 2 and "unknown document kind weelky" in unknown.stderr
 
 
 def test_build_drafts_with_the_model_when_llm_is_enabled(
