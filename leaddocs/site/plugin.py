@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -52,7 +52,8 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
         for page in pages:
             for note in page.notes:
                 log.warning(note)
-            _add(files, config, page.path.as_posix(), content=page.body)
+            in_nav = page.front_matter.get("in_nav", True)
+            _add(files, config, page.path.as_posix(), content=page.body, in_nav=in_nav)
         for uri, source in assets.SHIPPED.items():
             _add(files, config, uri, source=source)
         # Images and other files beside the ADRs, so a record's relative links still resolve.
@@ -81,7 +82,13 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
 
 
 def _add(
-    files: Files, config: MkDocsConfig, uri: str, *, content: str = "", source: Path | None = None
+    files: Files,
+    config: MkDocsConfig,
+    uri: str,
+    *,
+    content: str = "",
+    source: Path | None = None,
+    in_nav: bool = True,
 ) -> None:
     """Add a generated file, unless the docs folder has its own: a person's page wins."""
     if files.get_file_from_path(uri) is not None:
@@ -90,7 +97,8 @@ def _add(
     if source is not None:
         files.append(File.generated(config, uri, abs_src_path=str(source)))
     else:
-        files.append(File.generated(config, uri, content=content))
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
 
 
 def _leave_out_folder(files: Files, folder: Path) -> None:

@@ -29,7 +29,14 @@ def decision_pages(context: SiteContext) -> list[Document]:
         Document(SITE_KIND, folder / "timeline.md", timeline_page(decisions)),
         Document(SITE_KIND, folder / "graph.md", graph_page(decisions)),
         *(
-            Document(SITE_KIND, folder / page_name(record), adr_page(record, known))
+            # Out of the navigation: the index (with its filter) is the way in, and a sidebar of
+            # a thousand records would be rendered into each of a thousand pages.
+            Document(
+                SITE_KIND,
+                folder / page_name(record),
+                adr_page(record, known),
+                front_matter={"in_nav": False},
+            )
             for record in decisions.records
         ),
     ]
