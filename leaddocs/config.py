@@ -154,6 +154,8 @@ class LlmConfig(_Strict):
     price_in_per_million: float | None = Field(default=None, ge=0)
     price_out_per_million: float | None = Field(default=None, ge=0)
     cache_dir: str = ".leaddocs/cache"
+
+    _cache_inside = field_validator("cache_dir")(_inside_repository)
     # Azure-style gateways that still want ?api-version=… on every request.
     api_version: str | None = None
 

@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import quote, unquote
 
 _DOCUMENT = re.compile(r"<!-- leaddocs:generated sha256=(?P<hash>[0-9a-f]{64}) -->\n")
 _SECTION = re.compile(
@@ -92,7 +93,12 @@ def document_state(text: str) -> State:
 
 
 def mark_section(section_id: str, body: str) -> str:
-    return f'<!-- leaddocs:section id="{section_id}" sha256={digest(body)} -->\n{body}'
+    return f'<!-- leaddocs:section id="{_quote_id(section_id)}" sha256={digest(body)} -->\n{body}'
+
+
+def _quote_id(section_id: str) -> str:
+    """A section id (a tag name: anyone's text) that cannot end the comment or its quotes."""
+    return quote(section_id, safe="/+@:,;=!$()*'~._ ")
 
 
 @dataclass(slots=True)
@@ -106,7 +112,8 @@ class Section:
         return digest(self.body) != self.recorded_hash
 
     def text(self) -> str:
-        return f'<!-- leaddocs:section id="{self.id}" sha256={self.recorded_hash} -->\n{self.body}'
+        quoted = _quote_id(self.id)
+        return f'<!-- leaddocs:section id="{quoted}" sha256={self.recorded_hash} -->\n{self.body}'
 
 
 @dataclass(slots=True)
@@ -140,7 +147,7 @@ def split_sections(text: str) -> Parts:
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
         marker = _SECTION.match(line.rstrip("\r\n"))
         if marker is not None:
-            section = Section(marker["id"], marker["hash"], "")
+            section = Section(unquote(marker["id"]), marker["hash"], "")
             parts.append(section)
             heading_seen = False
             continue

@@ -31,6 +31,7 @@ Two ways in:
 
 from __future__ import annotations
 
+import os
 import posixpath
 import sys
 from collections.abc import Callable, Generator, Iterator, Mapping, MutableMapping
@@ -44,6 +45,7 @@ import jinja2
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, SecurityError
 
 from leaddocs.errors import TemplateError
+from leaddocs.paths import escape_from
 
 MAX_OUTPUT_CHARS = 16 * 1024 * 1024
 """Characters one render may produce. A release's notes are far smaller (GitHub caps a release
@@ -65,9 +67,22 @@ _MAX_VERDICTS = 4096  # (type, attribute) verdicts kept; `attr(name)` could inve
 _range_budget: ContextVar[list[int] | None] = ContextVar("leaddocs_range_budget", default=None)
 
 
-def read_template(path: Path) -> str:
+def check_template_file(path: Path, boundary: Path | None) -> None:
+    """A template is a regular file, and one inside ``boundary`` (the repository) stays there:
+    a committed symlink to ``/proc/self/environ`` or ``~/.ssh/id_rsa`` would otherwise be
+    "rendered" into a document the CI job pushes."""
+    outside = escape_from(path, boundary) if boundary is not None else None
+    if outside is not None:
+        raise TemplateError(f"{path}: a symlink to {outside}, outside the repository: refused")
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        raise TemplateError(f"{path}: not a regular file")
+
+
+def read_template(path: Path, boundary: Path | None = None) -> str:
     """The text of the template file at ``path``; a ``TemplateError`` naming the line of the
-    first byte that is not UTF-8, or the reason the file cannot be read."""
+    first byte that is not UTF-8, or the reason the file cannot be read or is refused."""
+    check_template_file(path, boundary)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -83,11 +98,22 @@ def read_template(path: Path) -> str:
 
 
 class _FolderLoader(jinja2.FileSystemLoader):
-    """A FileSystemLoader whose non-UTF-8 file is a TemplateError naming its path and line."""
+    """A FileSystemLoader whose non-UTF-8 file is a TemplateError naming its path and line,
+    and which refuses a template that is not a regular file or leads out of ``boundary``."""
+
+    def __init__(self, folder: Path, boundary: Path | None) -> None:
+        super().__init__(str(folder))
+        self._boundary = boundary
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            candidate = Path(posixpath.join(folder, *pieces))
+            if candidate.exists() or candidate.is_symlink():
+                check_template_file(candidate, self._boundary)
+                break
         try:
             return super().get_source(environment, template)
         except UnicodeDecodeError:
@@ -100,9 +126,10 @@ class _FolderLoader(jinja2.FileSystemLoader):
             raise
 
 
-def folder_loader(folder: Path) -> jinja2.BaseLoader:
-    """A loader for the templates in ``folder`` that reports a non-UTF-8 file by path:line."""
-    return _FolderLoader(str(folder))
+def folder_loader(folder: Path, boundary: Path | None = None) -> jinja2.BaseLoader:
+    """A loader for the templates in ``folder`` that reports a non-UTF-8 file by path:line;
+    a template inside ``boundary`` (the repository) may not lead out of it by a symlink."""
+    return _FolderLoader(folder, boundary)
 
 
 def _bounded_range(*args: int) -> range:

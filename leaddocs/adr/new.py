@@ -65,6 +65,7 @@ def new_record(
         sections=sections or {},
         adr_dir=log.folder,
         templates_dir=templates_dir,
+        boundary=log.root,
     )
     stub = _stub(path, log)
     # One edit per old record: an ADR both superseded and amended gets both links at once.

@@ -17,7 +17,6 @@ from pathlib import Path
 from leaddocs import templating
 from leaddocs.adr.frontmatter import split
 from leaddocs.errors import TemplateError
-from leaddocs.textfile import read_source
 
 TEMPLATE_NAME = "adr.md.j2"
 PACKAGED = Path(__file__).parent / "templates" / TEMPLATE_NAME
@@ -39,7 +38,7 @@ def render_record(
     sections: Mapping[str, str],
     adr_dir: Path,
     templates_dir: Path,
-    shown: str = "",
+    boundary: Path | None = None,
 ) -> RecordText:
     """The whole new record: front matter, ``# title``, and the template's sections."""
     override = templates_dir / TEMPLATE_NAME
@@ -47,11 +46,11 @@ def render_record(
     if override.is_file():
         origin = override
     elif plain.is_file():
-        body = split(read_source(plain).text).body
+        body = split(templating.read_template(plain, boundary)).body
         return _from_plain_template(body, title, front_matter, sections)
     else:
         origin = PACKAGED
-    source = templating.read_template(origin)
+    source = templating.read_template(origin, boundary)
     if "front_matter" not in source:
         # Without it the record has no status or date, and nothing else would notice.
         raise TemplateError(f"{origin}: the template never uses {{{{ front_matter }}}}")

@@ -19,6 +19,7 @@ from leaddocs.document import Document, DraftingSummary
 from leaddocs.drafting.adr_draft import Source, draft_adr
 from leaddocs.drafting.select import select_drafter
 from leaddocs.errors import OutputError, UsageError
+from leaddocs.paths import escape_from
 
 ADR_CHECKLIST = (
     "The context says why a decision is needed now",
@@ -88,9 +89,12 @@ def new_adr(project: Project, request: NewAdrRequest, *, pr: bool = False) -> Ne
 SOURCE_MAX_BYTES = 1024 * 1024  # notes, an issue, a discussion: far more than a model reads
 
 
-def read_source_material(path: Path) -> str:
+def read_source_material(path: Path, boundary: Path) -> str:
     """The text of ``--from FILE``: a regular file of UTF-8 text, at most 1 MiB (a device or
-    a FIFO would be read forever)."""
+    a FIFO would be read forever), not led out of the repository by a committed symlink."""
+    outside = escape_from(path, boundary)
+    if outside is not None:
+        raise UsageError(f"--from {path}: a symlink to {outside}, outside the repository")
     try:
         if not stat.S_ISREG(path.stat().st_mode):
             raise UsageError(f"--from {path}: not a regular file")
@@ -114,7 +118,7 @@ def _drafted(
         if request.drafting.llm:
             raise UsageError("--llm drafts from source material: add --from FILE")
         return {}, None, request.status, ()
-    text = read_source_material(request.source)
+    text = read_source_material(request.source, project.root)
     settings = project.config.llm
     drafter = select_drafter(
         settings,

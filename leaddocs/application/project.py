@@ -127,4 +127,4 @@ class Project:
         )
 
     def renderer(self) -> Renderer:
-        return Renderer(self.templates_dir)
+        return Renderer(self.templates_dir, boundary=self.root)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -58,7 +59,8 @@ def command(
     if unshallow:
         project.unshallow()
     request = BuildRequest(
-        out_dir=out_dir.resolve(),
+        # Absolute, not resolved: a committed symlink in the path must stay visible to delivery.
+        out_dir=Path(os.path.abspath(out_dir)),
         force=force,
         kinds=kinds,
         drafting=DraftOptions(llm=llm, progress=state.line_progress()),

@@ -26,6 +26,7 @@ from typing import Literal
 from leaddocs import markers
 from leaddocs.document import Document, Merger, WriteMode
 from leaddocs.errors import OutputError
+from leaddocs.paths import escape_from
 from leaddocs.textfile import decode_source
 
 Shown = Callable[[Path], str]
@@ -155,7 +156,7 @@ def _plan(
     name = shown(document.path)
     target = Path(os.path.realpath(document.path))  # a symlink's target is what gets written
     if boundary is not None:
-        _within(document.path, target, boundary, name)
+        _within(document.path, boundary, name)
     try:
         status: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
@@ -240,15 +241,13 @@ def _merger(document: Document) -> Merger:
     return document.merger
 
 
-def _within(requested: Path, target: Path, boundary: Path, name: str) -> None:
+def _within(requested: Path, boundary: Path, name: str) -> None:
     """A path inside ``boundary`` must resolve inside it too (a path the person gave outside
     it is theirs to choose)."""
-    inside = Path(os.path.abspath(boundary))
-    if not Path(os.path.abspath(requested)).is_relative_to(inside):
-        return
-    if not target.is_relative_to(Path(os.path.realpath(boundary))):
+    outside = escape_from(requested, boundary)
+    if outside is not None:
         raise OutputError(
-            f"cannot write {name}: it leads to {target}, outside {boundary}, through a symlink"
+            f"cannot write {name}: it leads to {outside}, outside {boundary}, through a symlink"
         )
 
 

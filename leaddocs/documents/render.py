@@ -20,10 +20,11 @@ class Renderer:
     name; all of them in the sandbox (leaddocs.templating): the repository's are untrusted, and
     one path for both keeps ours honest about what a template may do."""
 
-    def __init__(self, override_dir: Path | None = None) -> None:
+    def __init__(self, override_dir: Path | None = None, boundary: Path | None = None) -> None:
+        """``boundary``: the repository; a template in it may not lead out of it."""
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None and override_dir.is_dir():
-            loaders.append(templating.folder_loader(override_dir))
+            loaders.append(templating.folder_loader(override_dir, boundary))
         loaders.append(jinja2.PackageLoader("leaddocs.documents", "templates"))
         self._env = templating.sandboxed_environment(jinja2.ChoiceLoader(loaders))
         self._env.filters["md"] = md_text

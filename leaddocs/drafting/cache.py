@@ -53,7 +53,7 @@ class AnswerCache:
         try:
             self._folder.mkdir(parents=True, exist_ok=True)
             ignore = self._folder.parent / ".gitignore"
-            if not ignore.exists():
+            if not ignore.exists() and not ignore.is_symlink():  # a dangling link is not followed
                 ignore.write_text("# leaddocs' cache of model answers\n*\n", encoding="utf-8")
             handle, temporary = tempfile.mkstemp(dir=self._folder, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:

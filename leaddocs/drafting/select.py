@@ -8,6 +8,7 @@ from leaddocs.config import LlmConfig
 from leaddocs.drafting.base import Drafter, Progress
 from leaddocs.drafting.template import TemplateDrafter
 from leaddocs.errors import DraftingError
+from leaddocs.paths import escape_from
 
 
 def select_drafter(
@@ -33,8 +34,15 @@ def select_drafter(
         return LlmDrafter(
             settings,
             model=model,
-            cache_dir=root / settings.cache_dir if use_cache else None,
+            cache_dir=_cache_folder(root, settings) if use_cache else None,
             progress=progress,
         )
     except DraftingError as exc:
         return TemplateDrafter(fatal=str(exc))
+
+
+def _cache_folder(root: Path, settings: LlmConfig) -> Path | None:
+    """The answer cache, unless a symlink planted in the repository leads it elsewhere (then
+    answers are simply not cached)."""
+    folder = root / settings.cache_dir
+    return None if escape_from(folder, root) is not None else folder

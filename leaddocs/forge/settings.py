@@ -16,6 +16,7 @@ from typing import Literal
 from urllib.parse import SplitResult, urlsplit
 
 from leaddocs.config import ForgeConfig
+from leaddocs.paths import escape_from
 
 TokenKind = Literal["workflow", "app-or-pat", "none"]
 
@@ -93,7 +94,8 @@ def forge_settings(
         web_url=server,
         strict=config.strict,
         timeout=config.timeout,
-        cache_dir=root / config.cache_dir,
+        # A symlink planted in the repository must not lead the cache elsewhere: no cache then.
+        cache_dir=None if escape_from(root / config.cache_dir, root) else root / config.cache_dir,
     )
 
 
