@@ -28,6 +28,7 @@ class Renderer:
         loaders.append(jinja2.PackageLoader("leaddocs.documents", "templates"))
         self._env = templating.sandboxed_environment(jinja2.ChoiceLoader(loaders))
         self._env.filters["md"] = md_text
+        self._env.filters["comment_safe"] = comment_safe
         line = self._item_formatter(override_dir)
         # One call per section, not per entry: a call from a template costs a few microseconds.
         self._env.globals["entries"] = lambda items: "\n".join(map(line, items))
@@ -42,3 +43,10 @@ class Renderer:
         text = templating.render(self._env, template, context)
         # Templates stay readable with blank lines; the output never has more than one in a row.
         return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+def comment_safe(text: object) -> str:
+    """A name (a model, an audience) fit to stand inside an HTML comment: only the characters
+    such names use, and never ``--`` (which would end the comment on some readers)."""
+    kept = re.sub(r"[^A-Za-z0-9._:/@+-]", "", str(text))
+    return re.sub(r"-{2,}", "-", kept)

@@ -86,3 +86,14 @@ def test_a_tag_name_cannot_break_a_changelog_section_marker(
     assert again.code == 0, again
     assert "cannot be read" not in again.stderr  # the marker is still leaddocs' own
     assert "third" in target.read_text()
+
+
+def test_a_configured_model_name_cannot_end_the_drafted_by_comment() -> None:
+    from leaddocs.documents.render import comment_safe
+
+    assert comment_safe("gpt-4o --><img src=x onerror=alert(1)> @octocat <!--") == (
+        "gpt-4o-imgsrcxonerroralert1@octocat-"
+    )
+    assert comment_safe("accounts/fireworks/models/llama-v3p1-8b") == (
+        "accounts/fireworks/models/llama-v3p1-8b"
+    )
