@@ -35,4 +35,15 @@ def test_every_example_is_linked_from_the_page() -> None:
 
 def test_the_page_is_in_the_sites_navigation() -> None:
     config = YAML(typ="safe").load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert {"Use it in GitHub Actions": "github-actions.md"} in config["nav"]
+    assert {"Use it in GitHub Actions": "github-actions.md"} in _entries(config["nav"])
+
+
+def _entries(nav: list[Any]) -> list[Any]:
+    """Every entry of the navigation, sections (the site's tabs) opened."""
+    found: list[Any] = []
+    for entry in nav:
+        found.append(entry)
+        for value in entry.values() if isinstance(entry, dict) else ():
+            if isinstance(value, list):
+                found += _entries(value)
+    return found

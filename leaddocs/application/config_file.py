@@ -81,7 +81,7 @@ COMMENTS: dict[str, str] = {
     "forge.pr.draft": "open them as GitHub draft pull requests",
     "forge.pr.labels": "labels put on them",
     "forge.pr.reviewers": "reviewers asked",
-    "status": "The status page (docs/status.md): its period, where pages go, the risk rules",
+    "status": "The status page (docs/status-pages.md): its period, where pages go, the risk rules",
     "status.cadence_days": "the period, in days, when --since is not given",
     "status.dir": "where status pages go, relative to the repository root",
     "status.notes": "the lead's notes file, read when --notes is not given",
