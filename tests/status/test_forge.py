@@ -63,7 +63,7 @@ def test_in_flight_rules_and_lead_time_from_the_forge(cli, weeks: Repo, online: 
     assert "rule: label" in page
     assert "Old experiment has been open 20 days" in page and "rule: pr-open" in page
     assert "Sketch has" not in page  # a fresh draft raises nothing
-    assert "**Off track**, suggested by the rules (1 blocker)" in page
+    assert "**Off track** — suggested by the rules, as the notes set no health: 1 blocker" in page
     assert "| median pull request lead time | 3 days | 1 day |" in page
     # The listing asked for the newest first and stopped paging at the first old one.
     listed = [r for r in online.rest_requests() if r.path.endswith("/pulls")]

@@ -64,7 +64,7 @@ def test_health_is_suggested_by_the_rules_when_the_notes_say_none(cli, weeks: Re
     result = cli("--repo", weeks.path, "status", *WEEK2, "-o", "-")
     assert result.code == 0, result
     health = _section(result.stdout, "Health")
-    assert "**At risk**, suggested by the rules (2 risks): the notes set no health." in health
+    assert "**At risk** — suggested by the rules, as the notes set no health: 2 risks." in health
 
 
 def test_a_quiet_period_gives_a_short_honest_page(cli, weeks: Repo) -> None:
