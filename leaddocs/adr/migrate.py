@@ -24,7 +24,8 @@ _SECTION = re.compile(r"^#{2,6}[ \t]")
 _HEADING = re.compile(r"^#{1,6}[ \t]")
 _LINK_ONLY = re.compile(r"[ \t]*(?:[*+-][ \t]+)?" + LINK_CLAUSE.pattern + r"(?P<rest>.*)", re.I)
 # What may remain of a link line once its Markdown links are gone: ids and separators.
-_IDS_ONLY = re.compile(r"(?:[\s,;.]|\band\b|\badr[-_ #]?\d+|#?\d+)*", re.I)
+# Possessive: "(?:\d+)*" splits a run of n digits 2**n ways before it gives up.
+_IDS_ONLY = re.compile(r"(?:[\s,;.]|\band\b|\badr[-_ #]?\d++|#?\d++)*+", re.I)
 _KINDS: tuple[LinkKind, ...] = ("supersedes", "superseded-by", "amends", "amended-by")
 
 

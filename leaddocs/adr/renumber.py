@@ -32,7 +32,9 @@ from leaddocs.textfile import Source, read_source
 
 Reader = Callable[[Path], Source]
 _NEVER_COMMITTED = 2**63  # files not yet committed count as the newest
-_MARKDOWN_LINK = re.compile(r"\[(?P<label>[^\]]*)\]\((?P<target>[^)\s]+)\)")
+# As status.MARKDOWN_LINK: neither part runs past the next "[" or "]", so a failed start
+# scans only to the next candidate, not to the end of the text.
+_MARKDOWN_LINK = re.compile(r"\[(?P<label>[^\[\]]*)\]\((?P<target>[^)\s\]]+)\)")
 
 
 @dataclass(frozen=True, slots=True)

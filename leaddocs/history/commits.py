@@ -12,9 +12,13 @@ from leaddocs.history.git import RawCommit
 _HEADER = re.compile(
     r"^(?P<type>[A-Za-z][\w-]*)(?:\((?P<scope>[^()\r\n]*)\))?(?P<bang>!)?: (?P<desc>\S.*)$"
 )
-_SQUASH_PR = re.compile(r"\s*\(#(?P<number>\d+)\)\s*$")
-_GITHUB_MERGE = re.compile(r"^Merge pull request #(?P<number>\d+) from (?P<branch>\S+)")
-_GITLAB_MR = re.compile(r"^See merge request (?P<project>\S+)!(?P<number>\d+)\s*$", re.MULTILINE)
+# Linear on long runs: a search starts the spaces only where a run of them begins, and a
+# number has at most 18 digits (int() refuses 4,300; no forge numbers past 10**18).
+_SQUASH_PR = re.compile(r"(?<!\s)\s*+\(#(?P<number>\d{1,18})\)\s*$")
+_GITHUB_MERGE = re.compile(r"^Merge pull request #(?P<number>\d{1,18}) from (?P<branch>\S+)")
+_GITLAB_MR = re.compile(
+    r"^See merge request (?P<project>\S+)!(?P<number>\d{1,18})\s*$", re.MULTILINE
+)
 _REVERTS = re.compile(r"This reverts commit (?P<sha>[0-9a-f]{7,40})")
 # A footer line (Conventional Commits 1.0, git trailers): ``token: value`` or ``token #value``.
 _FOOTER = re.compile(
@@ -22,8 +26,9 @@ _FOOTER = re.compile(
 )
 _BREAKING_KEYS = ("breaking change", "breaking-change")
 _ISSUE_KEYS = frozenset(("refs", "closes", "fixes", "resolves", "close", "fix", "resolve"))
-_PERSON = re.compile(r"^(?P<name>.*?)\s*<(?P<email>[^>]*)>\s*$")
-_ISSUE_REF = re.compile(r"#(\d+)")
+# The name is empty or ends in a non-space, so the spaces before "<" are tried once per run.
+_PERSON = re.compile(r"^(?P<name>(?:.*?\S)??)\s*+<(?P<email>[^>]*)>\s*$")
+_ISSUE_REF = re.compile(r"#(\d{1,18})(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)

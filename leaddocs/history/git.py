@@ -26,7 +26,8 @@ from leaddocs.errors import (
 LOG_FORMAT = "%H%n%P%n%aN%n%aE%n%at%n%B"
 _HEADER_FIELDS = 5
 _READ_CHUNK = 1 << 20
-_NAME_AND_EMAIL = re.compile(r"^\s*(?P<name>.*?)\s*<(?P<email>[^>]*)>\s*$")
+# As commits._PERSON: each run of spaces is tried once, not once per position in it.
+_NAME_AND_EMAIL = re.compile(r"^\s*+(?P<name>(?:.*?\S)??)\s*+<(?P<email>[^>]*)>\s*$")
 
 
 @dataclass(frozen=True, slots=True)
