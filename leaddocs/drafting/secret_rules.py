@@ -56,10 +56,43 @@ _VALUE = (
 _KEYWORD_ASSIGNMENT = re.compile(
     # `$password`, `:password`, `@password`, `'password'`, `['password']`, `"DB_PASSWORD"`
     rf"(?i)(?<![\w-])[$@:]?(?P<key>{_KEY})(?![\w-])[\]'\"`]{{0,3}}"
-    # PHP and Ruby `=>`, Go `:=`, `=`, `==`, `!=`, JSON and YAML `:`
-    rf"\s*(?P<op>=>|:=|={{1,3}}|!==?|:)\s*{_VALUE}"
+    # PHP and Ruby `=>`, Go `:=`, `=`, `==`, `!=`, JSON and YAML `:`, and the full-width
+    # colon and equals sign (U+FF1A, U+FF1D) a CJK input method types
+    rf"\s*(?P<op>=>|:=|={{1,3}}|!==?|[:\uff1a\uff1d])\s*{_VALUE}"
 )
 _KEYWORD_FLAG = re.compile(rf"(?i)(?<![\w-])--(?P<key>{_KEY})(?![\w-])[ \t]+{_VALUE}")
+# Short flags that carry a password: `curl -u user:password` (also `--user`), mysql's attached
+# `-pPASSWORD`, and `-p PASSWORD` of sshpass and of a registry login. A `-p` counts only after
+# such a command on the same line, at most 300 characters on (a bound: one try per command
+# word, not one per character): `mkdir -p`, `patch -p1` and `gcc -pthread` are no passwords,
+# and mysql's `-p` with a space after it prompts for one.
+_FLAG_VALUE = r"(?:(?P<q>['\"])(?P<secret>[^'\"\n]+)(?P=q)|(?P<bare>[^\s'\"`;&|()<>]+))"
+_USER_FLAG = re.compile(
+    r"(?<![\w-])(?:-u[ \t]*|--user(?:[ \t]+|=))"
+    r"(?:(?P<q>['\"])(?P<user>[^\s:'\"]*):(?P<secret>[^'\"\n]+)(?P=q)"
+    r"|(?P<buser>[^\s:'\"`;&|]+):(?P<bare>[^\s'\"`;&|]+))"
+)
+_ATTACHED_P = re.compile(
+    r"(?<![\w./-])(?:mysql[a-z]*|mariadb(?:-[a-z]+)?)(?![\w-])[^\n;&|]{0,300}?"
+    rf"(?<![\w-])-p{_FLAG_VALUE}"
+)
+_SEPARATE_P = re.compile(
+    r"(?<![\w./-])(?:sshpass|(?:docker|podman|buildah|skopeo|nerdctl|oras|crane)[ \t]+login"
+    r"|helm[ \t]+registry[ \t]+login)(?![\w-])[^\n;&|]{0,300}?"
+    rf"(?<![\w-])-p[ \t]*{_FLAG_VALUE}"
+)
+
+
+def _flag_value(match: re.Match[str]) -> bool:
+    """A value, not a reference to one (`$MYSQL_PASSWORD`, `"${X}"`, `$(cat file)`), nor a
+    `uid:gid` or `user:group` pair (`docker run -u 1000:1000`, `--user app:app`)."""
+    value = match["secret"] if match["secret"] is not None else match["bare"]
+    if value[:1] in "$%-" or _TEMPLATED.fullmatch(value):
+        return False
+    user = match.groupdict().get("user") or match.groupdict().get("buser")
+    return user is None or not (value == user or (value.isdigit() and user.isdigit()))
+
+
 _KEYWORD_ELEMENT = re.compile(rf"(?i)<(?P<tag>{_KEY})>(?P<secret>[^<\n]+)</(?P=tag)>")
 
 # A bare value that is a reference to a secret, not one: `$DB_PASSWORD`, `${X}`, `%(x)s`,
@@ -88,13 +121,13 @@ def _assigned_value(match: re.Match[str]) -> bool:
         return False
     # After a colon, a word followed by more words is a sentence: "Password: must be long".
     is_prose = value.isalpha() and re.match(r"[ \t]+\w", rest) is not None
-    return not (match.groupdict().get("op") == ":" and is_prose)
+    return not (match.groupdict().get("op") in (":", "\uff1a") and is_prose)
 
 
 # A value in any assignment that looks random: base64-like, long, mixed, high in entropy
 # (detect-secrets' high-entropy plugins limit only quoted strings; leaddocs limits assignments).
 _ASSIGNED_BLOB = re.compile(
-    r"(?<![\w.-])[A-Za-z_][\w.-]*[\]'\"`]{0,3}\s*(?:=>|:=|=|:)\s*"
+    r"(?<![\w.-])[A-Za-z_][\w.-]*[\]'\"`]{0,3}\s*(?:=>|:=|[=:\uff1a\uff1d])\s*"
     r"(?P<q>['\"`]?)(?P<secret>[A-Za-z0-9+/_=-]{20,})(?P=q)(?![\w+/=.-])"
 )
 _HEX_OR_UUID = re.compile(r"[0-9a-fA-F-]+")
@@ -176,6 +209,9 @@ RULES: tuple[Rule, ...] = (
     Rule("password", _KEYWORD_ASSIGNMENT, _assigned_value),
     Rule("password", _KEYWORD_FLAG, _assigned_value),
     Rule("password", _KEYWORD_ELEMENT),
+    Rule("password", _USER_FLAG, _flag_value),
+    Rule("password", _ATTACHED_P, _flag_value),
+    Rule("password", _SEPARATE_P, _flag_value),
     Rule(
         "url-credentials",
         # A scheme starts where no scheme character precedes it: one try per run of them,

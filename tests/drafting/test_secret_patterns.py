@@ -40,6 +40,26 @@ POSITIVES = [
     ("password", 'if password == "hunter88":', "hunter88"),
     ("password", "//registry.npmjs.org/:_authToken=0a1b2c3d-4e5f", "0a1b2c3d-4e5f"),
     ("password", "https://api.example.com/?access_token=abcd1234efgh&x=1", "abcd1234efgh"),
+    # keyword assignments with a full-width colon or equals sign (CJK input methods)
+    ("password", "PASSWORD\uff1a'Sup3rS3cret'", "Sup3rS3cret"),
+    ("password", "PASSWORD\uff1a'x'", "'x'"),
+    ("password", "\u5bc6\u7801 password\uff1aSup3rS3cret", "Sup3rS3cret"),
+    ("password", "db_password\uff1d Sup3rS3cret", "Sup3rS3cret"),
+    # secrets in command-line short flags
+    ("password", "curl -u admin:Sup3rS3cret https://api.example.com", "Sup3rS3cret"),
+    ("password", "curl -uadmin:Sup3rS3cret https://x", "Sup3rS3cret"),
+    ("password", "curl -u admin:123456 https://x", "123456"),
+    ("password", "mysql -uroot -pPa$$w0rd app", "Pa$$w0rd"),
+    ("password", "curl --user 'admin:Sup3r S3cret' https://x", "Sup3r S3cret"),
+    ("password", "curl --user=admin:Sup3rS3cret https://x", "Sup3rS3cret"),
+    ("password", "mysql -u root -pMyP4ssw0rd -h db", "MyP4ssw0rd"),
+    ("password", "mysqldump -uroot -p'MyP4ssw0rd' app > app.sql", "MyP4ssw0rd"),
+    ("password", 'mariadb -h db -p"MyP4ssw0rd"', "MyP4ssw0rd"),
+    ("password", "sshpass -p 'SshP4ss99' ssh deploy@host", "SshP4ss99"),
+    ("password", "sshpass -pSshP4ss99 ssh deploy@host", "SshP4ss99"),
+    ("password", "docker login -p DockP4ss77 registry.example.com", "DockP4ss77"),
+    ("password", "docker login -u ci -p DockP4ss77 ghcr.io", "DockP4ss77"),
+    ("password", "podman login --username ci -p DockP4ss77 quay.io", "DockP4ss77"),
     # provider tokens
     ("github-token", "ghs_" + "a1B2" * 9, "ghs_"),
     ("github-token", "ghu_" + "a1B2" * 9, "ghu_"),
@@ -80,6 +100,7 @@ POSITIVES = [
     ("high-entropy", f"SIGNING = '{H}'", H),
     ("high-entropy", f"session_seed: {H}", H),
     ("high-entropy", f'"webhook": "{H}"', H),
+    ("high-entropy", f"SIGNING\uff1a'{H}'", H),
 ]
 
 NEGATIVES = [
@@ -111,6 +132,29 @@ NEGATIVES = [
     "the key id AKIAEXAMPLE is too short",
     "Refs: JIRA-1234, closes #12",
     "eyJust a word",
+    # short flags that hold no secret
+    "ls -p",
+    "mkdir -p dir/sub",
+    "git log -p -- src/",
+    "python -u script.py",
+    "pip install -U requests",
+    "patch -p1 < fix.diff",
+    "gcc -pthread -pedantic -o app main.c",
+    "ssh -p 2222 host",
+    "find . -path ./build -prune -o -print",
+    "docker run -p 8080:80 -u 1000:1000 app",
+    "docker run --user app:app app",
+    'docker run --user "$(id -u):$(id -g)" app',
+    'curl -u "$USER:$TOKEN" https://x',
+    "curl -u admin: https://x",
+    "mysql -u root -p app",
+    "mysql -u root -p -h db",
+    "mysql -u root -p$MYSQL_PASSWORD",
+    'sshpass -p "$SSHPASS" ssh host',
+    "sshpass -f ~/.pass ssh host",
+    "docker login -u ci --password-stdin ghcr.io",
+    "docker run -p 5432:5432 postgres",
+    "Time\uff1a10:30",
 ]
 
 
@@ -139,6 +183,18 @@ def test_a_large_text_is_redacted_in_linear_time() -> None:
     text = (
         "a" * 50_000 + " " + "x." * 25_000 + " password password= : " + "Zq3" * 10_000 + "\n"
     ) * 4
+    started = time.perf_counter()
+    redact(text)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_command_flags_are_redacted_in_linear_time() -> None:
+    # The `-p` rules look up to 300 characters past a command word, no further.
+    text = (
+        ("mysql " * 20_000 + "sshpass -p " * 10_000 + "docker login " * 10_000 + "-u " * 50_000)
+        + "mysql"
+        + " -" * 50_000
+    )
     started = time.perf_counter()
     redact(text)
     assert time.perf_counter() - started < 1.0
