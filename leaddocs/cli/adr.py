@@ -13,7 +13,7 @@ from leaddocs.adr.lint import has_errors
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import STATUSES, WRITABLE_STATUSES, LinkKind
 from leaddocs.cli.app import State, pass_state
-from leaddocs.cli.options import pr_option
+from leaddocs.cli.options import model_option, pr_option
 from leaddocs.errors import LintFailure, OutputError
 
 if TYPE_CHECKING:
@@ -73,12 +73,7 @@ def command() -> None:
 @click.option(
     "--llm/--no-llm", "llm", default=None, help="With --from: draft with a model, grounded."
 )
-@click.option(
-    "--model",
-    metavar="NAME",
-    envvar="LEADDOCS_MODEL",
-    help="Model to draft with (default: $LEADDOCS_MODEL, else llm.model).",
-)
+@model_option
 @click.option("--no-cache", is_flag=True, help="Ask the model again even for a cached answer.")
 @pr_option
 @pass_state

@@ -7,6 +7,7 @@ import click
 from leaddocs.application.ci import plan
 from leaddocs.application.requests import DraftOptions
 from leaddocs.cli.app import State, pass_state, write_action_outputs
+from leaddocs.cli.options import model_option
 
 
 @click.command("ci")
@@ -14,12 +15,7 @@ from leaddocs.cli.app import State, pass_state, write_action_outputs
 @click.option(
     "--llm/--no-llm", "llm", default=None, help="Draft with a model (default: llm.enabled)."
 )
-@click.option(
-    "--model",
-    metavar="NAME",
-    envvar="LEADDOCS_MODEL",
-    help="Model to draft with (default: $LEADDOCS_MODEL, else llm.model).",
-)
+@model_option
 @pass_state
 def command(state: State, dry_run: bool, llm: bool | None, model: str | None) -> None:
     """Refresh the drafts this event calls for, each as a pull request.

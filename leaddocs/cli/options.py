@@ -85,3 +85,12 @@ def pr_option(function: F) -> F:
         is_flag=True,
         help="Deliver as a pull request from leaddocs/<kind> (docs/github-actions.md).",
     )(function)
+
+
+def model_option(function: F) -> F:
+    return click.option(
+        "--model",
+        metavar="NAME",
+        envvar="LEADDOCS_MODEL",
+        help="Model to draft with (default: $LEADDOCS_MODEL, else llm.model).",
+    )(function)

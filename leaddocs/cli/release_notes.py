@@ -12,6 +12,7 @@ from leaddocs.cli.app import State, pass_state
 from leaddocs.cli.options import (
     force_option,
     format_option,
+    model_option,
     output_option,
     paths_option,
     pr_option,
@@ -45,12 +46,7 @@ from leaddocs.errors import UsageError
     default=None,
     help="Draft the words with a model (OPENAI_API_KEY / OPENAI_BASE_URL; docs/llm.md).",
 )
-@click.option(
-    "--model",
-    metavar="NAME",
-    envvar="LEADDOCS_MODEL",
-    help="Model to draft with (default: $LEADDOCS_MODEL, else llm.model).",
-)
+@model_option
 @click.option(
     "--audience",
     type=click.Choice(AUDIENCES),

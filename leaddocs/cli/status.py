@@ -9,7 +9,7 @@ import click
 
 from leaddocs.application.requests import DraftOptions, StatusFormat, StatusRequest
 from leaddocs.cli.app import State, pass_state
-from leaddocs.cli.options import force_option, output_option, pr_option
+from leaddocs.cli.options import force_option, model_option, output_option, pr_option
 from leaddocs.drafting.base import AUDIENCES, Audience
 from leaddocs.errors import UsageError
 
@@ -41,7 +41,7 @@ from leaddocs.errors import UsageError
     "(default: status.portfolio).",
 )
 @click.option("--llm/--no-llm", "llm", default=None, help="Add a grounded summary by a model.")
-@click.option("--model", metavar="NAME", envvar="LEADDOCS_MODEL", help="Model to draft with.")
+@model_option
 @click.option("--audience", type=click.Choice(AUDIENCES), help="Who the summary is for.")
 @click.option("--no-cache", is_flag=True, help="Ask the model again even for a cached answer.")
 @pass_state
