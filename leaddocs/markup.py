@@ -36,9 +36,21 @@ _ZERO_WIDTH_SPACE = "\u200b"
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 # Whether any work is needed: the common case (plain words) returns after these two tests.
 _BLOCK_FIRST_CHARS = frozenset("#-+*_~!0123456789 \t")
-_SPECIAL = re.compile(r"[\\`<>{\[\]&@\r\n]")
-_SPECIAL_IN_CELL = re.compile(r"[\\`<>{\[\]&@\r\n|]")
-_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&lt;" shows as written, not as "<"
+_SPECIAL = re.compile(r"[\\`<>{\[\]&@\r\n\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SPECIAL_IN_CELL = re.compile(r"[\\`<>{\[\]&@\r\n|\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# "&lt;" shows as written, not as "<"; so does "&#62" with no ";", which Python-Markdown
+# completes to "&#62;" (a ">"), where CommonMark leaves it text.
+_ENTITY = re.compile(r"&(?=#|\w+;)")
+# C0 and C1 control characters: a terminal showing the file (``cat CHANGELOG.md``, a CI log)
+# runs what they say. Whole escape sequences go, payload and all (a window title, a link);
+# this is textsafe's pattern (a sibling module, not importable here; a test keeps them equal).
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BREAKING_CONTROL = re.compile(r"[\x0b\x0c\x1c-\x1e\x85]")  # str.splitlines() breaks on these
 _SAFE_PAIR = re.compile(r"(?<![!\\])\[([^\[\]\\`]+)\](?![ \t]*[(\[:])")
 _ESCAPES = {"\\": "\\\\", "`": "\\`", "<": "&lt;", ">": "&gt;", "{": "\\{", "[": "\\[", "]": "\\]"}
 _TEXT = str.maketrans(_ESCAPES)
@@ -56,8 +68,9 @@ def md_text(text: str) -> str:
 
     For inline places: a list entry, a paragraph, a heading, a quotation. The result holds no
     ``<``, so it stays text inside raw HTML too (a ``<summary>``, a collapsed section), where
-    Markdown is not read and the escaping backslashes show. Line breaks become spaces. The
-    caller must not place the result directly before ``(``, ``[`` or ``:``.
+    Markdown is not read and the escaping backslashes show. Line breaks become spaces; control
+    characters other than a tab, and whole terminal escape sequences, are dropped. The caller
+    must not place the result directly before ``(``, ``[`` or ``:``.
     """
     if text[:1] not in _BLOCK_FIRST_CHARS and not _SPECIAL.search(text):
         return text
@@ -85,8 +98,17 @@ def neutralise_mentions(text: str) -> str:
     return _MENTION_START.sub("@" + _ZERO_WIDTH_SPACE, text)
 
 
+def _without_controls(text: str) -> str:
+    """``text`` without escape sequences or control characters; the ones that break a line
+    become a line break (so a space, with the rest), tabs stay."""
+    if _CONTROL.search(text) is None:
+        return text
+    text = _BREAKING_CONTROL.sub("\n", _ESCAPE_SEQUENCE.sub("", text))
+    return _CONTROL.sub("", text)
+
+
 def _escaped(text: str, *, cell: bool) -> str:
-    text = _LINE_BREAKS.sub(" ", text).strip(" \t")
+    text = _LINE_BREAKS.sub(" ", _without_controls(text)).strip(" \t")
     table = _CELL if cell else _TEXT
     out: list[str] = []
     pending = ""  # plain text, and code not kept, up to the next span kept as code

@@ -7,9 +7,13 @@ and a table cell inside a link (the ADR index).
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from leaddocs import markup, textsafe
 from leaddocs.markup import md_cell, md_text
 from tests.security.rendered import RENDERERS, assert_safe, text_of
 from tests.security.strategies import untrusted
@@ -173,3 +177,59 @@ def test_line_breaks_cannot_open_a_block() -> None:
     for render in RENDERERS.values():
         html = render(f"- {md_text(text)}")
         assert "<h1" not in html and "<hr" not in html, html
+
+
+TERMINAL_ATTACKS = {
+    "a window title and a clear screen": "feat: evil \x1b]0;PWNED\x07\x1b[2J title",
+    "an OSC 8 link": "fix: \x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\ here",
+    "8-bit CSI and OSC": "fix: \x9b2J\x9d0;PWNED\x9c title",
+    "a colour": "fix: \x1b[31mred\x1b[0m title",
+    "NUL, BEL, backspace, DEL": "fix: a\x00b\x07c\x08d\x7fe title",
+    "a device control string": "fix: \x1bPq#0;2;0;0;0\x1b\\ title",
+}
+
+
+@pytest.mark.parametrize("text", TERMINAL_ATTACKS.values(), ids=TERMINAL_ATTACKS.keys())
+def test_escape_sequences_and_control_characters_are_dropped(text: str) -> None:
+    """A commit subject reaches release notes, the changelog and ``adr list --format md``: a
+    terminal showing them (``cat CHANGELOG.md``) must not run what it holds."""
+    for shown in (md_text(text), md_cell(text)):
+        assert not [c for c in shown if unicodedata.category(c) == "Cc" and c != "\t"], shown
+        assert "PWNED" not in shown and "2J" not in shown and "evil.example" not in shown
+        assert shown.startswith(("feat: ", "fix: ")), shown
+        assert shown.endswith(" title" if "title" in text else " here"), shown
+
+
+def test_the_sequence_pattern_is_the_one_printable_strips() -> None:
+    """markup may import no sibling (the layers contract), so it keeps a copy of the pattern."""
+    assert markup._ESCAPE_SEQUENCE.pattern == textsafe._SEQUENCE.pattern
+
+
+def test_line_breaking_controls_become_spaces_and_tabs_stay() -> None:
+    assert md_text("a\x0bb\x0cc\x1cd\x85e\tf") == "a b c d e\tf"
+    assert md_text("\x1b[1m# heading") == "\\# heading"
+
+
+def test_control_characters_alone_leave_plain_words() -> None:
+    assert md_text("plain\x1b[0m words") == "plain words"
+    assert md_text("plain words") == "plain words"
+
+
+@settings(max_examples=200, deadline=None)
+@given(untrusted(8), st.text(alphabet=st.characters(categories=["Cc"]), max_size=4))
+def test_no_control_character_but_a_tab_survives(text: str, controls: str) -> None:
+    mixed = controls + text + controls
+    for shown in (md_text(mixed), md_cell(mixed)):
+        assert not [c for c in shown if unicodedata.category(c) == "Cc" and c != "\t"], shown
+
+
+@pytest.mark.parametrize(
+    "text", ["x&#62@octocat", "a &#x3e b", "a &#60img src=x> b", "a &#62; b", "R&D &# 1"]
+)
+def test_a_numeric_entity_without_its_semicolon_is_shown_as_written(text: str) -> None:
+    """Python-Markdown reads ``&#62`` with no ``;`` as ``>``: ``x&#62@octocat`` showed
+    ``x>@octocat`` on MkDocs, and a mention that dodged the mention rule."""
+    for name, render in RENDERERS.items():
+        for document in (f"- {md_text(text)}", f"| a |\n| --- |\n| {md_cell(text)} |"):
+            shown = text_of(render(document)).replace("\u200b", "")
+            assert shown in (text, f"a {text}"), (name, document, shown)
