@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from leaddocs.textsafe import printable
+
 STATUSES = ("draft", "proposed", "accepted", "rejected", "deprecated", "superseded", "unknown")
 WRITABLE_STATUSES = tuple(status for status in STATUSES if status != "unknown")
 
@@ -32,7 +34,9 @@ class Finding:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.code} {self.message}"
+        # A file name and the text a message quotes (a status, a reference) come from the
+        # repository: no escape sequence of theirs reaches the terminal or a CI log.
+        return f"{printable(self.path)}:{self.line}: {self.code} {printable(self.message)}"
 
 
 @dataclass(frozen=True, slots=True)
