@@ -111,7 +111,8 @@ def release_notes_pr(project: Project, document: Document) -> PrOutcome:
         "release-notes",
         [placed],
         title=f"Release notes for {name}",
-        source=f"the history `{meta.get('from') or 'the first commit'}..{meta.get('to')}`",
+        source=f"the history {md_text(str(meta.get('from') or 'the first commit'))}.."
+        f"{md_text(str(meta.get('to')))}",
         source_commit=project.repo.resolve("HEAD") if meta.get("to") == "HEAD" else None,
     )
 

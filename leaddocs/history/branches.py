@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from leaddocs.errors import RepositoryError
 from leaddocs.history.git import GitRepository
 
-# Where fetched branch tips are kept: never a branch or remote-tracking ref a person uses.
-_FETCHED = "refs/leaddocs/fetched/"
 _RACES = (
     "(stale info)",
     "(fetch first)",
@@ -92,8 +90,10 @@ class Branches:
                 tips[name] = sha
         present = [name for name, sha in tips.items() if sha is not None]
         if present:
-            specs = [f"+refs/heads/{name}:{_FETCHED}{name}" for name in present]
-            self._git("fetch", "--quiet", "--no-tags", remote, *specs)
+            # Objects only, no ref written: runs at once in one clone would fight over a ref's
+            # lock, and a person's remote-tracking refs are theirs. The tips are known by sha.
+            specs = [f"refs/heads/{name}" for name in present]
+            self._git("fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, *specs)
         return tips
 
     def local_tip(self, branch: str) -> str | None:
@@ -172,7 +172,6 @@ class Branches:
             check=False,
         )
         if done.returncode == 0:
-            self._git("update-ref", f"{_FETCHED}{branch}", sha)
             return True
         text = (done.stdout + done.stderr).decode("utf-8", "replace")
         # Somebody pushed meanwhile: the lease failed here, or the remote lost the race for

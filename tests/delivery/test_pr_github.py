@@ -73,7 +73,7 @@ def test_the_first_run_creates_a_pr_and_a_rerun_changes_nothing(
     body = pull["body"]
     assert "<!-- leaddocs:pr kind=release-notes " in body
     assert "- docs/releases/1.0.1.md\n" in body and "- [ ] " in body
-    assert "`v1.0.0..HEAD`" in body
+    assert "the history v1.0.0..HEAD" in body
     tip = remote_tip(project)
     shown = project.git("show", f"{tip}:docs/releases/1.0.1.md")
     assert "parse dates in any time zone" in shown
