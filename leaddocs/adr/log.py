@@ -10,6 +10,7 @@ from leaddocs.adr import discover, links
 from leaddocs.adr.model import Adr, Finding
 from leaddocs.adr.parse import identity, read_adr
 from leaddocs.errors import DocumentError
+from leaddocs.paths import symlink_leak
 
 
 @dataclass(slots=True)
@@ -62,6 +63,10 @@ def load_log(root: Path, folder: Path) -> DecisionLog:
     log = DecisionLog(root, folder, [], files=discover.adr_files(folder))
     for path in log.files:
         rel = log.rel(path)
+        leak = symlink_leak(path, root)
+        if leak is not None:  # a planted link to /proc/self/environ must not become a page
+            log.unreadable.append(Finding(rel, 1, "ADR001", f"{leak}: not read"))
+            continue
         try:
             with open(path, "rb") as stream:
                 data = stream.read()

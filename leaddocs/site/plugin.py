@@ -57,7 +57,10 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
         for uri, source in assets.SHIPPED.items():
             _add(files, config, uri, source=source)
         # Images and other files beside the ADRs, so a record's relative links still resolve.
-        for uri, source in assets.beside(self._adr_folder, options.decisions_dir).items():
+        beside, skipped = assets.beside(self._adr_folder, options.decisions_dir, project.root)
+        for note in skipped:
+            log.warning(note)
+        for uri, source in beside.items():
             _add(files, config, uri, source=source)
         return files
 
