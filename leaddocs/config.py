@@ -217,6 +217,9 @@ class StatusConfig(_Strict):
     """The status page (docs/status-pages.md): its period, where pages go, and the risk rules."""
 
     cadence_days: int = Field(default=7, ge=1, le=366)  # the period when --since is not given
+    # The main line ("merged" means on it): default the forge's default branch, else
+    # origin/HEAD, else main or master.
+    branch: str | None = None
     dir: str = "docs/status"
     notes: str | None = None  # the lead's notes file, read when --notes is not given
     highlights: int = Field(default=5, ge=0, le=50)

@@ -83,6 +83,7 @@ COMMENTS: dict[str, str] = {
     "forge.pr.reviewers": "reviewers asked",
     "status": "The status page (docs/status-pages.md): its period, where pages go, the risk rules",
     "status.cadence_days": "the period, in days, when --since is not given",
+    "status.branch": "the main line (default: the forge's default branch, origin/HEAD, main)",
     "status.dir": "where status pages go, relative to the repository root",
     "status.notes": "the lead's notes file, read when --notes is not given",
     "status.highlights": "how many changes the page highlights",

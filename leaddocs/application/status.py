@@ -12,6 +12,7 @@ from leaddocs.application.requests import StatusRequest
 from leaddocs.application.status_sources import (
     decisions,
     in_flight,
+    main_line,
     median,
     previous_page,
     read_pages,
@@ -53,9 +54,11 @@ def status_summary(
     config = project.config.status
     period = period_of(project, request)
     notes = read_notes(project, request.notes)
-    now = shipped(project, period, request.progress)
-    before = shipped(project, period.previous())
-    work = in_flight(project, period)
+    main = main_line(project)
+    line = project.repo.first_parent_line(main.ref)
+    now = shipped(project, period, line, request.progress)
+    before = shipped(project, period.previous(), line)
+    work = in_flight(project, period, main)
     log = decisions(project, now, pages_dir)
     facts = Facts(period.until, now.reverts, work.items, log.every)
     risks = [*(notes_risks(notes) if notes else []), *rule_risks(facts, config)]
@@ -89,6 +92,7 @@ def status_summary(
             compare(risks, previous.risks, previous.date, previous.health) if previous else None
         ),
         warnings=[
+            main.note(),
             *now.notes,
             *work.warnings,
             *log.notes,

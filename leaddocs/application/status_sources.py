@@ -4,9 +4,11 @@ and the previous page. Each source that fails leaves a warning, never the page u
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -22,12 +24,57 @@ from leaddocs.forge.base import PullActivity
 from leaddocs.history.changes import Change
 from leaddocs.history.releases import Progress, Release
 from leaddocs.markup import md_link_path
-from leaddocs.status.period import Period
+from leaddocs.status.period import Period, main_line_span
 from leaddocs.status.summary import Decision, InFlight, Item, Risk, Source
 
 _DAY = 86_400
 _PULLS_LIMIT = 100  # open pull requests listed: a page, not the whole backlog
 _MERGED_LIMIT = 300
+
+
+@dataclass(frozen=True, slots=True)
+class MainLine:
+    """The branch whose first-parent history is "merged": the default branch, never simply
+    whatever is checked out (a topic branch, a pull request's merge ref in CI)."""
+
+    ref: str  # what git is given: "HEAD", "origin/main", "main"
+    name: str  # the branch, as the notes name it
+    how: str  # how it was found
+
+    def note(self) -> str:
+        shown = self.name if self.ref in ("HEAD", self.name) else f"{self.name} ({self.ref})"
+        return f"main line: {shown}, {self.how}"
+
+
+def main_line(project: Project) -> MainLine:
+    """The default branch: ``status.branch`` when set, else the forge's default branch (with a
+    token), else ``origin/HEAD``, else ``main`` or ``master``, whichever exists; the checked
+    out branch when it is that branch, else its remote-tracking ref, else the local one."""
+    repo = project.repo
+    repo.require_commits()
+    current = repo.current_branch()
+    candidates: list[tuple[str, str]] = []
+    if project.config.status.branch:
+        candidates.append((project.config.status.branch, "as status.branch sets it"))
+    client = project.forge_client()
+    if client is not None:
+        # The forge's failure is reported once, by In flight.
+        with contextlib.suppress(ForgeError):
+            candidates.append((client.default_branch(), "the forge's default branch"))
+    remote = repo.remote_head("origin")
+    if remote:
+        candidates.append((remote, "origin's default branch (origin/HEAD)"))
+    candidates += [(name, "the default branch found") for name in ("main", "master")]
+    for name, how in candidates:
+        if name == current:
+            return MainLine("HEAD", name, how)
+        for ref in (f"refs/remotes/origin/{name}", f"refs/heads/{name}"):
+            if repo.has_ref(ref):
+                return MainLine(
+                    ref.removeprefix("refs/remotes/").removeprefix("refs/heads/"), name, how
+                )
+    shown = current or "HEAD"
+    return MainLine("HEAD", shown, "as no default branch was found (set status.branch)")
 
 
 @dataclass(slots=True)
@@ -44,11 +91,16 @@ class Shipped:
         return len(self.release.contributors) if self.release else 0
 
 
-def shipped(project: Project, period: Period, progress: Progress | None = None) -> Shipped:
+def shipped(
+    project: Project,
+    period: Period,
+    line: Sequence[tuple[str, int]],
+    progress: Progress | None = None,
+) -> Shipped:
+    """The changes ``line`` (the main line's first-parent commits, newest first) took in
+    ``period``."""
     repo = project.repo
-    repo.require_commits()
-    to_sha = repo.main_line_before("HEAD", period.end)
-    from_sha = repo.main_line_before("HEAD", period.start)
+    from_sha, to_sha = main_line_span(line, period)
     if to_sha is None or to_sha == from_sha:
         return Shipped(None)
     release = project.history(progress).span(from_sha, to_sha)
@@ -103,7 +155,7 @@ class InFlightWork:
     warnings: list[str] = field(default_factory=list)
 
 
-def in_flight(project: Project, period: Period) -> InFlightWork:
+def in_flight(project: Project, period: Period, main: MainLine) -> InFlightWork:
     """Open pull requests and lead times from the forge when a token is there; else (or when
     the forge fails: one warning) branches not merged yet with recent commits."""
     client = project.forge_client()
@@ -113,10 +165,10 @@ def in_flight(project: Project, period: Period) -> InFlightWork:
             merged = client.merged_pull_requests(period.previous().start, _MERGED_LIMIT)
         except ForgeError as exc:
             warning = f"{exc}; In flight lists unmerged branches instead, lead time unknown"
-            return InFlightWork(_branches(project, period), "branches", None, [warning])
+            return InFlightWork(_branches(project, period, main), "branches", None, [warning])
         items = [_pull(pull, period) for pull in open_pulls if pull.created < period.end]
         return InFlightWork(items, "forge", _lead_times(merged, period))
-    return InFlightWork(_branches(project, period), "branches")
+    return InFlightWork(_branches(project, period, main), "branches")
 
 
 def _pull(pull: PullActivity, period: Period) -> InFlight:
@@ -153,18 +205,23 @@ def median(values: list[float] | None) -> float | None:
     return round(statistics.median(values), 1) if values else None
 
 
-def _branches(project: Project, period: Period) -> list[InFlight]:
+def _branches(project: Project, period: Period, main: MainLine) -> list[InFlight]:
     """Branches with commits the main line lacks, the newest within ``status.branch_days``."""
     repo = project.repo
     recent = period.end - project.config.status.branch_days * _DAY
     seen: set[str] = set()
     found = []
-    for tip in sorted(repo.unmerged_branches("HEAD"), key=lambda t: -t.timestamp):
+    for tip in sorted(repo.unmerged_branches(main.ref), key=lambda t: -t.timestamp):
         short = tip.name.split("/", 1)[1] if tip.name.startswith("origin/") else tip.name
-        if tip.sha in seen or short.startswith("leaddocs/") or not recent <= tip.timestamp:
+        if (
+            tip.sha in seen
+            or short.startswith("leaddocs/")
+            or short == main.name
+            or not recent <= tip.timestamp
+        ):
             continue  # leaddocs' own draft branches are not work in flight
         seen.add(tip.sha)
-        commits = [c for c in repo.commits_not_in(tip.sha, "HEAD") if c[1] < period.end]
+        commits = [c for c in repo.commits_not_in(tip.sha, main.ref) if c[1] < period.end]
         if not commits:
             continue
         forge = project.forge()

@@ -246,11 +246,43 @@ class GitRepository:
         """``git mv``, so history follows the file."""
         self._run("mv", "--", source, target)
 
-    def main_line_before(self, ref: str, timestamp: int) -> str | None:
-        """The newest commit on ``ref``'s first-parent line committed before ``timestamp``
-        (unix): where the main line stood then. None when it had no commit yet."""
-        out = self._run("rev-list", "-1", "--first-parent", f"--before={timestamp - 1}", ref)
-        return out.strip() or None
+    def first_parent_line(self, ref: str) -> list[tuple[str, int]]:
+        """``(sha, committer time)`` of every commit on ``ref``'s first-parent line, newest
+        first: the main line as it was built, whatever each commit's clock says."""
+        out = self._run("log", "--first-parent", "--format=%H %ct", ref, "--")
+        found = []
+        for line in out.splitlines():
+            sha, _, stamp = line.partition(" ")
+            found.append((sha, int(stamp or 0)))
+        return found
+
+    def remote_head(self, remote: str = "origin") -> str | None:
+        """The branch ``refs/remotes/<remote>/HEAD`` points at (``main``), or None."""
+        try:
+            out = self._git.execute(
+                ["git", "symbolic-ref", "--quiet", f"refs/remotes/{remote}/HEAD"],
+                stdout_as_string=True,
+            )
+        except GitCommandError:
+            return None
+        return str(out).strip().removeprefix(f"refs/remotes/{remote}/") or None
+
+    def has_ref(self, ref: str) -> bool:
+        """Whether the full ref name ``ref`` (``refs/heads/main``) names a commit."""
+        try:
+            self._git.execute(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"])
+        except GitCommandError:
+            return False
+        return True
+
+    def current_branch(self) -> str | None:
+        try:
+            out = self._git.execute(
+                ["git", "symbolic-ref", "--quiet", "--short", "HEAD"], stdout_as_string=True
+            )
+        except GitCommandError:
+            return None
+        return str(out).strip() or None
 
     def files_changed(self, revisions: list[str]) -> dict[str, list[str]]:
         """The paths each commit of ``revisions`` changed, from one ``git log``."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from leaddocs.errors import UsageError
@@ -87,3 +88,26 @@ def _first_day(since: str | None, last: dt.date, cadence_days: int) -> dt.date:
     if days < 1:
         raise UsageError(f"--since {since}: a period is at least one day long")
     return last - dt.timedelta(days=days - 1)
+
+
+def main_line_span(
+    line: Sequence[tuple[str, int]], period: Period
+) -> tuple[str | None, str | None]:
+    """``(from, to)``: where the main line stood before the period and at its end, from its
+    first-parent commits (``(sha, committer time)``, newest first). None for ``from``: the line
+    began in the period; None for ``to``: it had no commit yet.
+
+    A clock can be wrong (a laptop set a year back, a rebase tool): one commit whose time
+    disagrees with both its neighbours takes the middle one of the three, and a tip older than
+    its parent takes its parent's time, so one bad clock cannot empty or swell the period."""
+    times = [stamp for _, stamp in line]
+    trusted = list(times)
+    for index in range(1, len(times) - 1):
+        trusted[index] = sorted((trusted[index - 1], times[index], times[index + 1]))[1]
+    if len(times) > 1:
+        trusted[0] = max(times[0], trusted[1])
+    to_sha = next((sha for (sha, _), t in zip(line, trusted, strict=True) if t < period.end), None)
+    from_sha = next(
+        (sha for (sha, _), t in zip(line, trusted, strict=True) if t < period.start), None
+    )
+    return from_sha, to_sha
