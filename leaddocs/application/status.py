@@ -89,7 +89,15 @@ def status_summary(
             Metric(name="reverts", current=len(now.reverts), previous=len(before.reverts)),
         ],
         since_last=(
-            compare(risks, previous.risks, previous.date, previous.health) if previous else None
+            compare(
+                risks,
+                previous.risks,
+                previous.date,
+                previous.health,
+                unread=_unread(notes, work.source),
+            )
+            if previous
+            else None
         ),
         warnings=[
             main.note(),
@@ -118,6 +126,14 @@ def _narrated(
     )
     drafted = draft_narrative(page, drafter, request.drafting.audience or settings.audience)
     return page.model_copy(update={"narrative": drafted.narrative}), drafted.report
+
+
+def _unread(notes: Notes | None, in_flight_from: str) -> set[str]:
+    """The sources of risks this run did not read: the notes, the forge's pull requests."""
+    unread = set() if notes is not None else {"notes"}
+    if in_flight_from != "forge":
+        unread |= {"pr-open", "review-waiting", "label"}
+    return unread
 
 
 def _health(notes: Notes | None, risks: list[Risk]) -> HealthState:

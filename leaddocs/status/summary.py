@@ -100,6 +100,8 @@ class Comparison(_Data):
     previous_health: str | None = None
     new: list[Risk] = Field(default_factory=list)
     resolved: list[Risk] = Field(default_factory=list)
+    outside: list[Risk] = Field(default_factory=list)  # a period rule's risk of the last period
+    not_compared: list[str] = Field(default_factory=list)  # sources this run did not read
 
 
 class NarrativeLine(_Data):

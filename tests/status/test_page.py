@@ -112,12 +112,27 @@ def test_the_page_and_index_are_written_and_compared_with_the_last_one(
     assert "Against the page of 2023-11-21:" in since
     assert "- New blocker: Waiting for the security review" in since
     assert '- New risk: Revert "fix: a typo in the greeting"' in since
-    # Without the notes, a week later the lead's risk and blocker are gone: cleared, resolved.
+    # A week later without the notes: the lead's risks are not compared, never "resolved"; the
+    # revert of last week is only outside this period.
     third = cli("--repo", weeks.path, "status", "--since", "7d", "--until", "2023-12-05")
     assert third.code == 0, third
     later = _section((weeks.path / "docs/status/2023-12-05.md").read_text(), "Since last update")
+    assert "Cleared" not in later and "Resolved" not in later
+    assert "Not compared, as this run did not read them: the previous page's risks from notes" in (
+        later
+    )
+    assert '- No longer in this period (risk): Revert "fix: a typo in the greeting"' in later
+    # With notes that no longer name them, the lead's risk and blocker are cleared, resolved.
+    empty = notes.with_name("empty.md")
+    empty.write_text("## Next\n- Rest.\n")
+    cli("--repo", weeks.path, "status", *WEEK2, "--notes", notes, "--force")
+    fourth = cli("--repo", weeks.path, "status", "--since", "7d", "--until", "2023-12-05",
+                 "--notes", empty, "--force")  # fmt: skip
+    assert fourth.code == 0, fourth
+    later = _section((weeks.path / "docs/status/2023-12-05.md").read_text(), "Since last update")
     assert "- Cleared blocker: Waiting for the security review" in later
     assert "- Resolved risk: Vendor contract" in later
+    assert "Resolved risk: Revert" not in later
     index = (weeks.path / "docs/status/index.md").read_text()
     rows = [line for line in index.splitlines() if line.startswith("| [")]
     assert [row[3:13] for row in rows] == ["2023-12-05", "2023-11-28", "2023-11-21"]
