@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -122,8 +123,18 @@ def shipped(
     return Shipped(release, items, reverts, pulls.notes)
 
 
+_REVERT_SUBJECT = re.compile(r'^\s*Revert\s+"')
+
+
 def _is_revert(change: Change) -> bool:
-    return any(commit.reverts is not None for commit in change.commits)
+    """A revert: git's "This reverts commit", or a ``Revert "…"`` subject or pull request
+    title (a squash-merged revert keeps the title and loses the body), or a ``revert:`` type."""
+    return any(
+        commit.reverts is not None
+        or commit.type == "revert"
+        or _REVERT_SUBJECT.match(commit.pr_title or commit.subject) is not None
+        for commit in (*change.commits, change.head)
+    )
 
 
 def _area(change: Change, labels: tuple[str, ...], files: dict[str, list[str]]) -> str:
