@@ -62,7 +62,8 @@ def status_summary(
     log = decisions(project, now, pages_dir)
     facts = Facts(period.until, now.reverts, work.items, log.every)
     risks = [*(notes_risks(notes) if notes else []), *rule_risks(facts, config)]
-    previous = previous_page(pages_dir, period.until.isoformat())
+    skipped: list[str] = []
+    previous = previous_page(pages_dir, period.until.isoformat(), skipped)
     lead_now, lead_before = work.lead_times or (None, None)
     page = StatusSummary(
         repository=project.root.name,
@@ -78,7 +79,7 @@ def status_summary(
         next=_lines(notes, "next"),
         notes=_lines(notes, "other"),
         metrics=[
-            Metric(name="changes merged", current=len(now.items), previous=len(before.items)),
+            Metric(name="changes merged", current=now.merged, previous=before.merged),
             Metric(name="contributors", current=now.contributors, previous=before.contributors),
             Metric(
                 name="median pull request lead time",
@@ -104,6 +105,7 @@ def status_summary(
             *now.notes,
             *work.warnings,
             *log.notes,
+            *skipped,
             *(notes.problems if notes else []),
         ],
     )

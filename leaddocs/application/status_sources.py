@@ -91,6 +91,12 @@ class Shipped:
     def contributors(self) -> int:
         return len(self.release.contributors) if self.release else 0
 
+    @property
+    def merged(self) -> int:
+        """Every change merged: the release notes' skip rules do not apply (the contributors
+        are the authors of this same set); a change and its revert in the period cancel."""
+        return len(self.release.changes) if self.release else 0
+
 
 def shipped(
     project: Project,
@@ -299,9 +305,10 @@ class PreviousPage:
     risks: list[Risk]
 
 
-def previous_page(pages_dir: Path, before: str) -> PreviousPage | None:
+def previous_page(pages_dir: Path, before: str, notes: list[str]) -> PreviousPage | None:
     """The newest status page in ``pages_dir`` dated before ``before`` (its front matter);
-    a page that cannot be read is passed over: it is the lead's, and may be anything."""
+    a page that cannot be read is passed over, with a line in ``notes``: it is the lead's,
+    and may be anything."""
     if not pages_dir.is_dir():
         return None
     for name, meta in sorted(
@@ -310,8 +317,15 @@ def previous_page(pages_dir: Path, before: str) -> PreviousPage | None:
         date = str(meta.get("date", ""))
         if not date or date >= before:
             continue
+        listed = meta.get("risks") or []
+        if not isinstance(listed, list):
+            notes.append(
+                f"{name}: its front matter's risks is not a list; Since last update compares "
+                "with an earlier page"
+            )
+            continue
         risks = []
-        for entry in meta.get("risks") or []:
+        for entry in listed:
             try:
                 risks.append(
                     Risk(

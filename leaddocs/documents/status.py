@@ -126,7 +126,13 @@ def plain_text(page: StatusSummary, *, slack: bool = False) -> str:
         lines.append(f"  {text(page.health.why.text)}")
     sections: list[tuple[str, list[str]]] = [
         ("Highlights", [f"- {text(i.title)} ({ref(i.source)})" for i in page.highlights]),
-        ("Shipped", [f"- {text(area)}: {len(items)} changes" for area, items in page.areas()]),
+        (
+            "Shipped",
+            [
+                f"- {text(area)}: {len(items)} change{'s' if len(items) != 1 else ''}"
+                for area, items in page.areas()
+            ],
+        ),
         ("In flight", [f"- {text(w.title)} ({ref(w.source)})" for w in page.in_flight]),
         (
             "Risks and blockers",

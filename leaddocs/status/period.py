@@ -11,6 +11,7 @@ from leaddocs.errors import UsageError
 
 _DURATION = re.compile(r"^(?P<count>\d{1,4})(?P<unit>[dw])$")
 _DAY = dt.timedelta(days=1)
+_FIRST_DAY = dt.date(1970, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,8 @@ def parse_day(value: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError as exc:
-        raise UsageError(f"{option} {value}: give a date as YYYY-MM-DD") from exc
+        hint = " or a length such as 7d or 2w" if option == "--since" else ""
+        raise UsageError(f"{option} {value}: give a date as YYYY-MM-DD{hint}") from exc
 
 
 def resolve_period(
@@ -71,6 +73,11 @@ def resolve_period(
         raise UsageError(
             f"--since {first.isoformat()} is in the future (today is {today.isoformat()})"
         )
+    if first.toordinal() - ((last - first).days + 1) < _FIRST_DAY.toordinal():
+        raise UsageError(
+            f"--since {first.isoformat()} is too early: the period and the one before it "
+            f"must start on or after {_FIRST_DAY.isoformat()} (git's clock starts in 1970)"
+        )
     if first > last:
         raise UsageError(
             f"--since {first.isoformat()} is after --until {last.isoformat()}: swap them"
@@ -87,6 +94,8 @@ def _first_day(since: str | None, last: dt.date, cadence_days: int) -> dt.date:
     days = int(duration["count"]) * (7 if duration["unit"] == "w" else 1)
     if days < 1:
         raise UsageError(f"--since {since}: a period is at least one day long")
+    if last.toordinal() - (days - 1) < _FIRST_DAY.toordinal():
+        raise UsageError(f"--since {since}: that reaches back before {_FIRST_DAY.isoformat()}")
     return last - dt.timedelta(days=days - 1)
 
 
