@@ -178,7 +178,7 @@ def test_markdown_release_notes_match_the_golden_file(cli: Any, service: Any) ->
     assert result.code == 0, result
     assert_golden("release-notes-v1.0.0.md", result.stdout)
     assert "&lt;b&gt;README&lt;/b&gt;" in result.stdout  # raw HTML from a commit is neutralised
-    assert "<details>\n<summary>Maintenance (3)</summary>" in result.stdout
+    assert "<details markdown>\n<summary>Maintenance (3)</summary>" in result.stdout
 
 
 def test_json_release_notes_match_the_golden_file(cli: Any, service: Any) -> None:

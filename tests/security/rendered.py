@@ -34,6 +34,8 @@ ATTRIBUTES = {
     "a": frozenset({"href", "class", "title"}),
     "ol": frozenset({"start"}),
     **{f"h{level}": frozenset({"id"}) for level in range(1, 7)},
+    # leaddocs' own collapsed section: `<details markdown>` asks md_in_html for Markdown inside.
+    "details": frozenset({"markdown"}),
 }
 MENTION = re.compile(r"(?<!\w)@\w")
 
@@ -47,7 +49,7 @@ def commonmark(text: str) -> str:
 def python_markdown(text: str) -> str:
     return markdown.markdown(
         text,
-        extensions=["tables", "toc", "admonition", "attr_list", "fenced_code"],
+        extensions=["tables", "toc", "admonition", "attr_list", "fenced_code", "md_in_html"],
         extension_configs={"toc": {"permalink": True}},
     )
 
