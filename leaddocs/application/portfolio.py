@@ -37,15 +37,31 @@ def portfolio_document(
         )
     period = period_of(project, request)  # a bad period is refused before any entry is read
     # The lead's --notes are about one repository: each other one reads its own status.notes.
-    each = replace(request, notes=None, drafting=replace(request.drafting, llm=False))
+    # One period for every entry: a path reads the run's period, never its own cadence.
+    each = replace(
+        request,
+        since=period.since.isoformat(),
+        until=period.until.isoformat(),
+        notes=None,
+        drafting=replace(request.drafting, llm=False),
+    )
     pages: list[StatusSummary] = []
     missing: list[str] = []
     for path in given:
         shown = project.rel(path)
         try:
-            pages.append(_entry(path, each))
+            page = _entry(path, each)
         except LeaddocsError as exc:
             missing.append(f"{shown}: {exc}")
+            continue
+        if (page.since, page.until) != (each.since, each.until):
+            missing.append(
+                f"{shown}: covers {page.since} to {page.until}, not this page's "
+                f"{period.label()}: write it for the same period (--since {each.since} "
+                f"--until {each.until})"
+            )
+            continue
+        pages.append(page)
     if request.format == "json":
         body = json.dumps(
             {"pages": [page.model_dump(mode="json") for page in pages], "missing": missing},

@@ -67,3 +67,31 @@ def test_portfolio_with_nothing_to_report_says_how_to_name_repositories(cli, wee
     result = cli("--repo", weeks.path, "status", "--portfolio")
     assert result.code == 2
     assert "status.portfolio" in result.stderr
+
+
+def test_portfolio_uses_one_period_and_refuses_json_of_another(
+    cli, weeks: Repo, tmp_path: Path
+) -> None:
+    other = init_repo(tmp_path / "billing")
+    on_day(other, 1)
+    other.commit("fix(api): round totals")  # 2023-11-16: outside WEEK2
+    (other.path / "leaddocs.yml").write_text("status:\n  cadence_days: 30\n")
+    old = tmp_path / "old.json"
+    made = cli("--repo", weeks.path, "status", "--since", "7d", "--until", "2023-11-21",
+               "--format", "json", "-o", old)  # fmt: skip
+    assert made.code == 0, made
+    # No --since: the run's cadence (7 days) holds for every entry.
+    result = cli("--repo", weeks.path, "status", "--until", "2023-11-28", "--portfolio",
+                 "--format", "json", weeks.path, other.path, old)  # fmt: skip
+    assert result.code == 0, result
+    data = json.loads(result.stdout)
+    assert [(p["repository"], p["since"]) for p in data["pages"]] == [
+        ("service", "2023-11-22"),
+        ("billing", "2023-11-22"),  # the run's period, not billing's 30 days
+    ]
+    assert data["pages"][1]["shipped"] == []
+    assert len(data["missing"]) == 1
+    assert (
+        "covers 2023-11-15 to 2023-11-21, not this page's 2023-11-22 to 2023-11-28"
+        in (data["missing"][0])
+    )
