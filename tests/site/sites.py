@@ -14,6 +14,12 @@ from tests.gitrepo import Repo
 SAMPLES = Path(__file__).parents[1] / "adr" / "samples" / "mixed"
 HOSTILE_TITLE = "<img src=x onerror=alert(1)> Trust [me](javascript:alert(2))"
 BROKEN = "0031-broken-front-matter.md"
+# Links whose target a browser reads as a script once entities are decoded: text only.
+HOSTILE_LINKS = (
+    "[a](&#106;avascript:alert(1)) [b](javascript&colon;alert(2)) [c](java&#9;script:alert(3)) "
+    "[d][r] [e](&#x64;ata:text/html,x) [safe](https://example.org/)\n\n"
+    "[r]: &#x6A;avascript:alert(4)\n"
+)
 SEARCH_WORD = "zeppelin"  # only in the body of ADR 0012
 
 MKDOCS_YML = """\
@@ -63,6 +69,7 @@ def make_site(repo: Repo) -> Path:
             )
         if number == 20:
             title = HOSTILE_TITLE
+            extra = HOSTILE_LINKS
         if number == 22:  # 0022 supersedes 0021 (which is told by the link's other half)
             extra = "Supersedes [ADR 21](0021-decide-topic-21.md)"
             status = "accepted"

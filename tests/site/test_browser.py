@@ -141,6 +141,17 @@ def test_a_hostile_title_is_text_on_its_page_and_in_the_navigation(site: Site) -
     assert "<img src=x" in page.inner_text(".md-header__topic:last-child")
 
 
+def test_a_script_link_in_a_body_is_not_a_link_in_the_browser(site: Site) -> None:
+    page = site.open("decisions/0020-decide-topic-20/")
+    # The URLs as Chromium parsed them, entities decoded: only the safe one is a link.
+    protocols = page.eval_on_selector_all(
+        "article a[href], article [src]", "els => els.map(e => new URL(e.href || e.src).protocol)"
+    )
+    assert set(protocols) <= {"http:", "https:"}, protocols
+    assert page.locator("article a[href='https://example.org/']").count() == 1
+    assert "a b c [d][r] e safe" in " ".join(page.inner_text("article").split())
+
+
 def test_every_internal_link_answers_200(site: Site) -> None:
     statuses = crawl(site.base)
     pages = {f"{site.base}decisions/{record.stem}/" for record in site.records.records}

@@ -4,11 +4,14 @@ does: outside text stays text, a broken record is listed with its line, dates ar
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+import pytest
 
 from leaddocs.application import api
+from leaddocs.application.pages.body import adr_body as api_body
 from tests.gitrepo import Repo
 from tests.site.sites import BROKEN, HOSTILE_TITLE, make_site
 
@@ -132,3 +135,50 @@ def test_hostile_text_cannot_make_html_in_a_status_title_or_a_mermaid_label(repo
     assert any(label.startswith("0033 img src x onerror") for label in labels)
     assert all(re.fullmatch(r"[\w .,\-]*", label) for label in labels)
     assert "<" not in diagram and "adr_0033 --&gt;|supersedes| adr_0010" in diagram
+
+
+HOSTILE_LINKS = (
+    "[a](&#106;avascript:alert(1))",
+    "[b](javascript&colon;alert(2))",
+    "[c](java&#9;script:alert(3))",
+    "[c2](java\tscript:alert(3))",
+    "[r4][r]\n\n[r]: &#x6A;avascript:alert(4)",
+    "[r5][s]\n\n[s]:\n  javascript:alert(5)",
+    "[d](&#x64;ata:text/html,x)",
+    "![i](&#x64;ata:text/html,x)",
+    "[e](<javascript:alert(6)>)",
+    "[f](JaVaScRiPt:alert(7))",
+    "[g](vbscript:msgbox(8))",
+    "[h](&#0000106;avascript:alert(9))",
+    "[i](&amp;#106;avascript:alert(10))",
+    "[[nested](javascript:alert(11))](javascript:alert(12))",
+)
+
+
+class _Targets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [value or "" for name, value in attrs if name in ("href", "src")]
+
+
+def _browser_scheme(url: str) -> str | None:
+    """The scheme a browser reads (the URL standard strips tab and newline everywhere and
+    leading C0 controls and spaces); the parser has decoded the entities already."""
+    bare = re.sub(r"[\t\n\r]", "", url).lstrip("".join(map(chr, range(0x21))))
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", bare)
+    return scheme[1].lower() if scheme else None
+
+
+@pytest.mark.parametrize("markdown_text", HOSTILE_LINKS)
+def test_an_encoded_script_link_keeps_only_its_text(markdown_text: str) -> None:
+    body = api_body(
+        f"# T\n\n{markdown_text}\n\nSafe [docs](https://example.org) and [x](other.md).\n"
+    )
+    parser = _Targets()
+    parser.feed(_html(body))
+    schemes = {_browser_scheme(target) for target in parser.found}
+    assert schemes <= {None, "https"}, (parser.found, body)
+    assert "https://example.org" in parser.found and "other.md" in parser.found
