@@ -60,15 +60,32 @@ def demo() -> int:
         return code
     # The project's own site, by the leaddocs plugin: docs/, the ADRs, releases, status pages.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2.0
-    code = run(BIN / "mkdocs", "build", "--strict", "--quiet", "--site-dir", DEMO_SITE, check=False)
+    code = site_build()
     if code == 0:
         print(
             f"\nDone. The documents are in {DEMO_OUT}/ — start with {DEMO_OUT / 'release-notes.md'}"
-            f"\nThe site is in {DEMO_SITE}/ — open {DEMO_SITE / 'index.html'}, or serve it with"
-            f"\n    python3 -m http.server -d {DEMO_SITE.relative_to(ROOT)}"
-            "\nand open http://localhost:8000/"
+            f"\nThe site is in {DEMO_SITE}/. Serve it (its navigation and search need a server;"
+            " a file:// page cannot load them):"
+            f"\n    python3 -m http.server --bind 127.0.0.1 -d {DEMO_SITE.relative_to(ROOT)}"
+            "\nand open http://127.0.0.1:8000/"
         )
     return code
+
+
+def site_build() -> int:
+    """``mkdocs build --strict``, showing only what is not INFO. Not ``--quiet``: MkDocs then
+    drops the warnings, and with them ``--strict``'s failure."""
+    command = [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(DEMO_SITE)]
+    print("+", " ".join(command), flush=True)
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    shown = [
+        line
+        for line in (done.stdout + done.stderr).splitlines()
+        if line.strip() and not line.startswith(("INFO", "  - ", "DEBUG"))
+    ]
+    if shown:
+        print("\n".join(shown), file=sys.stderr, flush=True)
+    return done.returncode
 
 
 def test() -> int:

@@ -34,6 +34,7 @@ from leaddocs.application.decisions import (
 )
 from leaddocs.application.kinds import KINDS, DocumentKind
 from leaddocs.application.new_adr import NewAdr, new_adr
+from leaddocs.application.pages.links import SiteLinks, rewrite_links
 from leaddocs.application.pages.options import SiteOptions
 from leaddocs.application.pages.records import DecisionRecord, DecisionRecords, decision_records
 from leaddocs.application.project import Project
@@ -64,6 +65,7 @@ __all__ = [
     "NewAdrRequest",
     "Project",
     "ReleaseNotesRequest",
+    "SiteLinks",
     "SiteOptions",
     "WriteMode",
     "Written",
@@ -81,6 +83,7 @@ __all__ = [
     "open_project",
     "release_notes",
     "renumber",
+    "rewrite_links",
     "set_status",
     "site_pages",
     "write",

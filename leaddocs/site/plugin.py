@@ -28,6 +28,7 @@ log = get_plugin_logger(__name__)
 class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
     def __init__(self) -> None:
         self._adr_folder: Path | None = None
+        self._links: api.SiteLinks | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.extra_css.append(assets.STYLE)
@@ -44,6 +45,14 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
             adr_dir=Path(self.config.adr_dir) if self.config.adr_dir else None,
         )
         self._adr_folder = options.adr_dir or project.adr_folder
+        self._links = api.SiteLinks(
+            root=project.root,
+            docs_dir=Path(config.docs_dir),
+            adr_folder=self._adr_folder,
+            decisions_dir=options.decisions_dir,
+            repo_url=config.repo_url or None,
+            branch=_branch(config.edit_uri),
+        )
         try:
             pages = api.site_pages(project, options)
         except api.LeaddocsError as error:
@@ -63,6 +72,29 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
         for uri, source in beside.items():
             _add(files, config, uri, source=source)
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Links to ADR files (from any page) reach the records' pages; a record's links to
+        files outside docs/ reach the forge (``repo_url``) or show their text."""
+        links = self._links
+        if links is None:
+            return markdown
+        uri = page.file.src_uri
+        record = (
+            page.file.abs_src_path is None
+            and uri.startswith(links.decisions_dir + "/")
+            and (links.adr_folder / uri.rsplit("/", 1)[-1]).is_file()
+        )
+        if record:
+            origin = links.adr_folder
+        elif page.file.abs_src_path is not None:
+            origin = Path(page.file.abs_src_path).parent
+        else:
+            return markdown  # a generated index: its links are its own
+        exists = lambda target: files.get_file_from_path(target) is not None  # noqa: E731
+        return api.rewrite_links(markdown, uri, origin, links, exists, record=record)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if 'class="mermaid"' not in output:
@@ -112,6 +144,12 @@ def _leave_out_folder(files: Files, folder: Path) -> None:
 
 def _within(path: str, folder: Path) -> bool:
     return Path(path).resolve().is_relative_to(folder.resolve())
+
+
+def _branch(edit_uri: str | None) -> str:
+    """The branch in ``edit_uri`` (``edit/main/docs/``), else ``main``."""
+    parts = (edit_uri or "").strip("/").split("/")
+    return parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob", "tree") else "main"
 
 
 def _named(config: MkDocsConfig) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 from leaddocs.adr.frontmatter import FrontMatterError, split
 from leaddocs.markup import code_spans
@@ -62,25 +63,38 @@ def safe_target(target: str) -> bool:
     return scheme is None or scheme[1].lower() in _SAFE_SCHEMES
 
 
-def _without_unsafe_links(text: str) -> str:
-    """``[text](target)`` and ``![alt](target)`` with an unsafe target become their text."""
+TEXT_ONLY = ""  # what a chooser returns to show a link's text without the link
+
+
+def map_links(text: str, choose: Callable[[str], str | None]) -> str:
+    """``text`` with each inline link's (or image's) target passed to ``choose``: None keeps
+    it, ``TEXT_ONLY`` shows the label alone, any other string is the new target."""
     at = 0
     while (close := text.find("](", at)) >= 0:
         end = _target_end(text, close + 2)
-        if end < 0 or safe_target(text[close + 2 : end]):
+        chosen = None if end < 0 else choose(text[close + 2 : end])
+        if chosen is None:
             at = close + 2
             continue
         start = _label_start(text, close)
-        if start < 0:  # no label found: keep the brackets, lose the target
+        if chosen != TEXT_ONLY:
+            text = text[: close + 2] + chosen + text[end:]
+            at = close + 2 + len(chosen)
+        elif start < 0:  # no label found: keep the brackets, lose the target
             text = text[: close + 2] + text[end:]
             at = close + 2
-            continue
-        label = text[start + 1 : close]
-        if start > 0 and text[start - 1] == "!":
-            start -= 1
-        text = text[:start] + label + text[end + 1 :]
-        at = start  # the label may hold a link of its own
+        else:
+            label = text[start + 1 : close]
+            if start > 0 and text[start - 1] == "!":
+                start -= 1
+            text = text[:start] + label + text[end + 1 :]
+            at = start  # the label may hold a link of its own
     return text
+
+
+def _without_unsafe_links(text: str) -> str:
+    """``[text](target)`` and ``![alt](target)`` with an unsafe target become their text."""
+    return map_links(text, lambda target: None if safe_target(target) else TEXT_ONLY)
 
 
 def _target_end(text: str, at: int) -> int:
