@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.config_options import PathSpec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -33,6 +34,18 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.extra_css.append(assets.STYLE)
         config.extra_javascript.append(assets.SCRIPT)
+        # An ADR folder inside docs/ (log4brains' docs/adr with README.md and index.md): its
+        # raw files are excluded before MkDocs compares them, so no conflict warning stops
+        # --strict; the ADR pages replace them.
+        folder = Path(self.config.adr_dir) if self.config.adr_dir else None
+        folder = folder or self._project(config).adr_folder
+        docs = Path(config.docs_dir).resolve()
+        if folder.resolve().is_relative_to(docs) and folder.resolve() != docs:
+            inside = folder.resolve().relative_to(docs).as_posix()
+            excluded = PathSpec().run_validation(f"/{inside}/")  # as mkdocs.yml would give
+            config.exclude_docs = (
+                config.exclude_docs + excluded if config.exclude_docs else excluded
+            )
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

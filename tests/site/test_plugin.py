@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from tests.gitrepo import Repo
-from tests.site.sites import BROKEN, make_site, mkdocs
+from tests.site.sites import BROKEN, MKDOCS_YML, make_site, mkdocs
 
 # What a page loads by itself (a link a reader may follow is not a request).
 THIRD_PARTY = re.compile(
@@ -75,3 +75,22 @@ def test_a_typo_in_the_plugin_config_is_refused_by_name(repo: Repo) -> None:
     )
     result = mkdocs(root)
     assert result.returncode != 0 and "adr_dir" in result.stderr and "nowhere" in result.stderr
+
+
+def test_a_log4brains_folder_inside_docs_builds_strict(repo: Repo) -> None:
+    root = repo.path
+    folder = root / "docs" / "adr"
+    folder.mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n")
+    (folder / "README.md").write_text("# Architecture decision records\n")
+    (folder / "index.md").write_text("<!-- log4brains' index -->\n# ADRs\n")
+    (folder / "20200925-use-log4brains.md").write_text(
+        "# Use Log4brains\n\n- Status: accepted\n- Date: 2020-09-25\n\n## Context\n\nText.\n"
+    )
+    (root / "mkdocs.yml").write_text(MKDOCS_YML)
+    repo.git("add", "-A")
+    repo.commit("docs: records")
+    result = mkdocs(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "decisions" / "20200925-use-log4brains" / "index.html").is_file()
+    assert not (root / "site" / "adr").exists()
