@@ -4,8 +4,12 @@ documents (docs/status-pages.md)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from leaddocs import markers
 from leaddocs.application.project import Project
 from leaddocs.application.pull_requests import open_pull_request
 from leaddocs.application.requests import StatusRequest
@@ -21,11 +25,11 @@ from leaddocs.application.status_sources import (
 from leaddocs.delivery import files
 from leaddocs.delivery.files import Written
 from leaddocs.delivery.pull_request import PrOutcome
-from leaddocs.document import Document, DraftingSummary
+from leaddocs.document import Document, DraftingSummary, WriteMode
 from leaddocs.documents import status as render
 from leaddocs.drafting.select import select_drafter
 from leaddocs.drafting.status import draft_narrative
-from leaddocs.errors import UsageError
+from leaddocs.errors import OutputError, UsageError
 from leaddocs.status.compare import compare
 from leaddocs.status.notes import Notes, parse_notes
 from leaddocs.status.period import Period, resolve_period
@@ -217,8 +221,32 @@ def status_documents(
     )
     pages = {name: meta for name, meta in read_pages(pages_dir)}
     pages[f"{page.until}.md"] = meta
-    index = Document(KIND, placed / INDEX, render.index(list(pages.items())))
-    return [document, index]
+    return [document, _index(pages_dir / INDEX, placed / INDEX, tuple(pages.items()))]
+
+
+def _index(existing: Path, placed: Path, pages: tuple[tuple[str, dict[str, Any]], ...]) -> Document:
+    """The index: the list leaddocs keeps merged into the file, the person's text around it
+    kept. An index an older leaddocs wrote whole is changed in place (only if unchanged since
+    it was read), dropping its file-wide marker."""
+    merge = render.IndexMerge(pages)
+    body = render.index(list(pages))
+    try:
+        before = existing.read_bytes() if existing.is_file() else None
+    except OSError:
+        before = None
+    if before is not None and placed == existing:
+        text = before.decode("utf-8", "replace")
+        if markers.document_state(text) != "foreign":
+            migrated = merge.migrate(text)
+            return Document(
+                KIND,
+                placed,
+                migrated.text,
+                mode=WriteMode.EDIT,
+                expected_sha256=hashlib.sha256(before).hexdigest(),
+                notes=migrated.notes,
+            )
+    return Document(KIND, placed, body, mode=WriteMode.MERGE, merger=merge)
 
 
 def command_documents(project: Project, request: StatusRequest) -> list[Document]:
@@ -227,10 +255,27 @@ def command_documents(project: Project, request: StatusRequest) -> list[Document
     return status_documents(project, request, folder, folder)
 
 
-def write_pages(documents: list[Document], root: Path, *, force: bool = False) -> list[Written]:
-    """The page and its index, both or neither. A page a person edited is kept: the run stops
-    and says so (``--force`` replaces it)."""
-    return files.deliver(documents, force=force, make_folders=True, boundary=root)
+def write_pages(
+    documents: list[Document], root: Path, *, force: bool = False
+) -> tuple[list[Written], list[str]]:
+    """The page and its index, and what was kept. A page a person edited (or wrote) is kept,
+    with a note, and the index is still updated (``--force`` replaces the page)."""
+    kept: list[str] = []
+    page, *rest = documents
+    if not force and page.path.is_file():
+        try:
+            files.check([page], force=force, boundary=root, shown=_shown(root))
+        except OutputError as exc:
+            kept.append(f"{exc}; the index is updated all the same")
+            documents = rest
+    return files.deliver(documents, force=force, make_folders=True, boundary=root), kept
+
+
+def _shown(root: Path) -> Callable[[Path], str]:
+    def shown(path: Path) -> str:
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    return shown
 
 
 def status_pr(project: Project, request: StatusRequest) -> PrOutcome:

@@ -106,6 +106,9 @@ def command(
             state.note(f"{written.action} {output}")
     else:
         state.notes(documents[0].notes)
-        for done in status_app.write_pages(documents, project.root, force=force):
+        delivered, kept = status_app.write_pages(documents, project.root, force=force)
+        state.notes(kept)
+        for done in delivered:
+            state.notes(done.notes)
             state.note(f"{done.action} {project.rel(done.path)}")
     state.finish_drafting([document.report for document in documents])

@@ -4,10 +4,13 @@ index of every page. Text in, text out: the application gathers the facts."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from leaddocs import yamlio
+from leaddocs import markers, yamlio
+from leaddocs.document import Merged
 from leaddocs.documents.model import ItemView
 from leaddocs.documents.render import Renderer
 from leaddocs.markup import md_cell, md_link_path, md_text
@@ -154,23 +157,94 @@ def plain_text(page: StatusSummary, *, slack: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+INDEX_SECTION = "status-pages"
+_INDEX_TITLE = "# Status pages\n\n"
+_TABLE_RULE = "|---|---|---|\n"
+_WHOLE_MARKER = re.compile(r"^\ufeff?<!-- leaddocs:generated sha256=[0-9a-f]{64} -->\r?\n")
+
+
+def _row(name: str, meta: dict[str, Any]) -> str:
+    date = md_cell(str(meta.get("date", name.removesuffix(".md"))))
+    period = md_cell(str(meta.get("period", "")))
+    health = md_cell(str(meta.get("health", "")))
+    return f"| [{date}]({md_link_path(name)}) | {period} | {health} |\n"
+
+
+def _newest_first(
+    pages: Sequence[tuple[str, dict[str, Any]]],
+) -> list[tuple[str, dict[str, Any]]]:
+    return sorted(pages, key=lambda page: (str(page[1].get("date", "")), page[0]), reverse=True)
+
+
+def index_list(pages: Sequence[tuple[str, dict[str, Any]]]) -> str:
+    """The list leaddocs keeps in the index: a heading, a count and a table, newest first."""
+    rows = _newest_first(pages)
+    return (
+        "## Pages\n\n"
+        f"{len(rows)} status page{'s' if len(rows) != 1 else ''}, newest first.\n\n"
+        "| date | period | health |\n" + _TABLE_RULE + "".join(_row(*page) for page in rows)
+    )
+
+
 def index(pages: Sequence[tuple[str, dict[str, Any]]]) -> str:
-    """The index of status pages, newest first: (file name, front matter) of each."""
-    rows = sorted(pages, key=lambda page: (str(page[1].get("date", "")), page[0]), reverse=True)
-    lines = [
-        "# Status pages",
-        "",
-        f"{len(rows)} status page{'s' if len(rows) != 1 else ''}, newest first.",
-        "",
-        "| date | period | health |",
-        "|---|---|---|",
-    ]
-    for name, meta in rows:
-        date = md_cell(str(meta.get("date", name.removesuffix(".md"))))
-        period = md_cell(str(meta.get("period", "")))
-        health = md_cell(str(meta.get("health", "")))
-        lines.append(f"| [{date}]({md_link_path(name)}) | {period} | {health} |")
-    return "\n".join(lines) + "\n"
+    """The index of status pages, newest first: (file name, front matter) of each. Only the
+    marked list is leaddocs'; text around it is the person's (``IndexMerge``)."""
+    return _INDEX_TITLE + markers.mark_section(INDEX_SECTION, index_list(pages))
+
+
+@dataclass(frozen=True, slots=True)
+class IndexMerge:
+    """The index lands on the file there: the marked list is regenerated, text around it is
+    kept; a list a person edited is kept too, with a row added for each page it lacks."""
+
+    pages: tuple[tuple[str, dict[str, Any]], ...]
+
+    def create(self) -> Merged:
+        return Merged(index(self.pages))
+
+    def merge(self, existing: str, *, force: bool = False) -> Merged:
+        split = markers.split_sections(existing)
+        ours = [
+            part
+            for part in split.parts
+            if isinstance(part, markers.Section) and part.id == INDEX_SECTION
+        ]
+        fresh = markers.mark_section(INDEX_SECTION, index_list(self.pages))
+        if not ours:
+            # An index from before the marked list, or the person's own: the list goes last.
+            if force or existing.startswith(_INDEX_TITLE):
+                return Merged(index(self.pages))
+            return Merged(existing.rstrip("\n") + "\n\n" + fresh)
+        notes: list[str] = []
+        out = []
+        for part in split.parts:
+            if part is not ours[0]:
+                out.append(part.text() if isinstance(part, markers.Section) else part.text)
+            elif part.edited and not force:
+                out.append(self._added_to(part))
+                notes.append("the list of pages was edited; kept it, with new pages added")
+            else:
+                out.append(fresh)
+        return Merged("".join(out), tuple(notes))
+
+    def migrate(self, existing: str) -> Merged:
+        """An index a leaddocs before the marked list wrote whole (one marker for the file):
+        its marker dropped, and merged like any other."""
+        return self.merge(_WHOLE_MARKER.sub("", existing, count=1))
+
+    def _added_to(self, section: markers.Section) -> str:
+        body = section.body
+        missing = [
+            page for page in _newest_first(self.pages) if f"]({md_link_path(page[0])})" not in body
+        ]
+        rows = "".join(_row(*page) for page in missing)
+        if rows:
+            body = (
+                body.replace(_TABLE_RULE, _TABLE_RULE + rows, 1)
+                if _TABLE_RULE in body
+                else body.rstrip("\n") + "\n\n" + rows
+            )
+        return markers.Section(section.id, section.recorded_hash, body).text()
 
 
 def portfolio(renderer: Renderer, pages: Sequence[StatusSummary], missing: Sequence[str]) -> str:
