@@ -148,7 +148,17 @@ def _health(notes: Notes | None, risks: list[Risk]) -> HealthState:
         line = NoteLine(text=why.text, source=note_source(notes.source, why.line)) if why else None
         return HealthState(value=notes.health, by="notes", why=line)
     value, reasons = suggested_health(risks)
-    return HealthState(value=value, by="rules", reasons=reasons)
+    unread = notes.health_unread if notes is not None else None
+    return HealthState(
+        value=value,
+        by="rules",
+        reasons=reasons,
+        unread=(
+            NoteLine(text=unread.text, source=note_source(notes.source, unread.line))
+            if notes is not None and unread is not None
+            else None
+        ),
+    )
 
 
 def _lines(notes: Notes | None, section: str) -> list[NoteLine]:

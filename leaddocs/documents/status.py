@@ -127,6 +127,11 @@ def plain_text(page: StatusSummary, *, slack: bool = False) -> str:
     ]
     if page.health.why:
         lines.append(f"  {text(page.health.why.text)}")
+    if page.health.unread:
+        lines.append(
+            f'  The notes\' health line could not be read: "{text(page.health.unread.text)}" '
+            f"({ref(page.health.unread.source)})"
+        )
     sections: list[tuple[str, list[str]]] = [
         ("Highlights", [f"- {text(i.title)} ({ref(i.source)})" for i in page.highlights]),
         (

@@ -93,6 +93,7 @@ class HealthState(_Data):
     by: Literal["notes", "rules"]
     why: NoteLine | None = None
     reasons: list[str] = Field(default_factory=list)  # with "rules": what decided it
+    unread: NoteLine | None = None  # with "rules": the notes' health line it could not read
 
 
 class Comparison(_Data):

@@ -89,6 +89,7 @@ def test_json_email_and_slack(cli, weeks: Repo, notes: Path) -> None:
             "source": {"label": "notes.md line 6", "url": None},
         },
         "reasons": [],
+        "unread": None,
     }
     assert {risk["rule"] for risk in data["risks"]} == {None, "revert", "adr-proposed"}
     email = cli("--repo", weeks.path, "status", *WEEK2, "--notes", notes, "--format", "email")
