@@ -182,3 +182,43 @@ def test_an_encoded_script_link_keeps_only_its_text(markdown_text: str) -> None:
     schemes = {_browser_scheme(target) for target in parser.found}
     assert schemes <= {None, "https"}, (parser.found, body)
     assert "https://example.org" in parser.found and "other.md" in parser.found
+
+
+CODE_FORMS = {
+    "fenced": "Text.\n\n```java\nList<String> names;\nif (a < b) {}\n```\n",
+    "tilde fenced": "Text.\n\n~~~\nList<String> names;\nif (a < b) {}\n~~~\n",
+    "indented": "Text.\n\n    List<String> names;\n    if (a < b) {}\n\nMore.\n",
+    "indented in a list": "- item\n\n        List<String> names;\n        if (a < b) {}\n",
+    "fenced in a list": "- item\n\n    ```java\n    List<String> names;\n    if (a < b) {}\n    ```\n",
+    "fenced in a list, no blank line": "1. item\n    ```\n    List<String> names;\n    if (a < b) {}\n    ```\n",
+}
+
+
+@pytest.mark.parametrize("form", CODE_FORMS)
+def test_code_in_every_form_shows_its_angle_brackets_as_written(form: str) -> None:
+    html = _html(api_body("# T\n\nIntro.\n\n" + CODE_FORMS[form]))
+    codes = "".join(re.findall(r"<code[^>]*>(.*?)</code>", html, flags=re.S))
+    assert "List&lt;String&gt;" in codes and "a &lt; b" in codes, html
+    assert "&amp;lt;" not in html, html
+
+
+HTML_NOT_CODE = {
+    # Python-Markdown's fenced_code reads a fence at column 0 only, closed by the same fence.
+    "fence indented by 2": "Intro.\n\n  ```\nx\n\n<img src=x onerror=alert(1)>\n  ```\n",
+    "longer closing fence": "Intro.\n\n````\n<img src=x onerror=alert(2)>\n`````\n",
+    "unclosed fence": "Intro.\n\n```\n<img src=x onerror=alert(3)>\n",
+    # 4 spaces after a list item: the item's paragraph, not code.
+    "list paragraph": "- item\n\n    <img src=x onerror=alert(4)>\n",
+    "nested list paragraph": "- a\n\n    - b\n\n        <img src=x onerror=alert(5)>\n",
+    # The body follows the status admonition: 4 spaces at its start are the admonition's.
+    "indented first block": "    <img src=x onerror=alert(6)>\n",
+    "fence in a list with a blank line": "- i\n\n    ```\n    x\n\n    <img src=x onerror=alert(7)>\n    ```\n",
+    "fence in a list broken by a heading": "- i\n\n    ```\n    # h\n    <img src=x onerror=alert(8)>\n    ```\n",
+}
+
+
+@pytest.mark.parametrize("form", HTML_NOT_CODE)
+def test_html_where_the_renderer_sees_text_stays_text(form: str) -> None:
+    page = "!!! note\n\n    Status box.\n\n" + api_body("# T\n\n" + HTML_NOT_CODE[form])
+    html = _html(page)
+    assert "<img" not in html, (api_body("# T\n\n" + HTML_NOT_CODE[form]), html)
