@@ -14,4 +14,5 @@ class LeaddocsConfig(base.Config):
     adr_dir = c.Optional(c.Dir(exists=True))  # default: the project's ADR folder (adr.dir, ...)
     decisions_dir = c.Type(str, default="decisions")  # where the Decisions pages go on the site
     releases_page = c.Type(str, default="releases.md")
+    releases = c.Type(bool, default=True)  # false: no Releases page (nor the history it needs)
     status_dir = c.Type(str, default="status")  # docs/status/*.md: its index is generated

@@ -54,6 +54,7 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
             docs_dir=Path(config.docs_dir),
             decisions_dir=self.config.decisions_dir.strip("/"),
             releases_page=self.config.releases_page.strip("/"),
+            releases=self.config.releases,
             status_dir=self.config.status_dir.strip("/"),
             adr_dir=Path(self.config.adr_dir) if self.config.adr_dir else None,
         )

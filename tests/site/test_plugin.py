@@ -4,6 +4,7 @@ real MkDocs and Material, the exit code and the messages a person would see."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 from tests.gitrepo import Repo
@@ -94,3 +95,43 @@ def test_a_log4brains_folder_inside_docs_builds_strict(repo: Repo) -> None:
     assert result.returncode == 0, result.stderr
     assert (root / "site" / "decisions" / "20200925-use-log4brains" / "index.html").is_file()
     assert not (root / "site" / "adr").exists()
+
+
+def _shallow_clone(repo: Repo, tmp_path: Path) -> Path:
+    root = make_site(repo)
+    (root / "adr" / BROKEN).unlink()
+    repo.git("add", "-A")
+    repo.commit("docs: no broken record")
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{root}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    return clone
+
+
+def test_a_shallow_clone_builds_and_the_releases_page_says_why_it_is_empty(
+    repo: Repo, tmp_path: Path
+) -> None:
+    clone = _shallow_clone(repo, tmp_path)
+    lenient = mkdocs(clone)
+    assert lenient.returncode == 0, lenient.stderr
+    assert "fetch-depth: 0" in lenient.stderr and "git fetch --unshallow" in lenient.stderr
+    assert "pass --unshallow" not in lenient.stderr and "Traceback" not in lenient.stderr
+    page = (clone / "site" / "releases" / "index.html").read_text()
+    assert "shallow clone" in page
+    assert (clone / "site" / "decisions" / "index.html").is_file()
+    strict = mkdocs(clone, "--strict")
+    assert strict.returncode != 0 and "fetch-depth: 0" in strict.stderr
+
+
+def test_releases_false_leaves_the_page_out(repo: Repo, tmp_path: Path) -> None:
+    clone = _shallow_clone(repo, tmp_path)
+    config = (clone / "mkdocs.yml").read_text()
+    (clone / "mkdocs.yml").write_text(
+        config.replace("  - leaddocs\n", "  - leaddocs:\n      releases: false\n")
+    )
+    result = mkdocs(clone, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert not (clone / "site" / "releases").exists()

@@ -13,6 +13,7 @@ class SiteOptions:
     docs_dir: Path  # the MkDocs docs folder: status pages are read from it
     decisions_dir: str = "decisions"  # the site folder of the index, timeline, graph and ADRs
     releases_page: str = "releases.md"
+    releases: bool = True  # False: no Releases page (and no need for the whole history)
     status_dir: str = "status"  # docs/status/*.md are the status pages; its index is generated
     adr_dir: Path | None = None  # None: the project's ADR folder (adr.dir, .adr-dir, ...)
 

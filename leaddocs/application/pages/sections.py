@@ -43,5 +43,7 @@ def decision_pages(context: SiteContext) -> list[Document]:
 
 
 def release_pages(context: SiteContext) -> list[Document]:
-    page = releases_page(context.project)
-    return [Document(SITE_KIND, Path(context.options.releases_page), page)]
+    if not context.options.releases:
+        return []
+    page, notes = releases_page(context.project)
+    return [Document(SITE_KIND, Path(context.options.releases_page), page, notes=notes)]
