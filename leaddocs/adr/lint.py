@@ -36,6 +36,12 @@ def lint(log: DecisionLog, paths: Sequence[Path] = ()) -> list[Finding]:
     return sorted(set(findings), key=lambda f: (f.path, f.line, f.code, f.message))
 
 
+def record_findings(adr: Adr) -> list[Finding]:
+    """What is wrong in one record by itself: its front matter, status and date (what the site
+    warns about; links and numbers are the log's)."""
+    return [*adr.findings, *_status(adr)]
+
+
 def _wanted(log: DecisionLog, paths: Sequence[Path]) -> tuple[str, ...]:
     """What ``paths`` select, as prefixes of repository-relative paths: a file itself, a folder
     everything under it. A path that is not there is an error, never a silent pass."""

@@ -135,3 +135,18 @@ def test_releases_false_leaves_the_page_out(repo: Repo, tmp_path: Path) -> None:
     result = mkdocs(clone, "--strict")
     assert result.returncode == 0, result.stderr
     assert not (clone / "site" / "releases").exists()
+
+
+def test_a_bad_status_or_date_is_a_warning_naming_file_and_line(repo: Repo) -> None:
+    root = make_site(repo)
+    (root / "adr" / BROKEN).unlink()
+    adr = root / "adr"
+    (adr / "0041-typo.md").write_text("---\nstatus: acepted\ndate: 2024-01-01\n---\n# Typo\n")
+    (adr / "0042-number.md").write_text("---\ndate: 2024-01-01\nstatus: 5\n---\n# Number\n")
+    (adr / "0043-when.md").write_text("---\nstatus: accepted\ndate: next week\n---\n# When\n")
+    strict = mkdocs(root, "--strict")
+    assert strict.returncode != 0
+    assert "adr/0041-typo.md:2: ADR003 unknown status 'acepted'" in strict.stderr
+    assert "adr/0042-number.md:3: ADR003 unknown status '5'" in strict.stderr
+    assert "adr/0043-when.md:3: ADR004 bad date 'next week'" in strict.stderr
+    assert mkdocs(root).returncode == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from leaddocs.adr.lint import record_findings
 from leaddocs.adr.log import load_log
 from leaddocs.adr.model import Adr
 from leaddocs.adr.parse import identity
@@ -46,6 +47,9 @@ class DecisionRecords:
     folder: Path | None  # None: the project keeps no ADRs
     records: tuple[DecisionRecord, ...]
     unreadable: tuple[UnreadableRecord, ...]
+    # ``file:line: message`` for what is wrong in a readable record (a status such as
+    # 'acepted', a date that is not YYYY-MM-DD): the build warns, so --strict fails.
+    problems: tuple[str, ...] = ()
 
     def by_id(self) -> dict[str, DecisionRecord]:
         return {record.id: record for record in self.records}
@@ -62,7 +66,13 @@ def decision_records(project: Project, folder: Path | None = None) -> DecisionRe
         UnreadableRecord(*_name(finding.path), finding.path, finding.line, finding.message)
         for finding in log.unreadable
     )
-    return DecisionRecords(folder, tuple(map(_record, log.adrs)), unreadable)
+    problems = tuple(
+        str(finding)  # printable: a status may carry escape sequences
+        for adr in log.adrs
+        for finding in record_findings(adr)
+        if finding.severity == "error"
+    )
+    return DecisionRecords(folder, tuple(map(_record, log.adrs)), unreadable, problems)
 
 
 def _name(rel: str) -> tuple[str, str]:

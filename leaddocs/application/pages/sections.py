@@ -23,6 +23,7 @@ def decision_pages(context: SiteContext) -> list[Document]:
     decisions = decision_records(context.project, context.options.adr_dir)
     folder = Path(context.options.decisions_dir)
     problems = tuple(f"{broken} (listed as unreadable)" for broken in decisions.unreadable)
+    problems += decisions.problems
     known = decisions.by_id()
     return [
         Document(SITE_KIND, folder / "index.md", index_page(decisions), notes=problems),
