@@ -30,6 +30,7 @@ from leaddocs.delivery import files
 from leaddocs.document import Document, Format, WriteMode
 from leaddocs.errors import DocumentError, NotARepositoryError
 from leaddocs.markup import md_text
+from leaddocs.paths import escape_from
 from leaddocs.textfile import Source, read_source
 
 FIRST_RECORD_TITLE = "Record architecture decisions"
@@ -131,7 +132,7 @@ def scaffold(
     root = project.root
     parts = [
         _config_file(project),
-        _created(root / "mkdocs.yml", "site-config", _site_config(root), also=("mkdocs.yaml",)),
+        _site_config_file(root),
         _created(root / "docs/index.md", "home-page", _home_page(root), also=("README.md",)),
         _first_record(project, today or datetime.date.today()),
         _gitignore(project),
@@ -159,6 +160,25 @@ def _created(path: Path, kind: str, text: str, *, also: tuple[str, ...] = ()) ->
             reason = "exists" if candidate == path else f"{candidate.name} is there"
             return Skipped(path, reason)
     return Document(kind, path, text, format=_format(path), mode=WriteMode.CREATE)
+
+
+def _site_config_file(root: Path) -> Document | Skipped:
+    """mkdocs.yml, or, when the person has one without the plugin, how to add it."""
+    made = _created(root / "mkdocs.yml", "site-config", _site_config(root), also=("mkdocs.yaml",))
+    if isinstance(made, Document):
+        return made
+    existing = next(p for p in (root / "mkdocs.yml", root / "mkdocs.yaml") if _exists(p))
+    try:
+        text = "" if escape_from(existing, root) else existing.read_text("utf-8", "replace")
+    except OSError:
+        text = ""
+    if re.search(r"^[^#\n]*(?:-\s*|[\[,]\s*)leaddocs\b", text, re.M):  # - leaddocs, [.., leaddocs]
+        return made
+    return Skipped(
+        made.path,
+        f"{made.reason}; add `- leaddocs` under plugins: to publish the "
+        "decisions, releases and status pages",
+    )
 
 
 def _format(path: Path) -> Format:

@@ -155,7 +155,7 @@ def test_files_a_person_wrote_are_kept(repo: Repo, cli: Any) -> None:
     said = lines(result.stdout)
     assert said["mkdocs.yml"] == said["docs/index.md"] == said["leaddocs.yml"] == "skipped"
     assert said["docs/decisions"] == said[".github/workflows/leaddocs.yml"] == "skipped"
-    assert "(mkdocs.yaml is there)" in result.stdout
+    assert "(mkdocs.yaml is there; add `- leaddocs` under plugins:" in result.stdout
     assert "(the configuration is in .leaddocs.yml)" in result.stdout
     assert "(exists, not written by leaddocs)" in result.stdout
     for name, text in mine.items():
@@ -400,3 +400,15 @@ def test_site_serve_on_a_taken_port_is_one_line(repo: Repo) -> None:
     assert result.returncode == 11, result.stderr
     last = result.stderr.splitlines()[-1]
     assert last == "leaddocs: error: mkdocs.yml: Address already in use"
+
+
+def test_an_mkdocs_yml_without_the_plugin_is_kept_and_init_says_how_to_add_it(
+    repo: Repo, cli: Any
+) -> None:
+    (repo.path / "mkdocs.yml").write_text("site_name: mine\nplugins:\n  - search\n")
+    result = cli("--repo", repo.path, "init")
+    assert result.code == 0
+    assert "mkdocs.yml (exists; add `- leaddocs` under plugins:" in result.stdout
+    (repo.path / "mkdocs.yml").write_text("site_name: mine\nplugins: [search, leaddocs]\n")
+    again = cli("--repo", repo.path, "init")
+    assert "skipped   mkdocs.yml (exists)" in again.stdout
