@@ -222,3 +222,12 @@ def test_html_where_the_renderer_sees_text_stays_text(form: str) -> None:
     page = "!!! note\n\n    Status box.\n\n" + api_body("# T\n\n" + HTML_NOT_CODE[form])
     html = _html(page)
     assert "<img" not in html, (api_body("# T\n\n" + HTML_NOT_CODE[form]), html)
+
+
+def test_an_unreadable_record_is_listed_in_number_order(repo: Repo) -> None:
+    root = make_site(repo)
+    (root / "adr" / "0015-broken-too.md").write_text("---\nstatus: accepted\n# unclosed\n")
+    index = _pages(root)["decisions/index.md"].body
+    ids = [line.split("|")[1].strip() for line in index.splitlines() if line.startswith("| 00")]
+    numbered = [i for i in ids if len(i) == 4]
+    assert numbered == sorted(numbered) and "0015" in numbered and "0031" in numbered

@@ -3,6 +3,7 @@ filter is the plugin's script, reading the table), and the records that could no
 
 from __future__ import annotations
 
+from leaddocs.adr.parse import identity
 from leaddocs.application.pages.records import DecisionRecords
 from leaddocs.application.pages.shared import link, status_badge
 from leaddocs.markup import md_cell, md_text
@@ -24,17 +25,23 @@ def index_page(decisions: DecisionRecords) -> str:
     # The filter's controls are made by the plugin's script from this table's own cells.
     lines += ['<div class="leaddocs-filter"></div>', ""]
     lines += ["| ADR | Title | Status | Date | Tags |", "| --- | --- | --- | --- | --- |"]
+    rows: list[tuple[tuple[bool, int, str], str]] = []
     for record in decisions.records:
         tags = " ".join(f'<span class="leaddocs-tag">{md_cell(tag)}</span>' for tag in record.tags)
         date = md_cell(record.date) if record.date else ""
         title = link(record, cell=True, numbered=False)
         badge = status_badge(record.status)
-        lines.append(f"| {md_cell(record.id)} | {title} | {badge} | {date} | {tags} |")
+        row = f"| {md_cell(record.id)} | {title} | {badge} | {date} | {tags} |"
+        rows.append(((record.number is None, record.number or 0, record.stem), row))
     for broken in decisions.unreadable:
-        lines.append(
+        number = identity(broken.stem)[1]
+        row = (
             f"| {md_cell(broken.id)} | {md_cell(broken.stem)} (could not be read: "
             f"{md_cell(str(broken))}) | {status_badge('unreadable')} | | |"
         )
+        rows.append(((number is None, number or 0, broken.stem), row))
+    # In number order, the unreadable among the rest: 0031 stays between 0030 and 0032.
+    lines += [row for _, row in sorted(rows, key=lambda pair: pair[0])]
     return "\n".join(lines) + "\n"
 
 
