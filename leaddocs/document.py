@@ -15,7 +15,7 @@ from typing import Any, Literal, Protocol
 from leaddocs import markers
 from leaddocs.errors import DraftingError
 
-Format = Literal["md", "json", "yaml"]
+Format = Literal["md", "json", "yaml", "text"]  # text: to paste elsewhere, never marked
 
 
 class WriteMode(enum.Enum):
@@ -86,8 +86,8 @@ class Document:
 
     @property
     def file_text(self) -> str:
-        if self.mode is not WriteMode.REPLACE:
-            return self.body
+        if self.mode is not WriteMode.REPLACE or self.format == "text":
+            return self.body  # text to paste (an e-mail) carries no marker
         if self.format == "json":
             return markers.mark_json(self.body)
         if self.format == "yaml":

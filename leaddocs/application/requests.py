@@ -87,3 +87,6 @@ class StatusRequest:
     drafting: DraftOptions = field(default_factory=DraftOptions)
     today: datetime.date | None = None  # None: today, in UTC
     progress: HistoryProgress | None = None
+    # The folder the page is written to (``--output FILE``'s): links to records are made
+    # relative to it. None: where the page is placed (``status.dir``, a build folder).
+    page_dir: Path | None = None

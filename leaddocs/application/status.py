@@ -63,7 +63,7 @@ def status_summary(
     now = shipped(project, period, line, request.progress)
     before = shipped(project, period.previous(), line)
     work = in_flight(project, period, main)
-    log = decisions(project, now, pages_dir)
+    log = decisions(project, now, request.page_dir or pages_dir, main.name)
     facts = Facts(period.until, now.reverts, work.items, log.every)
     risks = [*(notes_risks(notes) if notes else []), *rule_risks(facts, config)]
     skipped: list[str] = []
@@ -219,7 +219,9 @@ def status_documents(
     if request.format in ("email", "slack"):
         text = render.plain_text(page, slack=request.format == "slack")
         # Text to paste, not a file leaddocs manages: no marker.
-        return [Document(KIND, placed / f"{page.until}.txt", text, notes=notes, report=report)]
+        return [
+            Document(KIND, placed / f"{page.until}.txt", text, "text", notes=notes, report=report)
+        ]
     meta = render.front_matter(page)
     document = Document(
         KIND,

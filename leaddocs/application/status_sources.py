@@ -21,15 +21,16 @@ from leaddocs.application.enrichment import pull_requests
 from leaddocs.application.project import Project
 from leaddocs.documents.status import item_of
 from leaddocs.errors import ForgeError, LeaddocsError
-from leaddocs.forge.base import PullActivity
+from leaddocs.forge.base import PullActivity, PullRequestInfo
 from leaddocs.history.changes import Change
+from leaddocs.history.commits import parse_header
 from leaddocs.history.releases import Progress, Release
 from leaddocs.markup import md_link_path
 from leaddocs.status.period import Period, main_line_span
 from leaddocs.status.summary import Decision, InFlight, Item, Risk, Source
 
 _DAY = 86_400
-_PULLS_LIMIT = 100  # open pull requests listed: a page, not the whole backlog
+_PULLS_LIMIT = 1_000  # open pull requests read (ten pages); past it, a warning says so
 _MERGED_LIMIT = 300
 
 
@@ -119,8 +120,9 @@ def shipped(
     items = []
     reverts = []
     for change in release.changes:
-        labels = getattr(pulls.by_commit.get(change.head.sha), "labels", ())
-        item = item_of(views.item(change), _area(change, labels, files))
+        pull = pulls.by_commit.get(change.head.sha)
+        labels = pull.labels if pull is not None else ()
+        item = _titled(item_of(views.item(change), _area(change, labels, files)), change, pull)
         if change.head.sha in listed:
             items.append(item)
         if _is_revert(change):
@@ -130,6 +132,42 @@ def shipped(
 
 
 _REVERT_SUBJECT = re.compile(r'^\s*Revert\s+"')
+_GITHUB_MERGE = re.compile(r"^Merge pull request #\d+ from (?P<branch>\S+)$")
+_BRANCH_TYPES = ("feature/", "feat/", "fix/", "bugfix/", "hotfix/", "chore/", "docs/")
+
+
+def _titled(item: Item, change: Change, pull: PullRequestInfo | None) -> Item:
+    """A merge commit with no body says only its branch: the pull request's title from the
+    forge when known, else the branch name made readable (``acme/feature/login-form``:
+    "login form")."""
+    head = change.head
+    merge = _GITHUB_MERGE.match(head.subject) if head.is_merge and not head.body else None
+    if merge is None:
+        return item
+    if pull is not None and pull.title.strip():
+        header = parse_header(pull.title.strip())
+        return item.model_copy(
+            update={
+                "title": pull.title.strip()
+                if header.type is None
+                else (f"{header.scope}: " if header.scope else "") + header.description,
+                "type": header.type or item.type,
+                "breaking": header.breaking or item.breaking,
+            }
+        )
+    return item.model_copy(update={"title": readable_branch(merge["branch"])})
+
+
+def readable_branch(name: str) -> str:
+    """``owner/feature/login-form`` (as GitHub's merge subject names it) as words."""
+    branch = name.split("/", 1)[1] if "/" in name else name  # GitHub: owner/branch
+    lowered = branch.lower()
+    for prefix in _BRANCH_TYPES:
+        if lowered.startswith(prefix) and len(branch) > len(prefix):
+            branch = branch[len(prefix) :]
+            break
+    words = re.sub(r"[-_/.]+", " ", branch).strip()
+    return words or name
 
 
 def _is_revert(change: Change) -> bool:
@@ -178,13 +216,20 @@ def in_flight(project: Project, period: Period, main: MainLine) -> InFlightWork:
     client = project.forge_client()
     if client is not None:
         try:
-            open_pulls = client.open_pull_requests(_PULLS_LIMIT)
+            open_pulls = client.open_pull_requests(_PULLS_LIMIT + 1)
             merged = client.merged_pull_requests(period.previous().start, _MERGED_LIMIT)
         except ForgeError as exc:
             warning = f"{exc}; In flight lists unmerged branches instead, lead time unknown"
             return InFlightWork(_branches(project, period, main), "branches", None, [warning])
+        warnings = []
+        if len(open_pulls) > _PULLS_LIMIT:
+            open_pulls = open_pulls[:_PULLS_LIMIT]
+            warnings.append(
+                f"more than {_PULLS_LIMIT:,} open pull requests: In flight and its rules read "
+                f"the newest {_PULLS_LIMIT:,}"
+            )
         items = [_pull(pull, period) for pull in open_pulls if pull.created < period.end]
-        return InFlightWork(items, "forge", _lead_times(merged, period))
+        return InFlightWork(items, "forge", _lead_times(merged, period), warnings)
     return InFlightWork(_branches(project, period, main), "branches")
 
 
@@ -264,14 +309,20 @@ class Decisions:
     notes: tuple[str, ...] = ()
 
 
-def decisions(project: Project, shipped: Shipped, pages_dir: Path) -> Decisions:
+def decisions(project: Project, shipped: Shipped, pages_dir: Path, branch: str) -> Decisions:
     """ADRs created or changed in the period (by what the main line's commits did to their
-    files), and every record with its status and date."""
+    files), and every record with its status and date. Each links to its file relative to
+    ``pages_dir`` (where the page goes), and to the forge's view of it on ``branch``."""
     if not project.adr_folder.is_dir():
         return Decisions([], [])
     log = decision_log(project)
     notes = tuple(f"{f.path}:{f.line}: {f.message}" for f in log.unreadable)
-    every = [_decision(adr, pages_dir, "unchanged") for adr in log.adrs]
+    forge = project.forge()
+
+    def _decision(adr: Adr, change: str) -> Decision:
+        return _record(adr, pages_dir, change, forge.file_url(branch, adr.rel) if forge else None)
+
+    every = [_decision(adr, "unchanged") for adr in log.adrs]
     release = shipped.release
     if release is None:
         return Decisions([], every, notes)
@@ -279,14 +330,14 @@ def decisions(project: Project, shipped: Shipped, pages_dir: Path) -> Decisions:
         release.from_sha, release.to_sha, project.rel(project.adr_folder)
     )
     found = [
-        _decision(adr, pages_dir, "new" if changed[adr.rel] == "A" else "changed")
+        _decision(adr, "new" if changed[adr.rel] == "A" else "changed")
         for adr in log.adrs
         if adr.rel in changed
     ]
     return Decisions(found, every, notes)
 
 
-def _decision(adr: Adr, pages_dir: Path, change: str) -> Decision:
+def _record(adr: Adr, pages_dir: Path, change: str, web_url: str | None) -> Decision:
     link = md_link_path(Path(os.path.relpath(adr.path, pages_dir)).as_posix())
     return Decision(
         id=adr.id,
@@ -295,6 +346,7 @@ def _decision(adr: Adr, pages_dir: Path, change: str) -> Decision:
         date=adr.date,
         change=change,  # type: ignore[arg-type]
         source=Source(label=f"ADR {adr.id}", url=link),
+        web_url=web_url,
     )
 
 

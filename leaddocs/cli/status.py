@@ -87,6 +87,8 @@ def command(
         format=output_format,
         drafting=DraftOptions(llm, model, audience, not no_cache, state.line_progress()),
         progress=state.history_progress("reading history"),
+        # -o FILE: links to records from where the page goes, not from status.dir.
+        page_dir=output.absolute().parent if output is not None and str(output) != "-" else None,
     )
     if portfolio:
         from leaddocs.application.portfolio import portfolio_document

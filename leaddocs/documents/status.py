@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,7 @@ from leaddocs.document import Merged
 from leaddocs.documents.model import ItemView
 from leaddocs.documents.render import Renderer
 from leaddocs.markup import md_cell, md_link_path, md_text
-from leaddocs.status.summary import RULES, Item, Source, StatusSummary
+from leaddocs.status.summary import RULES, InFlight, Item, Risk, Source, StatusSummary
 from leaddocs.textsafe import printable
 
 TEMPLATE = "status.md.j2"
@@ -99,55 +99,106 @@ def as_json(page: StatusSummary) -> str:
     return json.dumps(page.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
-def plain_text(page: StatusSummary, *, slack: bool = False) -> str:
-    """The page as text to paste: an e-mail, or a Slack message (``*bold*``, ``<url|label>``).
+_BROADCAST = re.compile(r"(?<![\w`])@(channel|here|everyone)\b", re.I)
 
-    Nothing is Markdown-escaped here (neither reads Markdown); terminal escapes and control
-    characters are removed, and Slack's three special characters are encoded as it asks."""
+
+def _absolute(url: str | None) -> str | None:
+    """A link that works outside the repository (in an e-mail, in Slack): http(s) only; a
+    path relative to the page is dropped (the label is shown as plain text)."""
+    return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
+def plain_text(page: StatusSummary, *, slack: bool = False) -> str:
+    """The page as text to paste: an e-mail, or a Slack message (``*bold*`` headings).
+
+    Nothing is Markdown-escaped or HTML-encoded here (neither reads Markdown, and text pasted
+    into Slack is taken as typed); terminal escapes and control characters are removed. In a
+    Slack message ``@channel``, ``@here`` and ``@everyone`` are shown as code, so pasting the
+    page notifies nobody. Links are absolute URLs after their label; a link only the site or
+    the repository can follow (an ADR's path) is left out, the label kept."""
 
     def text(value: str) -> str:
         clean = printable(value)
         if slack:
-            clean = clean.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            clean = _BROADCAST.sub(lambda found: f"`@{found[1]}`", clean)
         return clean
 
-    def ref(source: Source) -> str:
-        if slack and source.url:
-            return f"<{source.url}|{text(source.label)}>"
-        return text(source.label) + (f" {source.url}" if source.url else "")
+    def ref(source: Source, url: str | None = None) -> str:
+        link = _absolute(url or source.url)
+        return text(source.label) + (f" {link}" if link else "")
 
     def heading(title: str) -> str:
         return f"*{title}*" if slack else f"{title}\n{'-' * len(title)}"
 
+    def plural(count: int, word: str) -> str:
+        return f"{count} {word}{'s' if count != 1 else ''}"
+
+    def work_state(work: InFlight) -> str:
+        if work.kind == "pull request":
+            return f"open {plural(work.age_days, 'day')}, {work.review}"
+        last = (
+            "the last on the period's last day"
+            if work.idle_days == 0
+            else f"the last {plural(work.idle_days, 'day')} before its end"
+        )
+        return f"{plural(work.commits or 0, 'commit')}, {last}"
+
+    def risk_line(risk: Risk) -> str:
+        rule = f"; rule: {risk.rule} ({RULES.get(risk.rule, risk.rule)})" if risk.rule else ""
+        return f"- {risk.kind}: {text(risk.text)} ({ref(risk.source)}{rule})"
+
+    health = page.health
     lines = [
         f"Status of {text(page.repository)}, {page.since} to {page.until}",
         "",
-        f"Health: {page.health.value}"
-        + (" (set by the lead)" if page.health.by == "notes" else " (suggested by the rules)"),
+        f"Health: {health.value}"
+        + (" (set by the lead)" if health.by == "notes" else " (suggested by the rules)"),
     ]
-    if page.health.why:
-        lines.append(f"  {text(page.health.why.text)}")
-    if page.health.unread:
+    if health.why:
+        lines.append(f"  {text(health.why.text)} ({ref(health.why.source)})")
+    if health.unread:
         lines.append(
-            f'  The notes\' health line could not be read: "{text(page.health.unread.text)}" '
-            f"({ref(page.health.unread.source)})"
+            f'  The notes\' health line could not be read: "{text(health.unread.text)}" '
+            f"({ref(health.unread.source)})"
         )
-    sections: list[tuple[str, list[str]]] = [
+    if health.by == "rules":
+        lines.append(f"  What decided it: {text('; '.join(health.reasons))}")
+    sections: list[tuple[str, list[str]]] = []
+    if page.narrative and page.narrative.lines:
+        sections.append(
+            (
+                f"Summary for {text(page.narrative.audience)}",
+                [
+                    f"- {text(line.text)}"
+                    + (f" ({', '.join(ref(s) for s in line.sources)})" if line.sources else "")
+                    for line in page.narrative.lines
+                ],
+            )
+        )
+    sections += [
         ("Highlights", [f"- {text(i.title)} ({ref(i.source)})" for i in page.highlights]),
         (
             "Shipped",
+            [f"- {text(area)}: {plural(len(items), 'change')}" for area, items in page.areas()],
+        ),
+        (
+            "In flight",
+            [f"- {text(w.title)} ({ref(w.source)}): {work_state(w)}" for w in page.in_flight],
+        ),
+        ("Risks and blockers", [risk_line(r) for r in (*page.blockers, *page.only_risks)]),
+        (
+            "Decisions",
             [
-                f"- {text(area)}: {len(items)} change{'s' if len(items) != 1 else ''}"
-                for area, items in page.areas()
+                f"- {ref(d.source, d.web_url)} {text(d.title)}: {text(d.status)} "
+                f"({d.change} in this period)"
+                for d in page.decisions
             ],
         ),
-        ("In flight", [f"- {text(w.title)} ({ref(w.source)})" for w in page.in_flight]),
-        (
-            "Risks and blockers",
-            [f"- {r.kind}: {text(r.text)} ({ref(r.source)})" for r in page.risks],
-        ),
-        ("Decisions", [f"- {ref(d.source)} {text(d.title)}: {d.status}" for d in page.decisions]),
-        ("Next", [f"- {text(n.text)}" for n in page.next]),
+        ("Next", [f"- {text(n.text)} ({ref(n.source)})" for n in page.next]),
+    ]
+    if page.notes:
+        sections.append(("Notes", [f"> {text(n.text)} ({ref(n.source)})" for n in page.notes]))
+    sections += [
         (
             "Metrics",
             [
@@ -156,10 +207,39 @@ def plain_text(page: StatusSummary, *, slack: bool = False) -> str:
                 for m in page.metrics
             ],
         ),
+        ("Since last update", _since_last(page, text)),
     ]
     for title, entries in sections:
         lines += ["", heading(title), *(entries or ["- none"])]
     return "\n".join(lines) + "\n"
+
+
+def _since_last(page: StatusSummary, text: Callable[[str], str]) -> list[str]:
+    last = page.since_last
+    if last is None:
+        return ["- This is the first status page."]
+    then = (
+        f" (health then: {text(last.previous_health)})"
+        if last.previous_health and last.previous_health != page.health.value
+        else ""
+    )
+    lines = [f"Against the page of {text(last.previous)}{then}:"]
+    lines += [f"- New {risk.kind}: {text(risk.text)}" for risk in last.new]
+    lines += [
+        f"- {'Cleared' if risk.kind == 'blocker' else 'Resolved'} {risk.kind}: {text(risk.text)}"
+        for risk in last.resolved
+    ]
+    lines += [
+        f"- No longer in this period ({risk.kind}): {text(risk.text)}" for risk in last.outside
+    ]
+    if not (last.new or last.resolved or last.outside):
+        lines.append("- No risk or blocker came or went.")
+    if last.not_compared:
+        lines.append(
+            "- Not compared, as this run did not read them: the previous page's risks from "
+            + text(", ".join(last.not_compared))
+        )
+    return lines
 
 
 INDEX_SECTION = "status-pages"

@@ -102,7 +102,7 @@ class ForgeClient(Protocol):
         ...
 
     def open_pull_requests(self, limit: int) -> list[PullActivity]:
-        """Open pull requests, newest first, at most ``limit`` (a page or two, not all)."""
+        """Open pull requests, newest first, page after page, at most ``limit``."""
         ...
 
     def merged_pull_requests(self, since: int, limit: int) -> list[PullActivity]:

@@ -58,6 +58,7 @@ class GitHubForge:
             seconds_between_requests=None,
             seconds_between_writes=None,
             lazy=True,  # no request until one is needed: pull(n).labels costs one POST
+            per_page=100,  # GitHub's largest page: a long list in few requests
         )
 
     @property
@@ -145,9 +146,15 @@ class GitHubForge:
 
     def open_pull_requests(self, limit: int) -> list[PullActivity]:
         def listed() -> list[PullActivity]:
-            pulls = self._repo.get_pulls(state="open", sort="created", direction="desc")
-            first: list[GithubPull] = list(pulls[:limit])
-            return [_activity(pull) for pull in first]
+            # Page by page (the Link header's next), stopping at ``limit``: a slice of the
+            # list would fail on a repository with no open pull request at all.
+            found: list[PullActivity] = []
+            pull: GithubPull
+            for pull in self._repo.get_pulls(state="open", sort="created", direction="desc"):
+                if len(found) >= limit:
+                    break
+                found.append(_activity(pull))
+            return found
 
         return self._call("listing the open pull requests", listed)
 

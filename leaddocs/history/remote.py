@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import quote
 
 Provider = Literal["github", "gitlab", "gitea", "bitbucket", "generic"]
 
@@ -45,6 +46,19 @@ class Forge:
             return f"{self.web_url}/branches/compare/{head}%0D{base}"
         middle = "/-/compare/" if self.provider == "gitlab" else "/compare/"
         return f"{self.web_url}{middle}{base}...{head}"
+
+    def file_url(self, ref: str, path: str) -> str | None:
+        """A file as the forge shows it at ``ref`` (a branch); None for a generic forge."""
+        if self.provider == "generic":
+            return None
+        where = f"{quote(ref, safe='/')}/{quote(path, safe='/')}"
+        if self.provider == "gitlab":
+            return f"{self.web_url}/-/blob/{where}"
+        if self.provider == "gitea":
+            return f"{self.web_url}/src/branch/{where}"
+        if self.provider == "bitbucket":
+            return f"{self.web_url}/src/{where}"
+        return f"{self.web_url}/blob/{where}"
 
     def pr_label(self, number: int) -> str:
         return f"!{number}" if self.provider == "gitlab" else f"#{number}"

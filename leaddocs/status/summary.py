@@ -73,7 +73,8 @@ class Decision(_Data):
     status: str
     date: str | None = None
     change: Literal["new", "changed", "unchanged"] = "unchanged"
-    source: Source
+    source: Source  # its url: the record's path relative to the page
+    web_url: str | None = None  # the record on the forge, for text pasted elsewhere
 
 
 class NoteLine(_Data):

@@ -15,7 +15,7 @@ import zlib
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 DOCS = "https://docs.github.com/rest"
 _ALIAS = re.compile(r'(c\d+): object\(oid: "([0-9a-f]{40})"\)')
@@ -62,6 +62,12 @@ FAILURES = {
     ),
     "disconnect": (0, {}, {}),  # the connection closes with no answer
 }
+
+
+class _Page(list[Any]):
+    """A page of a list, with the headers that go with it (``Link``)."""
+
+    headers: dict[str, str] = {}  # noqa: RUF012  (replaced per page, never mutated)
 
 
 @dataclass
@@ -252,7 +258,7 @@ class FakeGitHub:
                 return
             status, payload = self._route(method, path, parse_qs(parts.query), body)
             self.rate_remaining -= 1
-        self._send(handler, status, payload, {})
+        self._send(handler, status, payload, getattr(payload, "headers", {}))
 
     def _take_failure(self, request: str) -> str | None:
         for failure in self._failures:
@@ -299,7 +305,7 @@ class FakeGitHub:
         if rest == "" and method == "GET":
             return 200, self.repos[repository]
         if rest == "/pulls" and method == "GET":
-            return 200, self._list(pulls, query)
+            return 200, self._list(pulls, query, path)
         if rest == "/pulls" and method == "POST":
             return self._create(repository, body)
         number_match = re.fullmatch(r"/(pulls|issues)/(\d+)(/[a-z_]+)?", rest)
@@ -343,13 +349,17 @@ class FakeGitHub:
             return 201, _single(pull)
         return 404, {"message": "Not Found", "documentation_url": DOCS}
 
-    def _list(self, pulls: dict[int, dict[str, Any]], query: dict[str, list[str]]) -> Any:
+    def _list(
+        self, pulls: dict[int, dict[str, Any]], query: dict[str, list[str]], path: str
+    ) -> Any:
         state = query.get("state", ["open"])[0]
         head = query.get("head", [None])[0]
         # GitHub's `sort` (created, updated) and `direction`; by default newest created first.
         sort = {"updated": "updated_at"}.get(query.get("sort", ["created"])[0], "created_at")
         ascending = query.get("direction", ["desc"])[0] == "asc"
-        ordered = sorted(pulls.values(), key=lambda p: (p[sort], p["number"]), reverse=not ascending)
+        ordered = sorted(
+            pulls.values(), key=lambda p: (p[sort], p["number"]), reverse=not ascending
+        )
         found = [
             pull
             for pull in ordered
@@ -358,7 +368,17 @@ class FakeGitHub:
         ]
         page = int(query.get("page", ["1"])[0])
         per_page = int(query.get("per_page", ["30"])[0])
-        return found[(page - 1) * per_page : page * per_page]
+        listed = _Page(found[(page - 1) * per_page : page * per_page])
+        # GitHub's Link header: the next and last pages, the same query otherwise.
+        last = max(1, -(-len(found) // per_page))
+        links = []
+        for rel, number in (("next", page + 1), ("last", last)):
+            if page < last:
+                paged = urlencode({**{k: v[0] for k, v in query.items()}, "page": number})
+                links.append(f'<{self.url}{path}?{paged}>; rel="{rel}"')
+        if links:
+            listed.headers = {"Link": ", ".join(links)}
+        return listed
 
     def _create(self, repository: str, body: dict[str, Any]) -> tuple[int, Any]:
         missing = [key for key in ("head", "base") if not body.get(key)]
