@@ -284,8 +284,8 @@ def _branches(project: Project, period: Period, main: MainLine) -> list[InFlight
             continue  # leaddocs' own draft branches are not work in flight
         seen.add(tip.sha)
         commits = [c for c in repo.commits_not_in(tip.sha, main.ref) if c[1] < period.end]
-        if not commits:
-            continue
+        if not commits or repo.applied_on(tip.sha, main.ref):
+            continue  # a squash or rebase merge put its changes on the main line already
         forge = project.forge()
         found.append(
             InFlight(

@@ -7,6 +7,7 @@ History is read with ONE streaming ``git log`` process; per-commit object reads 
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from leaddocs.errors import (
 LOG_FORMAT = "%H%n%P%n%aN%n%aE%n%at%n%B"
 _HEADER_FIELDS = 5
 _READ_CHUNK = 1 << 20
+_SQUASH_LOOKBACK = 1_000  # main-line commits searched for a branch's squashed diff
 # As commits._PERSON: each run of spaces is tried once, not once per position in it.
 _NAME_AND_EMAIL = re.compile(r"^\s*+(?P<name>(?:.*?\S)??)\s*+<(?P<email>[^>]*)>\s*$")
 
@@ -330,6 +332,37 @@ class GitRepository:
             sha, stamp, author = line.split("\0", 2)
             found.append((sha, int(stamp), author))
         return found
+
+    def applied_on(self, tip: str, base: str) -> bool:
+        """Whether the changes of ``base..tip`` are on ``base`` already, under other commits:
+        each commit's patch is there (a rebase merge, cherry-picks: ``git cherry``), or the
+        branch's whole diff since the two parted is one commit of ``base`` (a squash merge)."""
+        marks = [line[:1] for line in self._run("cherry", base, tip).splitlines()]
+        if marks and all(mark == "-" for mark in marks):
+            return True
+        fork = self._run("merge-base", base, tip)
+        squashed = self._patch_ids("diff", fork, tip)
+        if not squashed:
+            return False  # the branch changes nothing in the end: nothing to find
+        merged = self._patch_ids(
+            "log", "-p", "--no-merges", f"--max-count={_SQUASH_LOOKBACK}", f"{fork}..{base}", "--"
+        )
+        return squashed[0] in merged
+
+    def _patch_ids(self, *args: str) -> list[str]:
+        """``git patch-id --stable`` of what ``git <args>`` prints (a diff, or log -p)."""
+        shown = subprocess.run(["git", *args], cwd=self.root, capture_output=True, check=False)
+        if shown.returncode != 0:
+            reason = shown.stderr.decode("utf-8", "replace").strip()
+            raise RepositoryError(f"{self.root}: git {args[0]} failed: {reason}")
+        ids = subprocess.run(
+            ["git", "patch-id", "--stable"],
+            cwd=self.root,
+            input=shown.stdout,
+            capture_output=True,
+            check=False,
+        )
+        return [line.split()[0] for line in ids.stdout.decode().splitlines() if line.strip()]
 
     def log(self, revisions: list[str]) -> Iterator[RawCommit]:
         """Stream commits of ``revisions`` (``git log`` syntax), newest first, in topo order."""
