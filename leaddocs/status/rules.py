@@ -70,11 +70,15 @@ def _in_flight_risks(work: InFlight, config: StatusConfig) -> list[Risk]:
                     source=work.source,
                 )
             )
-    if work.review == "waiting for review" and work.age_days > config.review_wait_days:
+    waited = work.review_wait_days if work.review_wait_days is not None else work.age_days
+    if work.review == "waiting for review" and waited > config.review_wait_days:
         found.append(
             Risk(
                 key=f"review-waiting:{work.id}",
-                text=f"{work.title} has waited {work.age_days} days for review",
+                text=f"{work.title} has waited {waited} days for review"
+                if work.review_wait_days is not None
+                # When the review was asked for is unknown: only what is known is said.
+                else f"{work.title} is open {work.age_days} days, review requested",
                 rule="review-waiting",
                 source=work.source,
             )

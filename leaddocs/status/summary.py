@@ -55,6 +55,9 @@ class InFlight(_Data):
     age_days: int = 0  # since it was opened (a branch: since its first own commit)
     idle_days: int = 0  # since its last activity
     review: Literal["waiting for review", "draft", "no review requested", "unknown"] = "unknown"
+    # Days since the review was requested, when the forge says when; None: not known, and
+    # the page claims no wait longer than the pull request has been open.
+    review_wait_days: int | None = None
     labels: list[str] = Field(default_factory=list)
     commits: int | None = None  # a branch: commits not on the main line
 
