@@ -28,8 +28,17 @@ class DraftedNarrative:
     report: DraftReport
 
 
-def manifest(page: StatusSummary) -> tuple[list[ManifestItem], dict[str, Source]]:
-    """Every fact of ``page`` with an id, and each id's source for the links."""
+def manifest(
+    page: StatusSummary, audience: Audience = "engineering"
+) -> tuple[list[ManifestItem], dict[str, Source]]:
+    """The facts of ``page`` its ``audience`` should read, each with an id, and each id's source.
+
+    Customers read what shipped for them and the health, never the team's internal risks, notes,
+    work in flight or decisions (what the model is not given, it cannot tell); leadership reads
+    all but the work in flight, and only features and breaking changes of what shipped are
+    required there.
+    """
+    internal = audience == "customers"
     items: list[ManifestItem] = []
     sources: dict[str, Source] = {}
 
@@ -41,7 +50,7 @@ def manifest(page: StatusSummary) -> tuple[list[ManifestItem], dict[str, Source]
         sources[key] = source
         items.append(ManifestItem(key, kind, subject, section=section, required=required))
 
-    if page.health.why is not None:
+    if page.health.why is not None and not internal:
         add(
             "health",
             "health",
@@ -50,15 +59,15 @@ def manifest(page: StatusSummary) -> tuple[list[ManifestItem], dict[str, Source]
             page.health.why.source,
             required=True,
         )
-    for risk in page.risks:
+    for risk in [] if internal else page.risks:
         add(f"risk-{len(sources)}", risk.kind, risk.text, "Risks", risk.source, required=True)
     for item in page.shipped:
         kind = (item.type or "change") + ("!" if item.breaking else "")
         important = item.breaking or item.type == "feat"
         add(item.id, kind, item.title, "Shipped", item.source, required=important)
-    for work in page.in_flight:
+    for work in page.in_flight if audience == "engineering" else []:
         add(work.id, "in flight", work.title, "In flight", work.source, required=False)
-    for adr in page.decisions:
+    for adr in [] if internal else page.decisions:
         add(
             f"adr-{adr.id}",
             f"decision ({adr.status})",
@@ -67,13 +76,13 @@ def manifest(page: StatusSummary) -> tuple[list[ManifestItem], dict[str, Source]
             adr.source,
             required=True,
         )
-    for line in page.next:
+    for line in [] if internal else page.next:
         add(f"next-{len(sources)}", "next", line.text, "Next", line.source, required=True)
     return items, sources
 
 
 def draft_narrative(page: StatusSummary, drafter: Drafter, audience: Audience) -> DraftedNarrative:
-    items, sources = manifest(page)
+    items, sources = manifest(page, audience)
     request = DraftRequest(
         document="status update", items=items, audience=audience, instructions=INSTRUCTIONS
     )

@@ -40,3 +40,25 @@ def test_the_narrative_cites_items_and_the_report_accounts_for_all(
     subjects = [item["subject"] for item in seen[0]]
     assert "Ship the invoice export." in subjects
     assert "pr-999" in result.stderr  # the report names the rejected id
+
+
+def test_customers_are_never_told_the_teams_internal_risks(
+    cli,
+    weeks: Repo,
+    notes: Path,
+    fake_llm: FakeOpenAI,  # noqa: F811
+) -> None:
+    seen: list[list[dict[str, Any]]] = []
+
+    def answer(request: dict[str, Any]) -> Any:
+        items = manifest_of(request)
+        seen.append(items)
+        return draft(("Summary", "New this week.", [items[0]["id"]]))
+
+    fake_llm.queue(answer, answer)
+    args = ("status", *WEEK2, "--notes", notes, "--llm", "--audience", "customers", "-o", "-")
+    result = cli("--repo", weeks.path, *args)
+    assert result.code == 0, result
+    sections = {item["section"] for item in seen[0]}
+    assert sections == {"Shipped"}, seen[0]  # no risks, notes, decisions or work in flight
+    assert "security review" not in result.stdout.split("## Summary for customers")[1].split("##")[0]
