@@ -217,9 +217,6 @@ def decide(document: Document, before: bytes | None, *, force: bool, name: str) 
         text = document.body
     elif mode is WriteMode.MERGE:
         source = decode_source(before, document.path, lambda _: name)
-        if markers.document_state(source.text) != "foreign":
-            # Another document leaddocs generated whole (release notes, JSON): not to merge into.
-            raise OutputError(f"{name} is another document leaddocs generated; kept it")
         try:
             merged = _merger(document).merge(source.text, force=force)
         except ValueError as exc:

@@ -155,6 +155,9 @@ class ChangelogMerge:
         return Merged(text, added=tuple(release.anchor for release in self.releases))
 
     def merge(self, existing: str, *, force: bool = False) -> Merged:
+        if not force and markers.document_state(existing) != "foreign":
+            # Another document leaddocs generated whole (release notes, JSON): not merged into.
+            raise NotAChangelog("it is another document leaddocs generated")
         if not force and not looks_like_a_changelog(existing):
             raise NotAChangelog(
                 "it has sections, and none is a release ('## [1.2.0]', '## v1.2.0') or a "
