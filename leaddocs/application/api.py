@@ -23,6 +23,7 @@ from pathlib import Path
 
 from leaddocs.application.build import build, build_documents
 from leaddocs.application.changelog import changelog
+from leaddocs.application.ci import Plan, plan
 from leaddocs.application.decisions import (
     adr_index,
     decision_log,
@@ -38,6 +39,7 @@ from leaddocs.application.pages.links import SiteLinks, rewrite_links
 from leaddocs.application.pages.options import SiteOptions
 from leaddocs.application.pages.records import DecisionRecord, DecisionRecords, decision_records
 from leaddocs.application.project import Project
+from leaddocs.application.pull_requests import changelog_pr, open_pull_request, release_notes_pr
 from leaddocs.application.release_notes import release_notes
 from leaddocs.application.requests import (
     BuildRequest,
@@ -45,9 +47,15 @@ from leaddocs.application.requests import (
     DraftOptions,
     NewAdrRequest,
     ReleaseNotesRequest,
+    StatusRequest,
 )
+from leaddocs.application.scaffold import init, scaffold
 from leaddocs.application.site import site_pages
+from leaddocs.application.site_runner import build_site, serve_site
+from leaddocs.application.status import command_documents as status
+from leaddocs.application.status import status_pr, status_summary
 from leaddocs.delivery.files import Written, deliver
+from leaddocs.delivery.pull_request import PrOutcome
 from leaddocs.document import Document, WriteMode, drafting_failure
 from leaddocs.errors import LeaddocsError
 
@@ -63,29 +71,43 @@ __all__ = [
     "LeaddocsError",
     "NewAdr",
     "NewAdrRequest",
+    "Plan",
+    "PrOutcome",
     "Project",
     "ReleaseNotesRequest",
     "SiteLinks",
     "SiteOptions",
+    "StatusRequest",
     "WriteMode",
     "Written",
     "adr_index",
     "build",
     "build_documents",
+    "build_site",
     "changelog",
+    "changelog_pr",
     "decision_log",
     "decision_records",
     "drafting_failure",
+    "init",
     "link",
     "migrate",
     "new_adr",
     "number_drafts",
     "open_project",
+    "open_pull_request",
+    "plan",
     "release_notes",
+    "release_notes_pr",
     "renumber",
     "rewrite_links",
+    "scaffold",
+    "serve_site",
     "set_status",
     "site_pages",
+    "status",
+    "status_pr",
+    "status_summary",
     "write",
 ]
 
