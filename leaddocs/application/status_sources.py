@@ -10,7 +10,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,7 +21,7 @@ from leaddocs.application.enrichment import pull_requests
 from leaddocs.application.project import Project
 from leaddocs.documents.status import item_of
 from leaddocs.errors import ForgeError, LeaddocsError
-from leaddocs.forge.base import PullActivity, PullRequestInfo
+from leaddocs.forge.base import ForgeClient, PullActivity, PullRequestInfo
 from leaddocs.history.changes import Change
 from leaddocs.history.commits import parse_header
 from leaddocs.history.releases import Progress, Release
@@ -228,9 +228,30 @@ def in_flight(project: Project, period: Period, main: MainLine) -> InFlightWork:
                 f"more than {_PULLS_LIMIT:,} open pull requests: In flight and its rules read "
                 f"the newest {_PULLS_LIMIT:,}"
             )
-        items = [_pull(pull, period) for pull in open_pulls if pull.created < period.end]
+        listed = [pull for pull in open_pulls if pull.created < period.end]
+        listed = _review_requested(client, listed, warnings)
+        items = [_pull(pull, period) for pull in listed]
         return InFlightWork(items, "forge", _lead_times(merged, period), warnings)
     return InFlightWork(_branches(project, period, main), "branches")
+
+
+def _review_requested(
+    client: ForgeClient, pulls: list[PullActivity], warnings: list[str]
+) -> list[PullActivity]:
+    """``pulls`` with when each waiting one's review was last requested, asked for all of them
+    in batched requests; when the forge fails, the ages stand alone (one warning)."""
+    waiting = [pull.number for pull in pulls if pull.reviewers_requested and not pull.draft]
+    if not waiting:
+        return pulls
+    try:
+        requested = client.review_requests(waiting)
+    except ForgeError as exc:
+        warnings.append(
+            f"{exc}; how long each review has waited is not known, so the page gives the pull "
+            "requests' ages"
+        )
+        return pulls
+    return [replace(pull, review_requested=requested.get(pull.number)) for pull in pulls]
 
 
 def _pull(pull: PullActivity, period: Period) -> InFlight:
@@ -250,6 +271,9 @@ def _pull(pull: PullActivity, period: Period) -> InFlight:
         age_days=max(0, (period.end - pull.created) // _DAY),
         idle_days=max(0, (period.end - pull.updated) // _DAY),
         review=review,
+        review_wait_days=max(0, (period.end - pull.review_requested) // _DAY)
+        if review == "waiting for review" and pull.review_requested is not None
+        else None,
         labels=list(pull.labels),
     )
 

@@ -135,7 +135,15 @@ def plain_text(page: StatusSummary, *, slack: bool = False) -> str:
 
     def work_state(work: InFlight) -> str:
         if work.kind == "pull request":
-            return f"open {plural(work.age_days, 'day')}, {work.review}"
+            waited = work.review_wait_days
+            wait = (
+                ""
+                if waited is None
+                else " for less than a day"
+                if waited == 0
+                else f" for {plural(waited, 'day')}"
+            )
+            return f"open {plural(work.age_days, 'day')}, {work.review}{wait}"
         last = (
             "the last on the period's last day"
             if work.idle_days == 0

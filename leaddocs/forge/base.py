@@ -26,6 +26,9 @@ class PullRequest:
     body: str
     draft: bool = False
     author: str | None = None
+    labels: tuple[str, ...] = ()
+    # People asked for a review who have not given it yet (a review answers the request).
+    reviewers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,9 @@ class PullActivity:
     draft: bool = False
     labels: tuple[str, ...] = ()
     reviewers_requested: int = 0  # people or teams asked and not yet answered
+    # When a review was last requested (unix; the forge's review-requested event), filled
+    # by ``review_requests``; None: not read, so how long the review has waited is unknown.
+    review_requested: int | None = None
 
 
 class ForgeClient(Protocol):
@@ -95,6 +101,10 @@ class ForgeClient(Protocol):
 
     def request_reviewers(self, number: int, reviewers: Sequence[str]) -> None: ...
 
+    def reviewed_by(self, number: int) -> tuple[str, ...]:
+        """Everybody who has reviewed pull request ``number`` (their request is answered)."""
+        ...
+
     def comment(self, number: int, body: str) -> None: ...
 
     def enrich(self, shas: Sequence[str]) -> Enrichment:
@@ -103,6 +113,12 @@ class ForgeClient(Protocol):
 
     def open_pull_requests(self, limit: int) -> list[PullActivity]:
         """Open pull requests, newest first, page after page, at most ``limit``."""
+        ...
+
+    def review_requests(self, numbers: Sequence[int]) -> dict[int, int]:
+        """When a review was last requested on each pull request of ``numbers`` (unix), in
+        batched requests (100 pull requests a request, never one each); a pull request with
+        no such event is absent."""
         ...
 
     def merged_pull_requests(self, since: int, limit: int) -> list[PullActivity]:

@@ -137,6 +137,15 @@ class GitHubForge:
                 f"pull request #{number}",
             )
 
+    def reviewed_by(self, number: int) -> tuple[str, ...]:
+        def reviewers() -> tuple[str, ...]:
+            reviews = self._repo.get_pull(number).get_reviews()
+            return tuple(dict.fromkeys(r.user.login for r in reviews if r.user is not None))
+
+        return self._call(
+            f"reading the reviews of pull request #{number}", reviewers, f"pull request #{number}"
+        )
+
     def comment(self, number: int, body: str) -> None:
         self._call(
             f"commenting on pull request #{number}",
@@ -208,10 +217,23 @@ class GitHubForge:
                     found[sha] = info
         return Enrichment(found, len(batches))
 
+    def review_requests(self, numbers: Sequence[int]) -> dict[int, int]:
+        """One GraphQL request per 100 pull requests: each one's newest review-requested
+        event. Any failure is a ``ForgeError`` (transient or not) for the caller to weigh."""
+        found: dict[int, int] = {}
+        for batch in graphql.review_batches(numbers):
+            what = f"asking when the reviews of {len(batch)} pull requests were requested"
+            data = self._graphql(graphql.review_query(batch), what)
+            found.update(graphql.review_answers(data, batch))
+        return found
+
     def _ask(self, batch: list[str]) -> dict[str, PullRequestInfo | None]:
         what = f"asking for the pull requests of {len(batch)} commits"
+        return graphql.answers(self._graphql(graphql.query(batch), what), batch)
+
+    def _graphql(self, query: str, what: str) -> dict[str, Any]:
         variables = {"owner": self._settings.owner, "name": self._settings.name}
-        body = {"query": graphql.query(batch), "variables": variables}
+        body = {"query": query, "variables": variables}
 
         def post() -> tuple[dict[str, Any], Any]:
             requester = self._github.requester
@@ -224,7 +246,7 @@ class GitHubForge:
             raise _transient(Failure(f"GitHub's GraphQL rate limit ran out while {what}", True))
         if graphql.repository_missing(data):
             raise self._error(GithubException(404, {"message": "Not Found"}, headers), what)
-        return graphql.answers(data, batch)
+        return data
 
     def _call(self, what: str, action: Callable[[], T], scope: str = "repository") -> T:
         try:
@@ -266,6 +288,8 @@ def _pull(pull: GithubPull) -> PullRequest:
         body=pull.body or "",
         draft=bool(pull.draft),
         author=pull.user.login if pull.user else None,
+        labels=tuple(label.name for label in pull.labels),
+        reviewers=tuple(user.login for user in pull.requested_reviewers),
     )
 
 

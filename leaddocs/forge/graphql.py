@@ -1,13 +1,16 @@
-"""The GraphQL query that finds the pull requests of up to 100 commits at once, and its answer.
+"""The GraphQL queries that find the pull requests of up to 100 commits at once, and when a
+review was last requested on up to 100 pull requests at once, and their answers.
 
 One aliased ``object(oid:)`` per commit: 1,500 commits cost 15 requests, where paging through
-every pull request (or one request per commit) is what exhausts rate limits elsewhere.
+every pull request (or one request per commit) is what exhausts rate limits elsewhere. The
+same for review requests: one aliased ``pullRequest(number:)`` per open pull request.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from leaddocs.forge.base import PullRequestInfo
@@ -25,6 +28,13 @@ _FIELDS = """
       }"""
 
 
+# The newest review-requested event of a pull request: when its review was last asked for.
+_REVIEW_REQUESTED = (
+    "timelineItems(itemTypes: [REVIEW_REQUESTED_EVENT], last: 1) "
+    "{ nodes { ... on ReviewRequestedEvent { createdAt } } }"
+)
+
+
 def batches(shas: Sequence[str]) -> list[list[str]]:
     wanted = [sha for sha in dict.fromkeys(shas) if _SHA.match(sha)]
     return [wanted[start : start + BATCH] for start in range(0, len(wanted), BATCH)]
@@ -32,18 +42,58 @@ def batches(shas: Sequence[str]) -> list[list[str]]:
 
 def query(shas: Sequence[str]) -> str:
     """The query for ``shas`` (full hex shas only: each is spliced into the text)."""
-    aliases = "\n".join(
+    return _in_repository(
         f'    c{index}: object(oid: "{sha}") {{ ... on Commit {{{_FIELDS}\n    }} }}'
         for index, sha in enumerate(shas)
         if _SHA.match(sha)
     )
+
+
+def _in_repository(aliases: Iterable[str]) -> str:
     return (
         "query($owner: String!, $name: String!) {\n"
-        "  repository(owner: $owner, name: $name) {\n"
-        f"{aliases}\n"
-        "  }\n"
+        "  repository(owner: $owner, name: $name) {\n" + "\n".join(aliases) + "\n  }\n"
         "}\n"
     )
+
+
+def review_batches(numbers: Sequence[int]) -> list[list[int]]:
+    wanted = [number for number in dict.fromkeys(numbers) if number > 0]
+    return [wanted[start : start + BATCH] for start in range(0, len(wanted), BATCH)]
+
+
+def review_query(numbers: Sequence[int]) -> str:
+    """When a review was last requested on each pull request of ``numbers`` (at most BATCH)."""
+    return _in_repository(
+        f"    p{index}: pullRequest(number: {int(number)}) {{ {_REVIEW_REQUESTED} }}"
+        for index, number in enumerate(numbers)
+    )
+
+
+def review_answers(data: Mapping[str, Any], numbers: Sequence[int]) -> dict[int, int]:
+    """``number → unix time`` of the newest review request; a pull request GitHub did not
+    resolve (closed and gone) or with no such event is left out."""
+    repository = (data.get("data") or {}).get("repository") or {}
+    found: dict[int, int] = {}
+    for index, number in enumerate(numbers):
+        pull = repository.get(f"p{index}")
+        events = pull.get("timelineItems") if isinstance(pull, dict) else None
+        nodes = (events.get("nodes") or []) if isinstance(events, dict) else []
+        stamps = [_unix(node.get("createdAt")) for node in nodes if isinstance(node, dict)]
+        known = [stamp for stamp in stamps if stamp is not None]
+        if known:
+            found[number] = max(known)
+    return found
+
+
+def _unix(value: object) -> int | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return int((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp())
 
 
 def answers(data: Mapping[str, Any], shas: Sequence[str]) -> dict[str, PullRequestInfo | None]:

@@ -1,5 +1,6 @@
 """A stateful fake GitHub on 127.0.0.1: the REST endpoints leaddocs uses and GraphQL's
-``associatedPullRequests``, answering as GitHub does (shapes from the REST docs / the
+``associatedPullRequests`` and a pull request's ``timelineItems`` of review requests,
+answering as GitHub does (shapes from the REST docs / the
 ``@octokit/openapi`` description), recording every request, failing on demand.
 
 Reusable: the ``fake_github`` fixture (tests/forge/conftest.py) yields one ``FakeGitHub``.
@@ -19,6 +20,13 @@ from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 DOCS = "https://docs.github.com/rest"
 _ALIAS = re.compile(r'(c\d+): object\(oid: "([0-9a-f]{40})"\)')
+# `alias: pullRequest(number: N) { timelineItems(itemTypes: [...], last: K) { nodes {
+# ... on ReviewRequestedEvent { createdAt } } } }`: GitHub's schema, the one fragment asked.
+_PULL_ALIAS = re.compile(
+    r"(\w+):\s*pullRequest\(number:\s*(\d+)\)\s*\{\s*timelineItems\(\s*itemTypes:\s*"
+    r"\[([A-Z_,\s]+)\],\s*(first|last):\s*(\d+)\s*\)\s*\{\s*nodes\s*\{\s*"
+    r"\.\.\.\s*on\s+ReviewRequestedEvent\s*\{\s*createdAt\s*\}\s*\}\s*\}\s*\}"
+)
 
 # What each failure looks like on the wire, as GitHub sends it.
 FAILURES = {
@@ -99,7 +107,10 @@ class FakeGitHub:
     repos: dict[str, dict[str, Any]] = field(default_factory=dict)
     pulls: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)  # repo → n → pull
     comments: list[dict[str, Any]] = field(default_factory=list)
+    reviews: dict[tuple[str, int], list[dict[str, Any]]] = field(default_factory=dict)
     commits: dict[str, list[int]] = field(default_factory=dict)  # sha → pull numbers
+    # (repository, number) → when each review was requested (the ReviewRequestedEvents)
+    review_events: dict[tuple[str, int], list[str]] = field(default_factory=dict)
     requests: list[Recorded] = field(default_factory=list)
     rate_remaining: int = 5000
     _failures: list[_Failure] = field(default_factory=list)
@@ -153,8 +164,12 @@ class FakeGitHub:
         merged_at: str = "2024-01-02T00:00:00Z",
         draft: bool = False,
         reviewers: tuple[str, ...] = (),
+        review_requested_at: str | None = None,
     ) -> dict[str, Any]:
-        """A pull request the server already has (made by a person, or merged long ago)."""
+        """A pull request the server already has (made by a person, or merged long ago).
+
+        ``reviewers`` were asked at ``review_requested_at`` (default: when it was opened), the
+        time its timeline's review-requested event holds."""
         with self._lock:
             pull = self._new_pull(repository, title, head, base, body, draft, author, author_type)
         pull["state"] = "closed" if merged else state
@@ -163,10 +178,32 @@ class FakeGitHub:
             pull["closed_at"] = pull["updated_at"] = merged_at
         pull["merged_at"] = merged_at if merged else None
         pull["requested_reviewers"] = [_user(login, "User") for login in reviewers]
+        if reviewers:
+            events = self.review_events.setdefault((repository, pull["number"]), [])
+            events += [review_requested_at or created_at] * len(reviewers)
         pull["labels"] = [_label(name) for name in labels]
         for sha in commits:
             self.commits.setdefault(sha, []).append(pull["number"])
         return pull
+
+    def review(self, repository: str, number: int, login: str, state: str = "APPROVED") -> None:
+        """``login`` reviews pull request ``number``: as on GitHub, that answers their review
+        request, so they leave ``requested_reviewers``."""
+        with self._lock:
+            pull = self.pulls[repository][number]
+            pull["requested_reviewers"] = [
+                user for user in pull["requested_reviewers"] if user["login"] != login
+            ]
+            reviews = self.reviews.setdefault((repository, number), [])
+            reviews.append(
+                {
+                    "id": len(reviews) + 1,
+                    "user": _user(login, "User"),
+                    "body": "",
+                    "state": state,
+                    "submitted_at": "2024-01-02T00:00:00Z",
+                }
+            )
 
     def fail_next(self, kind: str, times: int = 1, only: str | None = None, after: int = 0) -> None:
         """The next ``times`` requests (matching ``only``, e.g. "POST /graphql"; after
@@ -325,6 +362,8 @@ class FakeGitHub:
             known = {label["name"] for label in pull["labels"]}
             pull["labels"] += [_label(name) for name in names if name not in known]
             return 200, pull["labels"]
+        if kind == "pulls" and tail == "/reviews" and method == "GET":
+            return 200, self.reviews.get((repository, pull["number"]), [])
         if kind == "issues" and tail == "/comments" and method == "POST":
             comment = {
                 "id": len(self.comments) + 1,
@@ -346,6 +385,8 @@ class FakeGitHub:
                     "documentation_url": DOCS,
                 }
             pull["requested_reviewers"] += [_user(login, "User") for login in logins]
+            events = self.review_events.setdefault((repository, pull["number"]), [])
+            events += ["2024-01-03T00:00:00Z"] * len(logins)
             return 201, _single(pull)
         return 404, {"message": "Not Found", "documentation_url": DOCS}
 
@@ -420,6 +461,35 @@ class FakeGitHub:
                 ],
             }
         answer: dict[str, Any] = {}
+        errors: list[dict[str, Any]] = []
+        asked = body["query"].count("pullRequest(")
+        pull_aliases = _PULL_ALIAS.findall(body["query"])
+        if len(pull_aliases) != asked:
+            return 200, {"errors": [{"message": "the fake reads only the documented shape"}]}
+        for alias, number, types, end, count in pull_aliases:
+            pull = self.pulls[repository].get(int(number))
+            if pull is None:
+                answer[alias] = None
+                errors.append(
+                    {
+                        "type": "NOT_FOUND",
+                        "path": ["repository", alias],
+                        "locations": [{"line": 3, "column": 5}],
+                        "message": f"Could not resolve to a PullRequest with the number of "
+                        f"{number}.",
+                    }
+                )
+                continue
+            wanted = {name.strip() for name in types.split(",")}
+            events = (
+                self.review_events.get((repository, int(number)), [])
+                if "REVIEW_REQUESTED_EVENT" in wanted
+                else []
+            )
+            events = sorted(events)  # a timeline is oldest first; `last: K` takes its end
+            chosen = events[-int(count) :] if end == "last" else events[: int(count)]
+            nodes = [{"createdAt": moment} for moment in chosen] if int(count) else []
+            answer[alias] = {"timelineItems": {"nodes": nodes}}
         for alias, sha in _ALIAS.findall(body["query"]):
             numbers = self.commits.get(sha)
             if numbers is None:
@@ -427,7 +497,10 @@ class FakeGitHub:
                 continue
             pulls = [self.pulls[repository][n] for n in numbers if n in self.pulls[repository]]
             answer[alias] = {"associatedPullRequests": {"nodes": [_node(p) for p in pulls[:5]]}}
-        return 200, {"data": {"repository": answer}}
+        reply: dict[str, Any] = {"data": {"repository": answer}}
+        if errors:
+            reply["errors"] = errors
+        return 200, reply
 
     def know_commits(self, shas: list[str]) -> None:
         """Commits GitHub has that belong to no pull request (pushed straight to a branch)."""

@@ -42,7 +42,7 @@ def test_every_page_of_open_pull_requests_is_read(cli, weeks: Repo, online: Fake
     _open(online, 150)
     result = cli("--repo", weeks.path, "status", *WEEK2, "-o", "-")
     assert result.code == 0, result
-    assert "The oldest one is open 59 days, review requested" in result.stdout
+    assert "The oldest one has waited 59 days for review" in result.stdout
     assert result.stdout.count("- Work ") == 150
     pages = [
         r.query.get("page", ["1"])[0]
