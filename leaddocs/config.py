@@ -151,6 +151,10 @@ class LlmConfig(_Strict):
     token_budget: int = Field(default=12_000, ge=500)
     max_requests: int = Field(default=20, ge=1)
     body_max_chars: int = Field(default=600, ge=0)
+    # A bullet citing more ids than this covers none of them: a catch-all sentence ("All the
+    # changes.") would otherwise account for every item. 8 leaves room for a group of related
+    # pull requests, which the model is told to split past it.
+    max_ids_per_bullet: int = Field(default=8, ge=1)
     price_in_per_million: float | None = Field(default=None, ge=0)
     price_out_per_million: float | None = Field(default=None, ge=0)
     cache_dir: str = ".leaddocs/cache"

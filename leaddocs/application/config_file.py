@@ -61,6 +61,7 @@ COMMENTS: dict[str, str] = {
     "llm.token_budget": "the most input tokens one request may carry",
     "llm.max_requests": "the most requests one run may make",
     "llm.body_max_chars": "each commit body is cut to this many characters before it is sent",
+    "llm.max_ids_per_bullet": "a bullet citing more ids than this covers none of them",
     "llm.price_in_per_million": "price per million input tokens, for the run's cost line",
     "llm.price_out_per_million": "price per million output tokens",
     "llm.cache_dir": "answers cached by content hash: an unchanged rerun asks nothing",

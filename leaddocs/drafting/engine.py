@@ -74,8 +74,10 @@ class LlmDrafter:
                 report.not_sent.extend(report.stopped)
                 break
         merged = grounding.merge(drafts)
-        final = grounding.ground(merged, request.items, request.known)
+        final = grounding.ground(merged, request.items, request.known, settings.max_ids_per_bullet)
         report.rejected_ids.extend(final.rejected_ids)
+        report.broad = len(final.broad)
+        report.max_ids_per_bullet = settings.max_ids_per_bullet
         report.drafted = sum(1 for item in request.items if item.id in final.covered)
         report.omitted = [
             item.id for item in request.items if not item.required and item.id not in final.covered
@@ -115,7 +117,9 @@ class LlmDrafter:
     def _messages(
         self, request: DraftRequest, chunk: list[dict[str, object]]
     ) -> list[dict[str, str]]:
-        return prompts.messages(request, chunk, Draft.model_json_schema())
+        return prompts.messages(
+            request, chunk, Draft.model_json_schema(), max_ids=self._settings.max_ids_per_bullet
+        )
 
     def _chunk(
         self, request: DraftRequest, chunk: list[dict[str, object]], report: DraftReport
@@ -154,7 +158,9 @@ class LlmDrafter:
             # Repeats and sizes first: sanitising ten thousand bullets would be wasted work.
             shaped = shape(Draft.model_validate_json(content), limits)
             best, flags = self._sanitised(shaped.draft)
-            violations = grounding.ground(best, items, known).violations()
+            violations = grounding.ground(
+                best, items, known, self._settings.max_ids_per_bullet
+            ).violations()
             if not violations or attempt == 2:
                 break
             report.retries += 1

@@ -1,8 +1,10 @@
 """Holding a draft to its manifest: invented ids rejected, left-out items put back.
 
 A bullet that cites an id the manifest lacks is dropped whole: its words may describe something
-that never happened. A required item no bullet cites comes back in the deterministic drafter's
-words, so a reader never loses a change because a model skipped it.
+that never happened. A bullet that cites more ids than a bullet may (``llm.max_ids_per_bullet``)
+is dropped too and covers none of them: one catch-all sentence citing every id would otherwise
+account for every item. A required item no bullet cites comes back in the deterministic
+drafter's words, so a reader never loses a change because a model skipped it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ class Grounded:
     covered: set[str] = field(default_factory=set)
     missing: list[str] = field(default_factory=list)  # required ids no bullet cites
     uncited: list[str] = field(default_factory=list)  # texts of bullets that cite no id
+    broad: list[tuple[str, int]] = field(default_factory=list)  # (text, ids) over the cap
+    max_ids: int | None = None  # the cap on ids a bullet may cite and still cover them
 
     def violations(self) -> list[str]:
         out = [f"id {item_id!r} is not in the data" for item_id in self.rejected_ids]
@@ -27,13 +31,24 @@ class Grounded:
             f"the bullet {text[:60]!r} cites no id; every bullet cites the ids it is based on"
             for text in self.uncited
         )
+        out.extend(
+            f"the bullet {text[:60]!r} cites {count} ids, more than the {self.max_ids} a bullet "
+            "may cite, so it covers none of them; split it into bullets of closely related items"
+            for text, count in self.broad
+        )
         out.extend(f"id {item_id!r} is required but no bullet cites it" for item_id in self.missing)
         return out
 
 
-def ground(draft: Draft, items: Sequence[ManifestItem], known: Callable[[str], bool]) -> Grounded:
-    """Keep the bullets whose every id is ``known``; list rejected ids and uncovered items."""
-    result = Grounded(Draft())
+def ground(
+    draft: Draft,
+    items: Sequence[ManifestItem],
+    known: Callable[[str], bool],
+    max_ids: int | None = None,
+) -> Grounded:
+    """Keep the bullets whose every id is ``known`` and that cite at most ``max_ids`` ids (None:
+    any number); list rejected ids, bullets over the cap and uncovered items."""
+    result = Grounded(Draft(), max_ids=max_ids)
     for section in draft.sections:
         kept: list[Bullet] = []
         for bullet in section.bullets:
@@ -44,7 +59,13 @@ def ground(draft: Draft, items: Sequence[ManifestItem], known: Callable[[str], b
                 if not ids and bullet.text.strip():
                     result.uncited.append(bullet.text.strip())
                 continue
-            kept.append(Bullet(text=bullet.text, ids=list(dict.fromkeys(ids))))
+            unique = list(dict.fromkeys(ids))
+            if max_ids is not None and len(unique) > max_ids:
+                # Words for that many items at once account for none of them: each required
+                # one comes back in history's words instead of being said twice.
+                result.broad.append((bullet.text.strip(), len(unique)))
+                continue
+            kept.append(Bullet(text=bullet.text, ids=unique))
             result.covered.update(ids)
         if kept:
             result.draft.sections.append(DraftSection(title=section.title, bullets=kept))

@@ -47,7 +47,8 @@ Rules:
 - Every bullet cites the id (or ids) of the data items it is based on, in "ids". Use only ids
   that appear in the data. Never invent an id; never state anything the cited items do not say.
 - Cover every item unless it is marked "optional": each required id must be cited by at least
-  one bullet.
+  one bullet. A bullet cites at most {max_ids} ids: one that cites more covers none of them, so
+  split a larger group into bullets of closely related items.
 - Plain text only in "text": no Markdown links, no URLs, no HTML, no images, no @mentions, no
   ids or PR numbers (leaddocs adds the links itself).
 {instructions}
@@ -101,10 +102,15 @@ def prepare(items: Sequence[ManifestItem], body_max_chars: int) -> Prepared:
 
 
 def messages(
-    request: DraftRequest, payload: list[dict[str, object]], schema: dict[str, object]
+    request: DraftRequest,
+    payload: list[dict[str, object]],
+    schema: dict[str, object],
+    *,
+    max_ids: int = 8,
 ) -> list[dict[str, str]]:
     """The chat messages for one request (one chunk of the manifest)."""
     system = RULES.format(
+        max_ids=max_ids,
         document=request.document,
         open=DATA_OPEN,
         close=DATA_CLOSE,

@@ -25,6 +25,8 @@ class DraftReport:
     budget_note: str | None = None  # why the budget left no room, when it did not
     trimmed: list[str] = field(default_factory=list)  # items cut to their limit before sending
     uncited: int = 0  # bullets dropped because they cite no id
+    broad: int = 0  # bullets dropped because they cite more ids than max_ids_per_bullet
+    max_ids_per_bullet: int | None = None
     duplicate_bullets: int = 0  # bullets the answer repeated (same words, same ids), dropped
     merged_sections: list[str] = field(default_factory=list)  # titles repeated: "Fixes (2 times)"
     over_limit: list[str] = field(default_factory=list)  # what the answer's limits dropped or cut
@@ -107,6 +109,11 @@ class DraftReport:
             out.append(f"filled from history: {', '.join(self.filled)}")
         if self.uncited:
             out.append(f"bullets citing no id dropped: {self.uncited}")
+        if self.broad:
+            out.append(
+                f"bullets citing more than {self.max_ids_per_bullet} ids dropped, covering none "
+                f"of them (llm.max_ids_per_bullet): {self.broad}"
+            )
         out.extend(f"flagged: {flag}" for flag in self.flagged)
         if self.duplicate_bullets:
             out.append(f"duplicate bullets dropped: {self.duplicate_bullets:,}")
@@ -138,6 +145,7 @@ class DraftReport:
             "redacted": self.redacted,
             "not_sent": self.not_sent,
             "uncited": self.uncited,
+            "broad": self.broad,
             "duplicate_bullets": self.duplicate_bullets,
             "merged_sections": self.merged_sections,
             "over_limit": self.over_limit,

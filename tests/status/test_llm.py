@@ -61,4 +61,38 @@ def test_customers_are_never_told_the_teams_internal_risks(
     assert result.code == 0, result
     sections = {item["section"] for item in seen[0]}
     assert sections == {"Shipped"}, seen[0]  # no risks, notes, decisions or work in flight
-    assert "security review" not in result.stdout.split("## Summary for customers")[1].split("##")[0]
+    assert (
+        "security review" not in result.stdout.split("## Summary for customers")[1].split("##")[0]
+    )
+
+
+def test_one_sentence_citing_every_item_covers_none_of_them(
+    cli,
+    weeks: Repo,
+    notes: Path,
+    fake_llm: FakeOpenAI,  # noqa: F811
+) -> None:
+    sent: list[int] = []
+
+    def catch_all(request: dict[str, Any]) -> Any:
+        items = manifest_of(request)
+        sent.append(len(items))
+        blocker = next(item for item in items if item["type"] == "blocker")
+        return draft(
+            ("Summary", "The export waits on a security review.", [blocker["id"]]),
+            ("Summary", "All is well, everything is on track.", [i["id"] for i in items]),
+        )
+
+    fake_llm.queue(catch_all, catch_all)
+    result = cli("--repo", weeks.path, "status", *WEEK2, "--notes", notes, "--llm", "-o", "-")
+    assert result.code == 0, result
+    assert sent[0] > 8, sent
+    summary = result.stdout.split("## Summary for engineering")[1].split("\n## ")[0]
+    assert "All is well" not in summary
+    assert "- The export waits on a security review. (notes.md line 12)" in summary
+    # The rest the catch-all claimed comes back in the page's own words, marked as such.
+    assert "Ship the invoice export. (notes.md line 15)" in summary
+    assert summary.count("*(from the history: the model left it out)*") >= 3, summary
+    assert "bullets citing more than 8 ids dropped, covering none of them" in result.stderr
+    assert "1 drafted by model" in result.stderr
+    assert "filled from history: health, risk-" in result.stderr
