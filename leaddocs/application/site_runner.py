@@ -45,10 +45,13 @@ def build_site(project: Project, *, strict: bool = False, out: Path | None = Non
     return Path(config.site_dir)
 
 
-def serve_site(project: Project, *, dev_addr: str | None = None) -> None:
-    """Serve the site as ``mkdocs serve`` does, rebuilding on every edit, until interrupted."""
+def serve_site(project: Project, *, dev_addr: str | None = None, dirty: bool = False) -> None:
+    """Serve the site as ``mkdocs serve`` does, rebuilding on every edit, until interrupted.
+    ``dirty``: as ``mkdocs serve --dirty``, a rebuild renders only the pages that changed."""
     config_file = site_config(project)
     options: dict[str, Any] = {} if dev_addr is None else {"dev_addr": dev_addr}
+    if dirty:
+        options["build_type"] = "dirty"
     with _failures(project.rel(config_file)):
         from mkdocs.commands.serve import serve
 

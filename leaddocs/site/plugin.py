@@ -2,14 +2,15 @@
 
 Every page comes from ``leaddocs.application.api.site_pages`` and is added with
 ``File.generated``: nothing is copied into docs/, so ``mkdocs serve`` shows an ADR edit on the
-next rebuild. A record that cannot be read is a warning (``--strict`` fails on it); anything
-else the application refuses is a ``PluginError`` naming the file.
+next rebuild, and ``mkdocs serve --dirty`` renders again only the pages that changed
+(``leaddocs/site/dirty.py``). A record that cannot be read is a warning (``--strict`` fails on
+it); anything else the application refuses is a ``PluginError`` naming the file.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config.config_options import PathSpec
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from leaddocs.application import api
-from leaddocs.site import assets
+from leaddocs.site import assets, dirty
 from leaddocs.site.config import LeaddocsConfig
 
 log = get_plugin_logger(__name__)
@@ -30,6 +31,12 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
     def __init__(self) -> None:
         self._adr_folder: Path | None = None
         self._links: api.SiteLinks | None = None
+        self._pages: list[dirty.GeneratedPage] = []  # this build's pages made in memory
+        self._rendered: dict[str, dirty.Rendered] = {}  # what the last build left, by output
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Defined so that MkDocs keeps this instance across the rebuilds of one ``mkdocs
+        serve``: ``--dirty`` compares each page made in memory with the last build's."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.extra_css.append(assets.STYLE)
@@ -72,11 +79,14 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
         except api.LeaddocsError as error:
             raise PluginError(f"leaddocs ({_named(config)}): {error}") from error
         _leave_out_folder(files, self._adr_folder)  # an ADR folder inside docs/: pages replace it
+        self._pages = []
         for page in pages:
             for note in page.notes:
                 log.warning(note)
             in_nav = page.front_matter.get("in_nav", True)
-            _add(files, config, page.path.as_posix(), content=page.body, in_nav=in_nav)
+            added = _add(files, config, page.path.as_posix(), content=page.body, in_nav=in_nav)
+            if isinstance(added, dirty.GeneratedPage):
+                self._pages.append(added)
         for uri, source in assets.SHIPPED.items():
             _add(files, config, uri, source=source)
         # Images and other files beside the ADRs, so a record's relative links still resolve.
@@ -85,7 +95,15 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
             log.warning(note)
         for uri, source in beside.items():
             _add(files, config, uri, source=source)
+        # For --dirty: a page is rendered again only when its Markdown or the site changed.
+        shape = dirty.site_shape(files, config)
+        for file in self._pages:
+            file.digest = dirty.digest(shape, file.content_string)
+            file.last = self._rendered.get(file.abs_dest_path)
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._rendered = dirty.rendered(self._pages)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -138,16 +156,19 @@ def _add(
     content: str = "",
     source: Path | None = None,
     in_nav: bool = True,
-) -> None:
-    """Add a generated file, unless the docs folder has its own: a person's page wins."""
+) -> File | None:
+    """Add a generated file, unless the docs folder has its own: a person's page wins. A page
+    is a ``GeneratedPage``, which ``--dirty`` skips while it is unchanged."""
     if files.get_file_from_path(uri) is not None:
         log.info("docs/%s is kept; leaddocs does not generate it", uri)
-        return
+        return None
     if source is not None:
-        files.append(File.generated(config, uri, abs_src_path=str(source)))
+        file = File.generated(config, uri, abs_src_path=str(source))
     else:
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        file = dirty.GeneratedPage.generated(config, uri, content=content, inclusion=inclusion)
+    files.append(file)
+    return file
 
 
 def _leave_out_folder(files: Files, folder: Path) -> None:
