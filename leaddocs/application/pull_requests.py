@@ -35,6 +35,7 @@ def open_pull_request(
     title: str,
     source: str,
     removals: Sequence[Path] = (),
+    replaces_in: Sequence[Path] = (),
     checklist: Sequence[str] = CHECKLIST,
     base: str | None = None,
     source_commit: str | None = None,
@@ -43,6 +44,7 @@ def open_pull_request(
 
     ``source`` says what they were generated from (a range, a tag, a record); with no forge
     token the branch is made locally and the outcome's ``preview`` says what would be opened.
+    ``replaces_in``: folders whose earlier untouched drafts on the branch the documents replace.
     """
     forge = project.forge_client()
     settings = project.config.forge.pr
@@ -52,6 +54,7 @@ def open_pull_request(
         title=title,
         body=pr_body(documents, source, checklist),
         removals=removals,
+        replaces_in=replaces_in,
         draft=settings.draft,
         labels=settings.labels,
         reviewers=settings.reviewers,
@@ -111,6 +114,7 @@ def release_notes_pr(project: Project, document: Document) -> PrOutcome:
         "release-notes",
         [placed],
         title=f"Release notes for {name}",
+        replaces_in=(RELEASES_DIR,),  # the last version's untouched draft goes
         source=f"the history {md_text(str(meta.get('from') or 'the first commit'))}.."
         f"{md_text(str(meta.get('to')))}",
         source_commit=project.repo.resolve("HEAD") if meta.get("to") == "HEAD" else None,

@@ -7,7 +7,8 @@ remote, with one pull request open from it. The rules that keep people's work:
   (``files.decide``): an edited generated file, a record that exists, a stale edit all refuse;
 - a branch holding only leaddocs' commits is rebuilt on the newest base; a branch with anybody
   else's commit is never force-pushed: the new commit goes on top when it applies, otherwise
-  the branch is left alone and the run says so (and comments on the PR);
+  the branch is left alone and the run says so (and comments on the PR); on top, an earlier
+  draft the documents replace (the last version's notes) goes if nobody edited it;
 - pushes name the remote sha they expect, so two runs at once cannot overwrite each other:
   the loser fetches again and builds on the winner's commit, and finds its PR;
 - the PR is found by branch and a hidden marker in its body, never by title; only the body's
@@ -29,7 +30,7 @@ from leaddocs.document import Document
 from leaddocs.errors import LeaddocsError, OutputError
 from leaddocs.forge.base import ForgeClient, PullRequest
 from leaddocs.history.branches import Branches, Identity
-from leaddocs.markers import COMMIT_TRAILER, is_leaddocs_commit
+from leaddocs.markers import COMMIT_TRAILER, document_state, is_leaddocs_commit
 from leaddocs.markup import md_text
 
 Operation = Literal["created", "updated", "none"]
@@ -53,6 +54,10 @@ class PrRequest:
     title: str
     body: str  # the generated part: what, from which range, the drafting report, a checklist
     removals: Sequence[Path] = ()  # files the change deletes (a renumbered record's old name)
+    # Folders whose drafts the documents replace: on a branch a person added to, a file there
+    # that leaddocs generated and nobody edited, not one of the documents and not on the base
+    # (last version's release notes), is removed in the same commit.
+    replaces_in: Sequence[Path] = ()
     # The commit the documents were made from: they go out only while the base is still there
     # (a rerun of an older job must not roll the pull request back).
     source_commit: str | None = None
@@ -196,10 +201,12 @@ def _next_commit(
                 f"does not apply on top of them: {exc}; the branch is left as it is"
             ],
         )
+    notes: list[str] = []
+    files = {**(files or {}), **_replaced(request, branches, base, tip, notes)} or None
     if files is None:
-        return _Step()
+        return _Step(notes=notes)
     note = f"{request.branch} has commits leaddocs did not make; the new draft goes on top of them"
-    return _Step(_commit(request, branches, tip, files, identity), notes=[note])
+    return _Step(_commit(request, branches, tip, files, identity), notes=[note, *notes])
 
 
 def _rebuild(
@@ -262,6 +269,31 @@ def _files(
     return files or None
 
 
+def _replaced(
+    request: PrRequest, branches: Branches, base: str, tip: str, notes: list[str]
+) -> dict[str, bytes | None]:
+    """The earlier drafts on the branch the documents replace (each mapped to None: removed).
+
+    Only leaddocs' untouched output goes; a draft a person edited is theirs and stays, with a
+    note; a file on the base, or one leaddocs did not generate, is not the draft's to remove."""
+    ours = {document.path.as_posix() for document in request.documents}
+    removed: dict[str, bytes | None] = {}
+    for folder in request.replaces_in:
+        for path in branches.files_under(tip, folder.as_posix()):
+            if path in ours or branches.read(base, path) is not None:
+                continue
+            data = branches.read(tip, path) or b""
+            state = document_state(data.decode("utf-8", "replace"))
+            if state == "generated":
+                removed[path] = None
+            elif state == "edited":
+                notes.append(
+                    f"{path} was edited by a person: an earlier draft, kept on the branch "
+                    "beside the new one (remove it there if it should not be merged)"
+                )
+    return removed
+
+
 def _same_files(branches: Branches, tip: str, files: dict[str, bytes | None]) -> bool:
     return all(branches.read(tip, path) == data for path, data in files.items())
 
@@ -317,9 +349,10 @@ def _open_or_update(
         body = _body(request, content, found.body)
         if body == found.body and title == found.title:
             outcome.pull = found
-            return
-        outcome.pull = forge.update_pull_request(found.number, title=title, body=body)
-        outcome.operation = "updated"
+        else:
+            outcome.pull = forge.update_pull_request(found.number, title=title, body=body)
+            outcome.operation = "updated"
+        _add_missing(request, forge, outcome.pull)
         return
     if found is not None and found.state == "closed":
         recorded = _MARKER.search(found.body)
@@ -343,13 +376,33 @@ def _open_or_update(
         body = _body(request, content, pull.body)
         outcome.pull = forge.update_pull_request(pull.number, title=pull.title, body=body)
         outcome.operation = "updated"
+        _add_missing(request, forge, outcome.pull)
         return
-    if request.labels:
-        forge.add_labels(pull.number, request.labels)
-    if request.reviewers:
-        forge.request_reviewers(pull.number, request.reviewers)
     outcome.pull = pull
     outcome.operation = "created"
+    _add_missing(request, forge, pull, new=True)
+
+
+def _add_missing(
+    request: PrRequest, forge: ForgeClient, pull: PullRequest, *, new: bool = False
+) -> None:
+    """The configured labels and reviewers the open pull request lacks: all of them when it was
+    just opened, and whatever a run that failed right after opening it left out. Nothing is
+    asked when none is missing; somebody who has reviewed already is not asked again."""
+    labels = _missing(request.labels, pull.labels)
+    if labels:
+        forge.add_labels(pull.number, labels)
+    reviewers = _missing(request.reviewers, pull.reviewers)
+    if reviewers and not new:  # a pull request just opened has no review yet
+        reviewers = _missing(reviewers, forge.reviewed_by(pull.number))
+    if reviewers:
+        forge.request_reviewers(pull.number, reviewers)
+
+
+def _missing(wanted: Sequence[str], present: Sequence[str]) -> list[str]:
+    # GitHub compares logins and label names without case.
+    have = {name.casefold() for name in present}
+    return [name for name in dict.fromkeys(wanted) if name.casefold() not in have]
 
 
 def _report_blocked(

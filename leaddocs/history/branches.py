@@ -105,6 +105,11 @@ class Branches:
         done = self._git("cat-file", "blob", f"{commit}:{path}", check=False)
         return done.stdout if done.returncode == 0 else None
 
+    def files_under(self, commit: str, folder: str) -> list[str]:
+        """The paths of the files in ``folder`` (and below it) in ``commit``."""
+        out = self._git("ls-tree", "-r", "-z", "--name-only", commit, "--", f"{folder}/").stdout
+        return [name for name in out.decode("utf-8", "surrogateescape").split("\0") if name]
+
     def parent(self, commit: str) -> str | None:
         done = self._git("rev-parse", "--verify", "--quiet", f"{commit}^", check=False)
         return done.stdout.decode().strip() or None

@@ -171,3 +171,106 @@ def test_a_push_refused_by_a_hook_says_why(cli: Any, project: Repo, github: Fake
     assert result.code == 4, result
     assert "pre-receive hook declined" in result.stderr and result.stderr.count("\n") == 1
     assert pulls(github) == []
+
+
+def _a_person_adds_to_the_branch(project: Repo, tmp_path: Path, edit: bool = False) -> Repo:
+    other = clone(project, tmp_path, "ada")
+    other.git("checkout", "-q", "-b", BRANCH, f"origin/{BRANCH}")
+    files = {"docs/releases/intro.md": "Hi\n"}
+    if edit:
+        draft = other.path / "docs/releases/1.0.1.md"
+        files["docs/releases/1.0.1.md"] = draft.read_text() + "\nOur words.\n"
+    other.commit("docs: add the highlights", files=files)
+    other.git("push", "-q", "origin", BRANCH)
+    return other
+
+
+def test_a_new_version_on_a_persons_branch_replaces_the_old_untouched_draft(
+    cli: Any, project: Repo, github: FakeGitHub, tmp_path: Path
+) -> None:
+    run(cli, project, "release-notes", "--pr")
+    _a_person_adds_to_the_branch(project, tmp_path)
+    push_main(project, "feat: export invoices as CSV", {"b.txt": "1\n"})  # 1.0.1 -> 1.1.0
+    result = run(cli, project, "release-notes", "--pr")
+    tip = remote_tip(project)
+    project.git("fetch", "-q", "origin")
+    added = project.git("diff", "--name-only", f"origin/main...{tip}").split()
+    assert added == ["docs/releases/1.1.0.md", "docs/releases/intro.md"], result
+    changed = project.git("show", "--name-status", "--format=", tip).splitlines()
+    assert changed == ["D\tdocs/releases/1.0.1.md", "A\tdocs/releases/1.1.0.md"]
+    assert pulls(github)[0]["title"] == "Release notes for 1.1.0"
+
+
+def test_a_draft_a_person_edited_stays_beside_the_new_version(
+    cli: Any, project: Repo, github: FakeGitHub, tmp_path: Path
+) -> None:
+    run(cli, project, "release-notes", "--pr")
+    _a_person_adds_to_the_branch(project, tmp_path, edit=True)
+    push_main(project, "feat: export invoices as CSV", {"b.txt": "1\n"})
+    result = run(cli, project, "release-notes", "--pr")
+    files = project.git("ls-tree", "-r", "--name-only", remote_tip(project), "docs/releases")
+    assert files.split() == [
+        "docs/releases/1.0.1.md",
+        "docs/releases/1.1.0.md",
+        "docs/releases/intro.md",
+    ]
+    assert "docs/releases/1.0.1.md was edited by a person" in result.stderr
+
+
+def test_an_old_draft_merged_into_the_base_is_not_removed(
+    cli: Any, project: Repo, github: FakeGitHub, tmp_path: Path
+) -> None:
+    run(cli, project, "release-notes", "--pr")
+    draft = project.git("show", f"{remote_tip(project)}:docs/releases/1.0.1.md")
+    _a_person_adds_to_the_branch(project, tmp_path)
+    push_main(project, "docs: keep the 1.0.1 notes", {"docs/releases/1.0.1.md": draft + "\n"})
+    push_main(project, "feat: export invoices as CSV", {"b.txt": "1\n"})
+    run(cli, project, "release-notes", "--pr")
+    files = project.git("ls-tree", "-r", "--name-only", remote_tip(project), "docs/releases")
+    assert "docs/releases/1.0.1.md" in files.split()
+
+
+LABELS_AND_REVIEWERS = "forge:\n  pr:\n    labels: [docs, release]\n    reviewers: [ada]\n"
+
+
+def test_labels_and_reviewers_a_failed_run_left_out_are_added_by_the_next(
+    cli: Any, project: Repo, github: FakeGitHub
+) -> None:
+    (project.path / "leaddocs.yml").write_text(LABELS_AND_REVIEWERS)
+    github.fail_next("server_error", only="POST /repos/acme/widgets/issues/1/labels")
+    result = cli("--repo", project.path, "release-notes", "--pr")
+    assert result.code == 9, result
+    [pull] = pulls(github)
+    assert pull["labels"] == [] and pull["requested_reviewers"] == []
+    seen = len(github.requests)
+    run(cli, project, "release-notes", "--pr")  # the same content: only what is missing
+    assert writes(github, seen) == [
+        "POST /repos/acme/widgets/issues/1/labels",
+        "POST /repos/acme/widgets/pulls/1/requested_reviewers",
+    ]
+    assert [label["name"] for label in pull["labels"]] == ["docs", "release"]
+    assert [user["login"] for user in pull["requested_reviewers"]] == ["ada"]
+    seen = len(github.requests)
+    run(cli, project, "release-notes", "--pr")
+    assert writes(github, seen) == []
+    assert not any(r.path.endswith("/reviews") for r in github.requests[seen:])
+
+
+def test_an_update_adds_only_the_missing_label_and_asks_no_one_who_reviewed(
+    cli: Any, project: Repo, github: FakeGitHub
+) -> None:
+    (project.path / "leaddocs.yml").write_text(LABELS_AND_REVIEWERS)
+    run(cli, project, "release-notes", "--pr")
+    [pull] = pulls(github)
+    pull["labels"] = [label for label in pull["labels"] if label["name"] != "release"]
+    github.review("acme/widgets", 1, "ada")  # her review answers the request: it leaves the list
+    push_main(project, "fix: round totals", {"c.txt": "1\n"})
+    seen = len(github.requests)
+    run(cli, project, "release-notes", "--pr")
+    assert writes(github, seen) == [
+        "PATCH /repos/acme/widgets/pulls/1",
+        "POST /repos/acme/widgets/issues/1/labels",
+    ]
+    [labelled] = [r for r in github.requests[seen:] if r.path.endswith("/labels")]
+    assert labelled.body in (["release"], {"labels": ["release"]})
+    assert pull["requested_reviewers"] == []

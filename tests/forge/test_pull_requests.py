@@ -70,6 +70,26 @@ def test_create_find_update_label_review_comment(
     ]
 
 
+def test_a_found_pull_request_carries_its_labels_and_who_is_asked_to_review(
+    forge: ForgeClient, fake_github: FakeGitHub
+) -> None:
+    pull = fake_github.add_pull(
+        "acme/widgets",
+        title="Release notes",
+        head="leaddocs/release-notes",
+        body=MARKER,
+        labels=("docs", "release"),
+        reviewers=("grace", "ada"),
+    )
+    fake_github.review("acme/widgets", pull["number"], "ada", state="COMMENTED")
+
+    found = forge.find_pull_request("leaddocs/release-notes", MARKER)
+
+    assert found is not None
+    assert (found.labels, found.reviewers) == (("docs", "release"), ("grace",))
+    assert forge.reviewed_by(found.number) == ("ada",)
+
+
 def test_found_by_branch_and_marker_never_by_title(
     forge: ForgeClient, fake_github: FakeGitHub
 ) -> None:
