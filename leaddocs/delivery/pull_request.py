@@ -379,8 +379,9 @@ def _open_or_update(
         _add_missing(request, forge, outcome.pull)
         return
     outcome.pull = pull
-    outcome.operation = "created"
-    _add_missing(request, forge, pull, new=True)
+    # A run racing this one may have opened it first: then this run opened nothing.
+    outcome.operation = "none" if pull.existed else "created"
+    _add_missing(request, forge, pull, new=not pull.existed)
 
 
 def _add_missing(

@@ -29,6 +29,8 @@ class PullRequest:
     labels: tuple[str, ...] = ()
     # People asked for a review who have not given it yet (a review answers the request).
     reviewers: tuple[str, ...] = ()
+    # From create_pull_request: it was open already (a run racing this one opened it first).
+    existed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

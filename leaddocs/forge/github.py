@@ -4,6 +4,7 @@ enrichment over GraphQL. The only module that imports the client library."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
 from typing import Any, Literal, TypeVar
@@ -104,7 +105,7 @@ class GitHubForge:
                 # A run racing this one opened it first: that one is the PR, not a second.
                 existing = self._call(what, lambda: self._open_from(head))
                 if existing is not None:
-                    return existing
+                    return replace(existing, existed=True)
             raise self._error(exc, what) from exc
         except Exception as exc:
             raise self._error(exc, what) from exc

@@ -143,7 +143,7 @@ def test_a_pull_request_that_already_exists_is_returned_not_duplicated(
         head="leaddocs/release-notes", base="main", title="Release notes", body=MARKER, draft=False
     )
 
-    assert got.number == theirs["number"]
+    assert got.number == theirs["number"] and got.existed  # this run opened nothing
     assert len(fake_github.pulls["acme/widgets"]) == 1
     assert any(r.method == "POST" for r in fake_github.requests)
 
