@@ -36,8 +36,12 @@ _ZERO_WIDTH_SPACE = "\u200b"
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 # Whether any work is needed: the common case (plain words) returns after these two tests.
 _BLOCK_FIRST_CHARS = frozenset("#-+*_~!0123456789 \t")
-_SPECIAL = re.compile(r"[\\`<>{\[\]&@\r\n\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SPECIAL_IN_CELL = re.compile(r"[\\`<>{\[\]&@\r\n|\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SPECIAL = re.compile(r"[\\`<>{\[\]&@*_\r\n\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SPECIAL_IN_CELL = re.compile(r"[\\`<>{\[\]&@*_\r\n|\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Python-Markdown's emphasis is lossy on unbalanced runs ("*a**b*c" shows "*ab": the "c" is
+# gone), so "*" is always escaped, and "_" wherever it could open or close emphasis: not
+# between two letters or digits, so snake_case stays readable in the file.
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # "&lt;" shows as written, not as "<"; so does "&#62" with no ";", which Python-Markdown
 # completes to "&#62;" (a ">"), where CommonMark leaves it text.
 _ENTITY = re.compile(r"&(?=#|\w+;)")
@@ -52,7 +56,16 @@ _ESCAPE_SEQUENCE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BREAKING_CONTROL = re.compile(r"[\x0b\x0c\x1c-\x1e\x85]")  # str.splitlines() breaks on these
 _SAFE_PAIR = re.compile(r"(?<![!\\])\[([^\[\]\\`]+)\](?![ \t]*[(\[:])")
-_ESCAPES = {"\\": "\\\\", "`": "\\`", "<": "&lt;", ">": "&gt;", "{": "\\{", "[": "\\[", "]": "\\]"}
+_ESCAPES = {
+    "\\": "\\\\",
+    "`": "\\`",
+    "<": "&lt;",
+    ">": "&gt;",
+    "{": "\\{",
+    "[": "\\[",
+    "]": "\\]",
+    "*": "\\*",
+}
 _TEXT = str.maketrans(_ESCAPES)
 _CELL = str.maketrans({**_ESCAPES, "|": "\\|"})
 
@@ -129,6 +142,8 @@ def _keeps_as_code(content: str, *, cell: bool) -> bool:
     ``|`` (Python-Markdown would show the backslash that keeps the pipe in its cell)."""
     return (
         bool(content.strip())
+        # Spaces at an end: CommonMark strips one on each side, Python-Markdown all of them.
+        and content == content.strip()
         and "<" not in content
         and not _MENTION_START.search(content)
         and not (cell and "|" in content)
@@ -174,7 +189,8 @@ def _plain(chunk: str, table: dict[int, str]) -> str:
         out.append(f"[{match.group(1).translate(table)}]")
         last = match.end()
     out.append(chunk[last:].translate(table))
-    return "".join(out)
+    text = "".join(out)
+    return _UNDERSCORE.sub(r"\\_", text) if "_" in text else text
 
 
 def _block_safe(text: str) -> str:
