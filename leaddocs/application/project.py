@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from leaddocs.adr.discover import adr_folder
@@ -29,6 +29,9 @@ from leaddocs.history.remote import Forge, forge_for
 class Project:
     repo: GitRepository
     config: Config
+    # The forge client, made once: each command, enrichment and the PR delivery share it (and
+    # what it learnt, the default branch, the repository), not one client and request each.
+    _forge_client: list[ForgeClient | None] = field(default_factory=list, repr=False)
 
     @classmethod
     def open(cls, path: Path, config_file: Path | None = None) -> Project:
@@ -105,6 +108,11 @@ class Project:
 
     def forge_client(self) -> ForgeClient | None:
         """A client for the repository's forge, or None without a token (nothing is asked)."""
+        if not self._forge_client:
+            self._forge_client.append(self._new_forge_client())
+        return self._forge_client[0]
+
+    def _new_forge_client(self) -> ForgeClient | None:
         settings = self.forge_settings()
         if settings is None or settings.token is None:
             return None

@@ -34,14 +34,7 @@ def test_the_wait_counts_from_the_review_request_not_the_opening(
     cli, weeks: Repo, online: FakeGitHub
 ) -> None:
     # The period ends 2023-11-29 00:00 UTC: both were opened 30 days before.
-    online.add_pull(
-        "acme/widgets",
-        title="Fresh review",
-        head="fresh",
-        reviewers=("grace",),
-        created_at="2023-10-30T00:00:00Z",
-        review_requested_at="2023-11-27T00:00:00Z",
-    )
+    _fresh_review(online, requested_at="2023-11-27T00:00:00Z")
     online.add_pull(
         "acme/widgets",
         title="Stale review",
@@ -68,14 +61,7 @@ def test_the_wait_counts_from_the_review_request_not_the_opening(
 
 
 def test_the_json_page_carries_the_wait(cli, weeks: Repo, online: FakeGitHub) -> None:
-    online.add_pull(
-        "acme/widgets",
-        title="Fresh review",
-        head="fresh",
-        reviewers=("grace",),
-        created_at="2023-10-30T00:00:00Z",
-        review_requested_at="2023-11-27T00:00:00Z",
-    )
+    _fresh_review(online, requested_at="2023-11-27T00:00:00Z")
     result = cli("--repo", weeks.path, "status", *WEEK2, "--format", "json", "-o", "-")
     assert result.code == 0, result
     [work] = json.loads(result.stdout)["in_flight"]
@@ -83,14 +69,7 @@ def test_the_json_page_carries_the_wait(cli, weeks: Repo, online: FakeGitHub) ->
 
 
 def test_the_text_formats_say_the_wait(cli, weeks: Repo, online: FakeGitHub) -> None:
-    online.add_pull(
-        "acme/widgets",
-        title="Fresh review",
-        head="fresh",
-        reviewers=("grace",),
-        created_at="2023-10-30T00:00:00Z",
-        review_requested_at="2023-11-28T18:00:00Z",
-    )
+    _fresh_review(online, requested_at="2023-11-28T18:00:00Z")
     result = cli("--repo", weeks.path, "status", *WEEK2, "--format", "slack", "-o", "-")
     assert result.code == 0, result
     assert "open 30 days, waiting for review for less than a day" in result.stdout
@@ -134,3 +113,15 @@ def test_when_the_forge_cannot_say_the_age_is_given_and_no_wait_claimed(
     assert "waited" not in result.stdout
     warnings = [line for line in result.stderr.splitlines() if "review has waited" in line]
     assert len(warnings) == 1, result.stderr
+
+
+def _fresh_review(online: FakeGitHub, *, requested_at: str) -> None:
+    """A pull request open 30 days, whose review was asked for at ``requested_at``."""
+    online.add_pull(
+        "acme/widgets",
+        title="Fresh review",
+        head="fresh",
+        reviewers=("grace",),
+        created_at="2023-10-30T00:00:00Z",
+        review_requested_at=requested_at,
+    )
