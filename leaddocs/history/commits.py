@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from leaddocs.history.git import RawCommit
+from leaddocs.history.git import HEADER_FIELDS, RawCommit
 
 # type(scope)!: description — type is a noun of letters; anything else is a plain subject.
 _HEADER = re.compile(
@@ -97,17 +97,36 @@ def parse_header(subject: str) -> ConventionalHeader:
 
 
 def parse_commit(raw: RawCommit) -> Commit:
-    message = raw.message
+    return _commit(
+        raw.sha, raw.parents, raw.author_name, raw.author_email, raw.timestamp, raw.message
+    )
+
+
+def parse_records(records: list[str]) -> list[Commit]:
+    """Commits from ``git log`` records (``git.LOG_FORMAT``), in bulk: no RawCommit in between,
+    which costs a fifth of the parse on a 100k-commit history."""
+    fields = HEADER_FIELDS
+    return [
+        _commit(sha, tuple(parents.split()), name, email, int(stamp), message)
+        for sha, parents, name, email, stamp, message in (
+            record.split("\n", fields) for record in records
+        )
+    ]
+
+
+def _commit(
+    sha: str, parents: tuple[str, ...], name: str, email: str, timestamp: int, message: str
+) -> Commit:
     if "\r" in message:
         message = message.replace("\r\n", "\n")
     subject, _, body = message.strip("\n").partition("\n")
     subject = subject.strip()
     body = body.strip("\n")
     commit = Commit(
-        sha=raw.sha,
-        parents=raw.parents,
-        author=person(raw.author_name, raw.author_email),
-        timestamp=raw.timestamp,
+        sha=sha,
+        parents=parents,
+        author=person(name, email),
+        timestamp=timestamp,
         subject=subject,
         body=body,
     )

@@ -1,19 +1,19 @@
-"""The only module that talks to git (through GitPython's command wrapper).
+"""The only module that talks to git (beside ``branches.py``'s plumbing), as a process.
 
 History is read with ONE streaming ``git log`` process; per-commit object reads through
-``Repo.iter_commits`` are about ten times slower on a 100k-commit history.
+``Repo.iter_commits`` are about ten times slower on a 100k-commit history. git is run with
+``subprocess`` directly: GitPython, which only wrapped the process here, cost 60 ms of every
+run's start-up to import (ADR 0016).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import git
-from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
 from leaddocs.errors import (
     EmptyRepositoryError,
@@ -21,12 +21,12 @@ from leaddocs.errors import (
     RefError,
     RepositoryError,
 )
+from leaddocs.history.stream import RecordStream
 
 # One record per commit, NUL-terminated (-z). Header fields cannot contain a newline, so the
 # message (%B, which may hold anything but NUL) is simply everything after the fifth newline.
 LOG_FORMAT = "%H%n%P%n%aN%n%aE%n%at%n%B"
-_HEADER_FIELDS = 5
-_READ_CHUNK = 1 << 20
+HEADER_FIELDS = 5
 _SQUASH_LOOKBACK = 1_000  # main-line commits searched for a branch's squashed diff
 # As commits._PERSON: each run of spaces is tried once, not once per position in it.
 _NAME_AND_EMAIL = re.compile(r"^\s*+(?P<name>(?:.*?\S)??)\s*+<(?P<email>[^>]*)>\s*$")
@@ -58,39 +58,79 @@ class BranchTip:
     subject: str
 
 
+class GitFailed(Exception):
+    """A git command that exited with a status the caller did not expect."""
+
+    def __init__(self, status: int, stderr: str) -> None:
+        super().__init__(stderr)
+        self.status = status
+        self.stderr = stderr
+
+
+# git's messages in English whatever the person's locale, so they can be read (as GitPython did).
+_ENVIRONMENT = {"LANGUAGE": "C", "LC_ALL": "C"}
+
+
+def run_git(cwd: Path, *args: str) -> str:
+    """``git <args>``'s output (trailing newline stripped); GitFailed when it exits non-zero."""
+    done = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env={**os.environ, **_ENVIRONMENT},
+        check=False,
+    )
+    if done.returncode != 0:
+        raise GitFailed(done.returncode, done.stderr.decode("utf-8", "replace"))
+    out = done.stdout.decode("utf-8", "surrogateescape")
+    return out[:-1] if out.endswith("\n") else out
+
+
 class GitRepository:
     """A repository on disk, opened from any path inside its work tree."""
 
     def __init__(self, path: Path) -> None:
+        where = path.resolve()
         try:
-            self._repo = git.Repo(path, search_parent_directories=True)
-        except (InvalidGitRepositoryError, NoSuchPathError) as exc:
-            where = path.resolve()
-            raise NotARepositoryError(
-                f"{where}: not a git repository (or any parent folder)"
-            ) from exc
-        if self._repo.bare or self._repo.working_tree_dir is None:
-            where = path.resolve()
-            raise RepositoryError(f"{where}: is a bare repository; run leaddocs in a work tree")
-        self.root = Path(self._repo.working_tree_dir)
-        self._git = self._repo.git
+            top, common_dir = run_git(
+                where, "rev-parse", "--show-toplevel", "--git-common-dir"
+            ).splitlines()
+        except (GitFailed, OSError, ValueError) as exc:
+            raise self._not_a_work_tree(where) from exc
+        self.root = Path(top)
+        # Where the repository's own files are (shared by its worktrees): the shallow list.
+        self.common_dir = (where / common_dir).resolve()
+
+    @staticmethod
+    def _not_a_work_tree(where: Path) -> RepositoryError:
+        try:
+            bare = where.is_dir() and run_git(where, "rev-parse", "--is-bare-repository")
+        except GitFailed:
+            bare = False
+        if bare == "true":
+            return RepositoryError(f"{where}: is a bare repository; run leaddocs in a work tree")
+        if bare == "false":
+            return RepositoryError(
+                f"{where}: is inside a .git folder; run leaddocs in the work tree"
+            )
+        return NotARepositoryError(f"{where}: not a git repository (or any parent folder)")
 
     def _run(self, *args: str) -> str:
         try:
-            return str(
-                self._git.execute(
-                    ["git", *args], stdout_as_string=True, strip_newline_in_stdout=True
-                )
-            )
-        except GitCommandError as exc:
+            return run_git(self.root, *args)
+        except GitFailed as exc:
             raise RepositoryError(f"{self.root}: git {args[0]} failed: {_reason(exc)}") from exc
 
-    def has_commits(self) -> bool:
+    def _ask(self, *args: str) -> str | None:
+        """``git <args>``'s output, or None when git says no (a non-zero exit)."""
         try:
-            self._git.execute(["git", "rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
-        except GitCommandError:
-            return False
-        return True
+            return run_git(self.root, *args)
+        except GitFailed:
+            return None
+
+    def has_commits(self) -> bool:
+        return self._ask("rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
 
     def require_commits(self) -> None:
         if not self.has_commits():
@@ -103,37 +143,20 @@ class GitRepository:
         an option."""
         if ref == "HEAD":
             self.require_commits()
-        try:
-            out = self._git.execute(
-                [
-                    "git",
-                    "rev-parse",
-                    "--verify",
-                    "--quiet",
-                    "--end-of-options",
-                    f"{ref}^{{commit}}",
-                ],
-                stdout_as_string=True,
-            )
-        except GitCommandError as exc:
+        out = self._ask("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+        if out is None:
             kind = self._object_type(ref)
             if kind is not None:
-                raise RefError(f"'{ref}' names a {kind}, not a commit") from exc
+                raise RefError(f"'{ref}' names a {kind}, not a commit")
             raise RefError(
                 f"unknown ref '{ref}': no branch, tag or commit of that name in {self.root}"
-            ) from exc
-        return str(out).strip()
+            )
+        return out.strip()
 
     def _object_type(self, ref: str) -> str | None:
         """The type of the object ``ref`` names, peeled through tags; None when none."""
-        try:
-            out = self._git.execute(
-                ["git", "cat-file", "-t", "--end-of-options", f"{ref}^{{}}"],
-                stdout_as_string=True,
-            )
-        except GitCommandError:
-            return None
-        return str(out).strip() or None
+        out = self._ask("cat-file", "-t", "--end-of-options", f"{ref}^{{}}")
+        return out.strip() or None if out is not None else None
 
     def tags(self) -> list[TagRef]:
         """Every tag with the object it points at, annotated tags peeled to their target."""
@@ -160,8 +183,8 @@ class GitRepository:
 
     def is_ancestor(self, ancestor: str, commit: str) -> bool:
         try:
-            self._git.execute(["git", "merge-base", "--is-ancestor", ancestor, commit])
-        except GitCommandError as exc:
+            run_git(self.root, "merge-base", "--is-ancestor", ancestor, commit)
+        except GitFailed as exc:
             if exc.status == 1:
                 return False
             raise RepositoryError(f"{self.root}: git merge-base failed: {_reason(exc)}") from exc
@@ -173,23 +196,18 @@ class GitRepository:
 
     def shallow_boundary(self) -> set[str]:
         """Commits whose parents a shallow clone does not have (empty when not shallow)."""
-        shallow_file = Path(self._run("rev-parse", "--git-path", "shallow"))
-        if not shallow_file.is_absolute():
-            shallow_file = self.root / shallow_file
-        if not shallow_file.is_file():
+        try:
+            return set((self.common_dir / "shallow").read_text().split())
+        except FileNotFoundError:
             return set()
-        return set(shallow_file.read_text().split())
 
     def unshallow(self) -> None:
         if self.shallow_boundary():
             self._run("fetch", "--unshallow", "--tags", "origin")
 
     def remote_url(self, name: str = "origin") -> str | None:
-        try:
-            out = self._git.execute(["git", "remote", "get-url", name], stdout_as_string=True)
-        except GitCommandError:
-            return None
-        return str(out).strip() or None
+        out = self._ask("remote", "get-url", name)
+        return out.strip() or None if out is not None else None
 
     def commits_touching(self, revisions: list[str], paths: list[str]) -> set[str]:
         """Shas of commits in ``revisions`` that change anything under ``paths``."""
@@ -238,11 +256,7 @@ class GitRepository:
         return found
 
     def is_tracked(self, path: str) -> bool:
-        try:
-            self._git.execute(["git", "ls-files", "--error-unmatch", "--", path])
-        except GitCommandError:
-            return False
-        return True
+        return self._ask("ls-files", "--error-unmatch", "--", path) is not None
 
     def move(self, source: str, target: str) -> None:
         """``git mv``, so history follows the file."""
@@ -260,31 +274,18 @@ class GitRepository:
 
     def remote_head(self, remote: str = "origin") -> str | None:
         """The branch ``refs/remotes/<remote>/HEAD`` points at (``main``), or None."""
-        try:
-            out = self._git.execute(
-                ["git", "symbolic-ref", "--quiet", f"refs/remotes/{remote}/HEAD"],
-                stdout_as_string=True,
-            )
-        except GitCommandError:
+        out = self._ask("symbolic-ref", "--quiet", f"refs/remotes/{remote}/HEAD")
+        if out is None:
             return None
-        return str(out).strip().removeprefix(f"refs/remotes/{remote}/") or None
+        return out.strip().removeprefix(f"refs/remotes/{remote}/") or None
 
     def has_ref(self, ref: str) -> bool:
         """Whether the full ref name ``ref`` (``refs/heads/main``) names a commit."""
-        try:
-            self._git.execute(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"])
-        except GitCommandError:
-            return False
-        return True
+        return self._ask("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is not None
 
     def current_branch(self) -> str | None:
-        try:
-            out = self._git.execute(
-                ["git", "symbolic-ref", "--quiet", "--short", "HEAD"], stdout_as_string=True
-            )
-        except GitCommandError:
-            return None
-        return str(out).strip() or None
+        out = self._ask("symbolic-ref", "--quiet", "--short", "HEAD")
+        return out.strip() or None if out is not None else None
 
     def files_changed(self, revisions: list[str]) -> dict[str, list[str]]:
         """The paths each commit of ``revisions`` changed, from one ``git log``."""
@@ -366,68 +367,49 @@ class GitRepository:
 
     def log(self, revisions: list[str]) -> Iterator[RawCommit]:
         """Stream commits of ``revisions`` (``git log`` syntax), newest first, in topo order."""
-        process = self._git.execute(
-            [
-                "git",
-                "-c",
-                "log.showSignature=false",
-                "log",
-                "-z",
-                "--topo-order",
-                "--no-color",
-                f"--format={LOG_FORMAT}",
-                *revisions,
-                "--",
-            ],
-            as_process=True,
-        )
-        popen = process.proc
-        assert popen is not None and popen.stdout is not None
-        stdout = popen.stdout
-        pending = b""
-        try:
-            while chunk := stdout.read(_READ_CHUNK):
-                pending += chunk
-                cut = pending.rfind(b"\0")
-                if cut < 0:
-                    continue
-                # One decode per block of whole records: a bad byte (a Latin-1 message from an
-                # old tool) becomes U+FFFD in place and never spills into the next record.
-                block = pending[:cut].decode("utf-8", "replace")
-                pending = pending[cut + 1 :]
-                for record in block.split("\0"):
-                    yield _parse_record(record)
-            if pending.strip(b"\0\n"):
-                yield _parse_record(pending.decode("utf-8", "replace"))
-        finally:
-            stdout.close()
-            stderr = popen.stderr.read() if popen.stderr else b""
-            status = popen.wait()
-        if status != 0:
-            message = stderr.decode("utf-8", "replace").strip().splitlines()
+        for block in self.log_records(revisions):
+            for record in block:
+                yield parse_record(record)
+
+    def log_records(self, revisions: list[str]) -> Iterator[list[str]]:
+        """The records of ``log`` (``LOG_FORMAT``, decoded) in blocks, read on a thread beside
+        git while the caller parses the block before: git never waits for Python."""
+        command = [
+            "git",
+            "-c",
+            "log.showSignature=false",
+            "log",
+            "-z",
+            "--topo-order",
+            "--no-color",
+            f"--format={LOG_FORMAT}",
+            *revisions,
+            "--",
+        ]
+        stream = RecordStream(command, self.root, {**os.environ, **_ENVIRONMENT})
+        yield from stream
+        if stream.status != 0:
+            message = stream.stderr.strip().splitlines()
             raise RepositoryError(
                 f"{self.root}: git log {' '.join(revisions)} failed: "
-                f"{message[-1] if message else f'exit {status}'}"
+                f"{message[-1] if message else f'exit {stream.status}'}"
             )
 
 
-def _parse_record(record: str) -> RawCommit:
-    sha, parents, name, email, stamp, message = record.split("\n", _HEADER_FIELDS)
+def parse_record(record: str) -> RawCommit:
+    sha, parents, name, email, stamp, message = record.split("\n", HEADER_FIELDS)
     return RawCommit(sha, tuple(parents.split()), name, email, int(stamp), message)
 
 
-def _reason(exc: GitCommandError) -> str:
+def _reason(exc: GitFailed) -> str:
     """The line of git's error output that says what went wrong.
 
     That is git's ``fatal:`` or ``error:`` line; the lines after it are advice ("remove the file
     manually to continue") that means nothing without it. Failing those, the last line.
     """
-    lines = [
-        line.removeprefix("stderr: ").strip(" '")
-        for line in str(exc.stderr or "").strip().splitlines()
-    ]
+    lines = [line.strip() for line in exc.stderr.strip().splitlines()]
     lines = [line for line in lines if line]
     for line in lines:
         if line.startswith(("fatal:", "error:")):
             return line
-    return lines[-1] if lines else str(exc)
+    return lines[-1] if lines else f"exit {exc.status}"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from leaddocs.errors import RefError, ShallowHistoryError
 from leaddocs.history.changes import Change, group_changes
-from leaddocs.history.commits import Commit, Person, parse_commit
-from leaddocs.history.git import GitRepository, RawCommit, TagRef
+from leaddocs.history.commits import Commit, Person, parse_records
+from leaddocs.history.git import GitRepository, TagRef
 from leaddocs.history.versions import TagMatcher, Version
 
 Progress = Callable[[int], None]
@@ -219,7 +219,12 @@ class History:
 
     def _read(self, revisions: list[str], label: str) -> list[Commit]:
         boundary = self.repo.shallow_boundary()
-        commits = [parse_commit(raw) for raw in self._counted(self.repo.log(revisions))]
+        commits: list[Commit] = []
+        for block in self.repo.log_records(revisions):
+            # Parsed a block at a time while git writes the next (history/stream.py).
+            commits.extend(parse_records(block))
+            if self._progress is not None:
+                self._progress(len(commits))
         if boundary:
             hit = next((c.sha for c in commits if c.sha in boundary), None)
             if hit is not None:
@@ -229,18 +234,6 @@ class History:
                     "fetch-depth: 0), or pass --unshallow"
                 )
         return commits
-
-    def _counted(self, raws: Iterator[RawCommit]) -> Iterator[RawCommit]:
-        if self._progress is None:
-            yield from raws
-            return
-        count = 0
-        for raw in raws:
-            count += 1
-            if count % 5000 == 0:
-                self._progress(count)
-            yield raw
-        self._progress(count)
 
     def _touching(self, revisions: list[str], paths: Iterable[str]) -> set[str] | None:
         """Shas of the commits in ``revisions`` that touch ``paths``; None: no path filter."""
