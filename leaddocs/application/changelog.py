@@ -8,7 +8,12 @@ from leaddocs.application.enrichment import enriched_views, noted
 from leaddocs.application.project import Project
 from leaddocs.application.requests import ChangelogRequest
 from leaddocs.document import Document, Format, WriteMode
-from leaddocs.documents.changelog import ChangelogMerge, ChangelogWriter, changelog_json
+from leaddocs.documents.changelog import (
+    ChangelogMerge,
+    ChangelogWriter,
+    changelog_json,
+    release_json_text,
+)
 from leaddocs.documents.model import ReleaseView
 
 KIND = "changelog"
@@ -30,13 +35,14 @@ def changelog_document(
     """Markdown merges into an existing CHANGELOG (new releases in, human edits kept); JSON is
     a whole generated document."""
     if fmt == "json":
-        return Document(KIND, Path("changelog.json"), changelog_json(releases, unreleased), "json")
+        body = changelog_json([release_json_text(view) for view in releases], unreleased)
+        return Document(KIND, Path("changelog.json"), body, "json")
     writer = ChangelogWriter(project.renderer(), project.config.changelog.title)
-    merge = ChangelogMerge(writer, releases, unreleased)
+    rendered = [writer.release(view) for view in releases]
     return Document(
         KIND,
         project.changelog_path,
-        writer.render(releases, unreleased),
+        writer.render(rendered, unreleased),
         mode=WriteMode.MERGE,
-        merger=merge,
+        merger=ChangelogMerge(writer, rendered, unreleased),
     )

@@ -6,18 +6,28 @@ section; a section a human edited, and any text outside the marked sections, is 
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from leaddocs import markers
 from leaddocs.document import Merged
+from leaddocs.documents import jsontext
 from leaddocs.documents.model import ReleaseView, release_json
 from leaddocs.documents.render import Renderer
 
 UNRELEASED_ID = "unreleased"
 # A release heading written by hand: "## [1.2.0] - 2024-01-01", "## v1.2.0", "## [Unreleased]".
 _LEGACY_HEADING = re.compile(r"^##\s+\[?(?P<name>[Uu]nreleased|v?\d+\.\d+\.\d+[^\]\s]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedRelease:
+    """A tagged release as the CHANGELOG holds it: its section id and its rendered section (a
+    tagged release never changes, so this is what the release cache keeps)."""
+
+    anchor: str
+    body: str
 
 
 @dataclass(slots=True)
@@ -32,23 +42,28 @@ class ChangelogWriter:
         self._renderer = renderer
         self._title = title
 
+    def release(self, view: ReleaseView) -> RenderedRelease:
+        return RenderedRelease(view.anchor, self._section(view))
+
+    def _section(self, view: ReleaseView) -> str:
+        return self._renderer.render("release.md.j2", release=view, level=2) + "\n"
+
     def sections(
-        self, releases: list[ReleaseView], unreleased: ReleaseView
+        self, releases: Sequence[RenderedRelease], unreleased: ReleaseView
     ) -> list[tuple[str, str]]:
         """(id, rendered body) for Unreleased and every release, newest first."""
-        ordered = [(UNRELEASED_ID, unreleased), *((r.anchor, r) for r in releases)]
         return [
-            (section_id, self._renderer.render("release.md.j2", release=view, level=2) + "\n")
-            for section_id, view in ordered
+            (UNRELEASED_ID, self._section(unreleased)),
+            *((release.anchor, release.body) for release in releases),
         ]
 
-    def render(self, releases: list[ReleaseView], unreleased: ReleaseView) -> str:
+    def render(self, releases: Sequence[RenderedRelease], unreleased: ReleaseView) -> str:
         header = self._renderer.render("changelog-header.md.j2", title=self._title) + "\n"
         marked = (markers.mark_section(i, body) for i, body in self.sections(releases, unreleased))
         return header + "".join(marked)
 
     def update(
-        self, existing: str, releases: list[ReleaseView], unreleased: ReleaseView
+        self, existing: str, releases: Sequence[RenderedRelease], unreleased: ReleaseView
     ) -> ChangelogUpdate:
         fresh = self.sections(releases, unreleased)
         order = {_normal(section_id): index for index, (section_id, _) in enumerate(fresh)}
@@ -134,12 +149,18 @@ def _ensure_break(part: str) -> str:
     return part if part.endswith("\n\n") else part.rstrip("\n") + "\n\n"
 
 
-def changelog_json(releases: list[ReleaseView], unreleased: ReleaseView) -> str:
-    document = {
-        "releases": [release_json(view) for view in releases],
-        "unreleased": release_json(unreleased),
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+def release_json_text(view: ReleaseView) -> str:
+    """One release's JSON as it stands in ``changelog.json``'s list of releases."""
+    return jsontext.dumps(release_json(view), depth=2)
+
+
+def changelog_json(releases: Sequence[str], unreleased: ReleaseView) -> str:
+    """``changelog.json`` from its releases' JSON (``release_json_text``, newest first): the
+    text ``json.dumps({"releases": [...], "unreleased": {...}}, indent=2)`` gives, built a
+    release at a time, so the whole document never stands in memory as objects."""
+    listed = "[\n    " + ",\n    ".join(releases) + "\n  ]" if releases else "[]"
+    tip = jsontext.dumps(release_json(unreleased), depth=1)
+    return f'{{\n  "releases": {listed},\n  "unreleased": {tip}\n}}\n'
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +168,7 @@ class ChangelogMerge:
     """How a fresh CHANGELOG lands on the file already there (the delivery step calls it)."""
 
     writer: ChangelogWriter
-    releases: list[ReleaseView]
+    releases: Sequence[RenderedRelease]
     unreleased: ReleaseView
 
     def create(self) -> Merged:
