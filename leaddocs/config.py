@@ -134,8 +134,12 @@ def _inside_repository(value: str) -> str:
 class ChangelogConfig(_Strict):
     path: str = "CHANGELOG.md"  # in the repository, and in a `build` folder
     title: str = "Changelog"
+    # Tagged releases, once computed, kept here (ADR 0016); a folder that ignores itself in git.
+    cache_dir: str = ".leaddocs/cache/releases"
+    cache_max_mb: int = Field(default=256, ge=0)  # 0: no cache
 
     _path_inside = field_validator("path")(_inside_repository)
+    _cache_inside = field_validator("cache_dir")(_inside_repository)
 
 
 class LlmConfig(_Strict):

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from leaddocs.application.enrichment import enriched_views, noted
+from leaddocs.application.changelog_parts import changelog_parts
+from leaddocs.application.enrichment import noted
 from leaddocs.application.project import Project
 from leaddocs.application.requests import ChangelogRequest
 from leaddocs.document import Document, Format, WriteMode
 from leaddocs.documents.changelog import (
     ChangelogMerge,
     ChangelogWriter,
+    RenderedRelease,
     changelog_json,
     release_json_text,
 )
@@ -21,12 +24,20 @@ KIND = "changelog"
 
 def changelog(project: Project, request: ChangelogRequest) -> Document:
     history = project.history(request.progress)
-    releases, unreleased = history.releases(request.paths)
-    views, notes = enriched_views(project, [unreleased, *releases])
-    document = changelog_document(
-        project, [views.release(r) for r in releases], views.release(unreleased), request.format
+    writer = _writer(project) if request.format == "md" else None
+    parts = changelog_parts(
+        project,
+        history,
+        request.format,
+        request.paths,
+        writer.section if writer is not None else release_json_text,
+        use_cache=request.use_cache,
     )
-    return noted([document], (*history.notes, *notes))[0]
+    if writer is None:
+        return noted([_json_document(parts.tagged, parts.unreleased)], parts.notes)[0]
+    return noted(
+        [_markdown_document(project, writer, parts.tagged, parts.unreleased)], parts.notes
+    )[0]
 
 
 def changelog_document(
@@ -35,14 +46,32 @@ def changelog_document(
     """Markdown merges into an existing CHANGELOG (new releases in, human edits kept); JSON is
     a whole generated document."""
     if fmt == "json":
-        body = changelog_json([release_json_text(view) for view in releases], unreleased)
-        return Document(KIND, Path("changelog.json"), body, "json")
-    writer = ChangelogWriter(project.renderer(), project.config.changelog.title)
+        parts = [RenderedRelease(view.anchor, release_json_text(view)) for view in releases]
+        return _json_document(parts, unreleased)
+    writer = _writer(project)
     rendered = [writer.release(view) for view in releases]
+    return _markdown_document(project, writer, rendered, unreleased)
+
+
+def _writer(project: Project) -> ChangelogWriter:
+    return ChangelogWriter(project.renderer(), project.config.changelog.title)
+
+
+def _json_document(releases: Sequence[RenderedRelease], unreleased: ReleaseView) -> Document:
+    body = changelog_json([release.body for release in releases], unreleased)
+    return Document(KIND, Path("changelog.json"), body, "json")
+
+
+def _markdown_document(
+    project: Project,
+    writer: ChangelogWriter,
+    releases: Sequence[RenderedRelease],
+    unreleased: ReleaseView,
+) -> Document:
     return Document(
         KIND,
         project.changelog_path,
-        writer.render(rendered, unreleased),
+        writer.render(releases, unreleased),
         mode=WriteMode.MERGE,
-        merger=ChangelogMerge(writer, rendered, unreleased),
+        merger=ChangelogMerge(writer, releases, unreleased),
     )

@@ -46,6 +46,7 @@ class ChangelogRequest:
     paths: Sequence[str] = ()
     format: Format = "md"
     progress: HistoryProgress | None = None
+    use_cache: bool = True  # False: every release computed again, the cache not read nor written
 
 
 @dataclass(frozen=True, slots=True)

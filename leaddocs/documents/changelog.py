@@ -43,9 +43,10 @@ class ChangelogWriter:
         self._title = title
 
     def release(self, view: ReleaseView) -> RenderedRelease:
-        return RenderedRelease(view.anchor, self._section(view))
+        return RenderedRelease(view.anchor, self.section(view))
 
-    def _section(self, view: ReleaseView) -> str:
+    def section(self, view: ReleaseView) -> str:
+        """One release's section as the CHANGELOG holds it (the marker aside)."""
         return self._renderer.render("release.md.j2", release=view, level=2) + "\n"
 
     def sections(
@@ -53,7 +54,7 @@ class ChangelogWriter:
     ) -> list[tuple[str, str]]:
         """(id, rendered body) for Unreleased and every release, newest first."""
         return [
-            (UNRELEASED_ID, self._section(unreleased)),
+            (UNRELEASED_ID, self.section(unreleased)),
             *((release.anchor, release.body) for release in releases),
         ]
 

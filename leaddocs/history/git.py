@@ -8,8 +8,10 @@ run's start-up to import (ADR 0016).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import stat
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ from leaddocs.history.stream import RecordStream
 # message (%B, which may hold anything but NUL) is simply everything after the fifth newline.
 LOG_FORMAT = "%H%n%P%n%aN%n%aE%n%at%n%B"
 HEADER_FIELDS = 5
+_SETTINGS_FILE_MAX = 16 << 20  # a .mailmap bigger than this is hashed by its start
 _SQUASH_LOOKBACK = 1_000  # main-line commits searched for a branch's squashed diff
 # As commits._PERSON: each run of spaces is tried once, not once per position in it.
 _NAME_AND_EMAIL = re.compile(r"^\s*+(?P<name>(?:.*?\S)??)\s*+<(?P<email>[^>]*)>\s*$")
@@ -189,6 +192,43 @@ class GitRepository:
                 return False
             raise RepositoryError(f"{self.root}: git merge-base failed: {_reason(exc)}") from exc
         return True
+
+    def commits_since(self, old: str, new: str) -> set[str] | None:
+        """The commits ``new`` reaches and ``old`` does not, when ``old`` is an ancestor of
+        ``new``; None when it is not (history was rewritten) or git no longer has it."""
+        out = self._ask("rev-list", "--left-right", f"{new}...{old}", "--")
+        if out is None:
+            return None
+        marked = out.split()
+        if any(line.startswith(">") for line in marked):
+            return None
+        return {line[1:] for line in marked}
+
+    def tracked_under(self, folder: str) -> bool:
+        """Whether git tracks any file under ``folder`` (a path from the root)."""
+        return bool(self._ask("ls-files", "-z", "--", f":(literal){folder}"))
+
+    def log_inputs(self) -> list[str]:
+        """What, besides the commits, shapes what ``git log`` prints of them: the mailmap
+        (``.mailmap``, ``mailmap.file``, ``mailmap.blob``), the output encoding, replacement
+        refs and grafts; as text to hash, so a change to any of them is noticed."""
+        settings = self._ask("config", "-z", "--get-regexp", r"^(mailmap|i18n)\.") or ""
+        found = [f"config:{settings}"]
+        for entry in settings.split("\0"):
+            name, _, value = entry.partition("\n")
+            if name == "mailmap.file":
+                found.append(f"mailmap.file:{_digest_of(self.root / Path(value).expanduser())}")
+            elif name == "mailmap.blob":
+                found.append(f"mailmap.blob:{self._ask('rev-parse', '--verify', '--quiet', value)}")
+        found.append(f".mailmap:{_digest_of(self.root / '.mailmap')}")
+        found.append(f"grafts:{_digest_of(self.common_dir / 'info' / 'grafts')}")
+        replaced = self._run("for-each-ref", "--format=%(refname) %(objectname)", "refs/replace")
+        found.append(f"replace:{replaced}")
+        found.extend(
+            f"{name}={os.environ.get(name)}"
+            for name in ("GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_GRAFT_FILE")
+        )
+        return found
 
     def tags_merged_into(self, commit: str) -> set[str]:
         out = self._run("tag", "--merged", commit)
@@ -399,6 +439,19 @@ class GitRepository:
 def parse_record(record: str) -> RawCommit:
     sha, parents, name, email, stamp, message = record.split("\n", HEADER_FIELDS)
     return RawCommit(sha, tuple(parents.split()), name, email, int(stamp), message)
+
+
+def _digest_of(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes (its start, when big); None when there is no regular
+    file there (a FIFO is never waited on)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        return hashlib.sha256(stream.read(_SETTINGS_FILE_MAX)).hexdigest()
 
 
 def _reason(exc: GitFailed) -> str:

@@ -14,6 +14,9 @@ from leaddocs.history.versions import TagMatcher, Version
 Progress = Callable[[int], None]
 Counts = Callable[[Change], bool]
 _ANCESTOR_PROBES = 3
+# New tags on old commits (not among the commits since the last run) are asked about one by
+# one; past this many, one read of the whole history is cheaper.
+_UNKNOWN_TAG_PROBES = 8
 
 
 @dataclass(slots=True)
@@ -31,6 +34,9 @@ class Release:
     cancelled: list[Change] = field(default_factory=list)
     first_time_contributors: list[Person] = field(default_factory=list)
     next_version: str | None = None
+    # Who wrote any commit of the range (Person.key; co-authors, skipped changes and reverts
+    # too): whom the releases after it no longer count as first-time contributors.
+    everyone: frozenset[str] = frozenset()
 
     @property
     def contributors(self) -> list[Person]:
@@ -48,6 +54,26 @@ class ReleaseTag:
     version: Version
     commit: str
     timestamp: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reachability:
+    """Which commits of release tags ``head`` reaches: learnt by one run, so the next needs only
+    the commits made since (a cache keeps it; ``History.plan``)."""
+
+    head: str
+    tagged: frozenset[str]  # the commits release tags pointed at
+    reached: frozenset[str]  # those of them ``head`` reaches
+
+
+@dataclass(frozen=True, slots=True)
+class ReleasePlan:
+    """The releases of a changelog before any is read: the release tags HEAD reaches."""
+
+    head: str
+    tags: list[ReleaseTag]  # every release tag, lowest version first
+    reachable: list[ReleaseTag]  # those HEAD reaches, lowest version first
+    reachability: Reachability
 
 
 class History:
@@ -71,6 +97,8 @@ class History:
         # What the caller should tell the user, as data: today, release-named tags skipped
         # because they point at a tree or a blob (git allows it; no release can be read there).
         self.notes: list[str] = []
+        # What the last ``releases()`` learnt about which release tags HEAD reaches.
+        self.reachability: Reachability | None = None
 
     def release_tags(self) -> list[ReleaseTag]:
         """Release tags, lowest version first; of several on one commit only the highest counts,
@@ -164,14 +192,79 @@ class History:
         commits = self._read([head], "HEAD")
         by_sha = {commit.sha: commit for commit in commits}
         reachable = [tag for tag in tags if tag.commit in by_sha]
+        tagged = frozenset(tag.commit for tag in tags)
+        self.reachability = Reachability(head, tagged, tagged & by_sha.keys())
+        return self._releases(head, tags, reachable, commits, None, [head], paths)
+
+    def plan(self, known: Reachability | None) -> ReleasePlan | None:
+        """The release tags HEAD reaches, told by ``known`` (what a run learnt at an earlier
+        HEAD) and the commits since; None when that cannot tell (HEAD is not a descendant of
+        the earlier one, or many tags are new): only reading the whole history can then."""
+        head = self.repo.resolve("HEAD")
+        tags = self.release_tags()
+        if known is None:
+            return None
+        since = set() if known.head == head else self.repo.commits_since(known.head, head)
+        if since is None:
+            return None
+        unknown = [
+            tag for tag in tags if tag.commit not in known.tagged and tag.commit not in since
+        ]
+        if len(unknown) > _UNKNOWN_TAG_PROBES:
+            return None
+        probed = {tag.commit for tag in unknown if self.repo.is_ancestor(tag.commit, head)}
+        reached = frozenset(
+            tag.commit
+            for tag in tags
+            if tag.commit in known.reached or tag.commit in since or tag.commit in probed
+        )
+        reachable = [tag for tag in tags if tag.commit in reached]
+        tagged = frozenset(tag.commit for tag in tags)
+        return ReleasePlan(head, tags, reachable, Reachability(head, tagged, reached))
+
+    def releases_from(
+        self, plan: ReleasePlan, start: int, seen: set[str], paths: Iterable[str] = ()
+    ) -> tuple[list[Release], Release]:
+        """As ``releases``, for ``plan.reachable[start:]`` only (newest first) and the unreleased
+        work: reads just the commits no release below ``start`` reaches. ``seen``: whoever
+        wrote a commit of those releases (their ``everyone``), for first-time contributors."""
+        below = [f"^{tag.commit}" for tag in plan.reachable[:start]]
+        revisions = [plan.head, *below]
+        label = f"{plan.reachable[start - 1].name if start else '(first commit)'}..HEAD"
+        commits = self._read(revisions, label)
+        previous = plan.reachable[start - 1] if start else None
+        return self._releases(
+            plan.head,
+            plan.tags,
+            plan.reachable[start:],
+            commits,
+            previous,
+            revisions,
+            paths,
+            seen if start else None,
+        )
+
+    def _releases(
+        self,
+        head: str,
+        tags: list[ReleaseTag],
+        reachable: list[ReleaseTag],
+        commits: list[Commit],
+        previous: ReleaseTag | None,
+        revisions: list[str],
+        paths: Iterable[str],
+        seen: set[str] | None = None,
+    ) -> tuple[list[Release], Release]:
+        """The releases of ``reachable`` and the unreleased work, from ``commits`` (every commit
+        HEAD reaches that no release before ``reachable`` does)."""
+        by_sha = {commit.sha: commit for commit in commits}
         owner = _assign_to_releases(by_sha, [tag.commit for tag in reachable] + [head])
         buckets: list[list[Commit]] = [[] for _ in range(len(reachable) + 1)]
         for commit in commits:
             buckets[owner[commit.sha]].append(commit)
-        touching = self._touching([head], paths)
+        touching = self._touching(revisions, paths)
         releases: list[Release] = []
-        seen_authors: set[str] = set()
-        previous: ReleaseTag | None = None
+        earlier: set[str] | None = None if seen is None else set(seen)
         for index, tag in enumerate([*reachable, None]):
             tip = tag.commit if tag else head
             grouping = group_changes(buckets[index], tip)
@@ -186,14 +279,16 @@ class History:
                 to_sha=tip,
                 changes=changes,
                 cancelled=grouping.cancelled,
+                everyone=frozenset(
+                    person.key
+                    for commit in buckets[index]
+                    for person in (commit.author, *commit.co_authors)
+                ),
             )
-            everyone = {
-                person.key
-                for commit in buckets[index]
-                for person in (commit.author, *commit.co_authors)
-            }
-            release.first_time_contributors = _newcomers(release, seen_authors if index else None)
-            seen_authors |= everyone
+            release.first_time_contributors = _newcomers(release, earlier)
+            if earlier is None:
+                earlier = set()
+            earlier |= release.everyone
             if tag is None:
                 release.next_version = self._suggest(
                     previous.version if previous else None, changes, tags

@@ -1,0 +1,349 @@
+"""The cache of tagged releases is never stale: each part of its key, changed, changes the output
+exactly as a run without the cache does; and it is read only when it can be trusted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from leaddocs.application import release_cache
+from leaddocs.history.git import GitRepository
+from tests.gitrepo import Repo
+from tests.history.sample import ADA, GRACE, build_service_history
+
+CACHE = Path(".leaddocs/cache/releases")
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The revisions of every ``git log`` of commits leaddocs runs."""
+    seen: list[list[str]] = []
+    real = GitRepository.log_records
+
+    def spy(self: GitRepository, revisions: list[str]) -> Iterator[list[str]]:
+        seen.append(list(revisions))
+        return real(self, revisions)
+
+    monkeypatch.setattr(GitRepository, "log_records", spy)
+    return seen
+
+
+def _same_as_without_cache(cli: Any, repo: Repo, *args: str) -> str:
+    """The changelog with the cache, after checking it is the one a run without it gives."""
+    cached = cli("--repo", repo.path, "changelog", *args)
+    fresh = cli("--repo", repo.path, "changelog", "--no-cache", *args)
+    assert cached.code == 0 and fresh.code == 0, (cached, fresh)
+    assert cached.stdout == fresh.stdout
+    return str(cached.stdout)
+
+
+def _entries(repo: Repo) -> list[Path]:
+    return sorted((repo.path / CACHE).glob("*.entry"))
+
+
+def test_a_warm_run_reads_only_the_commits_since_the_newest_tag(
+    cli: Any, repo: Repo, reads: list[list[str]]
+) -> None:
+    build_service_history(repo)
+    first = cli("--repo", repo.path, "changelog").stdout
+    assert reads[-1] == [repo.head()]  # the first run reads everything
+    assert len(_entries(repo)) == 2  # v0.9.0 and v1.0.0
+    repo.commit("fix: one more thing", author=GRACE)
+    reads.clear()
+    second = _same_as_without_cache(cli, repo)
+    v0, v1 = repo.git("rev-parse", "v0.9.0^{}"), repo.git("rev-parse", "v1.0.0^{}")
+    assert reads[0] == [repo.head(), f"^{v0}", f"^{v1}"]  # the warm run: v1.0.0..HEAD only
+    assert second.split("## v1.0.0")[1] == first.split("## v1.0.0")[1]
+    assert "one more thing" in second.split("## v1.0.0")[0]
+
+
+def test_json_is_cached_apart_and_byte_identical(cli: Any, repo: Repo) -> None:
+    build_service_history(repo)
+    for _ in range(2):
+        _same_as_without_cache(cli, repo, "--format", "json")
+        _same_as_without_cache(cli, repo)
+    assert len(_entries(repo)) == 4  # two releases, two formats
+
+
+def _retag(repo: Repo) -> None:
+    repo.git("tag", "-f", "v1.0.0", "v1.0.0^{}~1")  # the tag moved one commit back
+
+
+def _tag_below(repo: Repo) -> None:
+    old = repo.git("rev-list", "-n1", "--grep", "invoices endpoint", "HEAD")
+    repo.git("tag", "v0.9.5", old)  # a release inserted below v1.0.0 takes its early commits
+
+
+def _retag_later(repo: Repo) -> None:
+    repo.git("tag", "-d", "v1.0.0")
+    repo.git(
+        "tag",
+        "-a",
+        "v1.0.0",
+        "-m",
+        "again",
+        "HEAD~2",
+        env={"GIT_COMMITTER_DATE": "2030-01-01T00:00:00"},
+    )
+
+
+def _rename_tag(repo: Repo) -> None:
+    repo.git("tag", "1.0.0", "v1.0.0^{}")
+    repo.git("tag", "-d", "v1.0.0")
+
+
+def _config(repo: Repo) -> None:
+    (repo.path / "leaddocs.yml").write_text("sections:\n  - title: New things\n    types: [feat]\n")
+
+
+def _mailmap(repo: Repo) -> None:
+    (repo.path / ".mailmap").write_text("Countess Ada <ada@example.com>\n")
+
+
+def _remote(repo: Repo) -> None:
+    repo.git("remote", "add", "origin", "https://github.com/acme/widgets.git")
+
+
+def _template(repo: Repo) -> None:
+    folder = repo.path / ".leaddocs" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "item.md.j2").write_text(
+        "{% macro item_line(item) %}* {{ item.subject | md }}{% endmacro %}\n"
+    )
+
+
+def _rewrite_history(repo: Repo) -> None:
+    # HEAD no longer descends from the head the cache learnt: the whole history is read again.
+    repo.git("reset", "-q", "--hard", "v1.0.0")
+    repo.commit("feat: another road", author=ADA)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (_retag, "v1.0.0"),
+        (_tag_below, "## v0.9.5"),
+        (_retag_later, "## v1.0.0 — 2030-01-01"),
+        (_rename_tag, "## 1.0.0"),
+        (_config, "### New things"),
+        (_mailmap, "Countess Ada"),
+        (_remote, "https://github.com/acme/widgets/commit/"),
+        (_template, "* add invoices endpoint"),
+        (_rewrite_history, "another road"),
+    ],
+)
+def test_each_part_of_the_key_changes_the_output(
+    cli: Any, repo: Repo, change: Callable[[Repo], None], expected: str
+) -> None:
+    build_service_history(repo)
+    before = _same_as_without_cache(cli, repo)
+    change(repo)
+    after = _same_as_without_cache(cli, repo)
+    assert after != before
+    assert expected in after
+
+
+def test_a_change_to_leaddocs_own_code_is_a_new_key(
+    cli: Any, repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_service_history(repo)
+    before = cli("--repo", repo.path, "changelog").stdout
+    # Code that renders differently (here: the date format) ...
+    monkeypatch.setattr(
+        "leaddocs.documents.model._date", lambda stamp: "someday" if stamp else None
+    )
+    stale = cli("--repo", repo.path, "changelog").stdout
+    # ... is served from the cache while the code looks the same (this test can fail) ...
+    assert stale == before and "## v1.0.0 — 2023-11-15" in stale
+    # ... and not once the code's fingerprint says it changed.
+    monkeypatch.setattr(release_cache, "code_digest", lambda: "another version of leaddocs")
+    after = _same_as_without_cache(cli, repo)
+    assert "## v1.0.0 — someday" in after
+
+
+def test_a_version_bump_is_a_new_key(
+    cli: Any, repo: Repo, reads: list[list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_service_history(repo)
+    cli("--repo", repo.path, "changelog")
+    monkeypatch.setattr("leaddocs.__version__", "99.0.0")
+    reads.clear()
+    cli("--repo", repo.path, "changelog")
+    assert reads[0] == [repo.head()]  # nothing of the old version's cache was used
+
+
+def test_the_paths_filter_is_part_of_the_key(cli: Any, repo: Repo) -> None:
+    repo.commit("feat(api): add a route", files={"api/routes.py": "x\n"})
+    repo.commit("feat(web): add a page", files={"web/page.html": "y\n"})
+    repo.tag("v1.0.0")
+    repo.commit("fix: tidy", files={"web/page.html": "z\n"})
+    whole = _same_as_without_cache(cli, repo)
+    api = _same_as_without_cache(cli, repo, "--path", "api")
+    assert "add a page" in whole and "add a page" not in api
+    assert _same_as_without_cache(cli, repo) == whole
+
+
+def test_a_damaged_entry_is_computed_again(cli: Any, repo: Repo) -> None:
+    build_service_history(repo)
+    before = cli("--repo", repo.path, "changelog").stdout
+    damaged, other = _entries(repo)
+    damaged.write_bytes(damaged.read_bytes()[:-40])  # cut short
+    other.write_bytes(b"\x00\xff not an entry")
+    assert _same_as_without_cache(cli, repo) == before
+    assert cli("--repo", repo.path, "changelog").stdout == before
+
+
+def _forge(repo: Repo, text: str) -> None:
+    """Rewrite every cached entry's section as someone with the cache's key could."""
+    for entry in _entries(repo):
+        meta, _, body = entry.read_bytes().partition(b"\n")
+        forged = body.replace(b"add invoices endpoint", text.encode())
+        meta = meta.replace(b'"bytes":%d' % len(body), b'"bytes":%d' % len(forged))
+        entry.write_bytes(meta + b"\n" + forged)
+
+
+def test_an_entry_committed_to_git_is_never_trusted(cli: Any, repo: Repo) -> None:
+    build_service_history(repo)
+    honest = cli("--repo", repo.path, "changelog").stdout
+    _forge(repo, "[click me](https://evil.example)")
+    # Untracked, the forged entry is taken as it is: the check below is what stops it ...
+    assert "evil.example" in cli("--repo", repo.path, "changelog").stdout
+    # ... once it arrives in a commit, as a pull request would bring it.
+    repo.git("add", "-f", str(CACHE))
+    repo.commit("chore: a helpful cache")
+    result = cli("--repo", repo.path, "changelog")
+    assert result.code == 0 and "evil.example" not in result.stdout
+    assert "committed to git" in result.stderr
+    assert result.stdout.split("## v1.0.0")[1] == honest.split("## v1.0.0")[1]
+
+
+def test_links_and_odd_files_in_the_folder_are_not_read(
+    cli: Any, repo: Repo, tmp_path: Path
+) -> None:
+    build_service_history(repo)
+    honest = cli("--repo", repo.path, "changelog").stdout
+    elsewhere = tmp_path / "elsewhere.entry"
+    for entry in _entries(repo):
+        elsewhere.write_bytes(entry.read_bytes().replace(b"add invoices", b"leaked text"))
+        entry.unlink()
+        entry.symlink_to(elsewhere)
+    assert cli("--repo", repo.path, "changelog").stdout == honest
+
+
+def test_a_cache_folder_leading_outside_the_repository_is_not_used(
+    cli: Any, repo: Repo, tmp_path: Path
+) -> None:
+    build_service_history(repo)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (repo.path / ".leaddocs").mkdir()
+    (repo.path / ".leaddocs" / "cache").symlink_to(outside)
+    result = cli("--repo", repo.path, "changelog")
+    assert result.code == 0 and "leads outside the repository" in result.stderr
+    assert not list(outside.rglob("*"))
+
+
+def test_the_cache_folder_ignores_itself(cli: Any, repo: Repo) -> None:
+    build_service_history(repo)
+    cli("--repo", repo.path, "changelog")
+    assert _entries(repo)
+    assert repo.git("status", "--porcelain") == ""
+
+
+def test_turned_off_by_configuration(cli: Any, repo: Repo) -> None:
+    build_service_history(repo)
+    (repo.path / "leaddocs.yml").write_text("changelog:\n  cache_max_mb: 0\n")
+    _same_as_without_cache(cli, repo)
+    assert not (repo.path / CACHE).exists()
+
+
+def test_a_shallow_clone_reads_its_history_without_the_cache(
+    cli: Any, repo: Repo, tmp_path: Path
+) -> None:
+    build_service_history(repo)
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "3", f"file://{repo.path}", str(clone)], check=True
+    )
+    result = cli("--repo", clone, "changelog")
+    assert result.code != 0 and "shallow" in result.stderr
+    assert not (clone / CACHE).exists()
+
+
+def test_the_folder_is_kept_under_its_size(tmp_path: Path) -> None:
+    cache = release_cache.ReleaseCache(tmp_path, "fingerprint", max_bytes=3000)
+    keys = cache.keys(release_cache.TagPoint(f"v{n}.0.0", "a" * 40, n) for n in range(6))
+    for age, key in enumerate(keys):
+        cache.put(key, release_cache.CachedRelease("v", "x" * 900, 1, ()))
+        os.utime(tmp_path / f"{key}.entry", (1000 + age, 1000 + age))
+    later = release_cache.ReleaseCache(tmp_path, "fingerprint", max_bytes=3000)
+    assert later.get(keys[0]) is not None  # the oldest, but used by this run
+    later.put(keys[5], release_cache.CachedRelease("v", "y" * 900, 1, ()))
+    later.prune()
+    left = {path.name.split(".")[0] for path in tmp_path.glob("*.entry")}
+    assert keys[0] in left and keys[5] in left
+    assert sum(path.stat().st_size for path in tmp_path.glob("*.entry")) <= 3000
+    assert keys[1] not in left  # the oldest unused went first
+
+
+def test_concurrent_runs_agree(repo: Repo) -> None:
+    build_service_history(repo)
+    command = [sys.executable, "-m", "leaddocs", "--repo", str(repo.path), "changelog"]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)
+    ]
+    outputs = {run.communicate()[0] for run in runs}
+    assert all(run.returncode == 0 for run in runs)
+    assert len(outputs) == 1
+    again = subprocess.run(command, capture_output=True, check=True).stdout
+    assert {again} == outputs
+    assert not list((repo.path / CACHE).glob(".tmp-*"))
+
+
+def test_a_tag_merged_in_later_joins_the_changelog(cli: Any, repo: Repo) -> None:
+    repo.commit("feat: base", author=ADA)
+    repo.tag("v1.0.0")
+    repo.branch("maintenance")
+    repo.commit("fix: a hotfix on the old line", author=GRACE)
+    repo.tag("v1.0.1")
+    repo.checkout("main")
+    repo.commit("feat: new work", author=ADA)
+    before = _same_as_without_cache(cli, repo)
+    assert "## v1.0.1" not in before  # not reachable from HEAD yet
+    repo.merge("maintenance", "Merge branch 'maintenance'")
+    after = _same_as_without_cache(cli, repo)
+    assert "## v1.0.1" in after and "a hotfix on the old line" in after
+
+
+def test_with_a_forge_the_newest_changes_are_looked_up_each_run(
+    cli: Any, repo: Repo, fake_github: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in fake_github.env().items():
+        monkeypatch.setenv(name, value)
+    (repo.path / "leaddocs.yml").write_text("forge:\n  enrich_max_changes: 3\n")
+    for version in ("v1.0.0", "v1.1.0", "v1.2.0"):
+        for n in range(2):
+            sha = repo.commit(f"feat: {version} part {n}", author=ADA)
+            fake_github.add_pull(
+                "acme/widgets",
+                title=f"Docs for {version} part {n}",
+                merged=True,
+                labels=("documentation",),
+                commits=(sha,),
+            )
+        repo.tag(version)
+    repo.commit("feat: unreleased work", author=ADA)
+    first = _same_as_without_cache(cli, repo)
+    # Unreleased and v1.2.0 hold the newest three changes: their pull requests place them.
+    assert "Docs for v1.2.0 part 0" in first and "Docs for v1.1.0" not in first
+    # Only what the forge does not describe is kept: v1.0.0 and v1.1.0.
+    assert len(_entries(repo)) == 2
+    assert _same_as_without_cache(cli, repo) == first
+    repo.commit("feat: more unreleased work", author=ADA)
+    assert _same_as_without_cache(cli, repo) != first
