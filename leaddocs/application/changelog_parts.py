@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from leaddocs import markers
 from leaddocs.application.enrichment import enriched_views
 from leaddocs.application.project import Project
 from leaddocs.application.release_cache import CachedRelease, ReleaseCache, TagPoint
@@ -68,19 +69,22 @@ def changelog_parts(
         [unreleased, *fresh], project.config.forge.enrich_max_changes if enriching else 0
     )
     earlier = {who for release in kept for who in release.newcomers}
-    rendered = [RenderedRelease(release.tag, release.body) for release in kept]
+    rendered = [RenderedRelease(release.tag, release.body, release.digest) for release in kept]
     for offset, release in enumerate(reversed(fresh)):
         key = keys[len(kept) + offset] if cache is not None else None
         newcomers = tuple(sorted(release.everyone - earlier))
         earlier |= release.everyone
         stored = cache.get(key) if cache is not None and key is not None else None
         if stored is not None and id(release) not in enriched:
-            rendered.append(RenderedRelease(stored.tag, stored.body))
+            rendered.append(RenderedRelease(stored.tag, stored.body, stored.digest))
             continue
         body = render(views.release(release))
-        rendered.append(RenderedRelease(release.tag or "", body))
+        # A Markdown section is hashed once, here, for its marker and for the cache.
+        digest = markers.digest(body) if fmt == "md" else None
+        rendered.append(RenderedRelease(release.tag or "", body, digest))
         if cache is not None and key is not None and id(release) not in enriched:
-            cache.put(key, CachedRelease(release.tag or "", body, len(release.changes), newcomers))
+            entry = CachedRelease(release.tag or "", body, len(release.changes), newcomers, digest)
+            cache.put(key, entry)
     if cache is not None:
         if reachability is not None:
             cache.remember(reachability)

@@ -60,6 +60,7 @@ class CachedRelease:
     body: str  # its Markdown section, or its JSON in the list of releases
     changes: int  # how many changes it lists (enrichment looks up the newest N)
     newcomers: tuple[str, ...]  # who wrote a commit in it and in none before (Person.key)
+    digest: str | None = None  # a Markdown section's markers.digest, so no rerun hashes it
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,7 @@ class ReleaseCache:
             "tag": release.tag,
             "changes": release.changes,
             "newcomers": list(release.newcomers),
+            "digest": release.digest,
             "bytes": len(body),
         }
         self._write(f"{key}{_ENTRY}", _canonical(meta) + b"\n" + body)
@@ -237,10 +239,15 @@ def _entry(data: bytes, key: str) -> CachedRelease | None:
             or type(meta["changes"]) is not int
             or meta["changes"] < 0
             or not all(isinstance(who, str) for who in meta["newcomers"])
+            or not (meta["digest"] is None or _KEY.match(str(meta["digest"])))
         ):
             return None
         return CachedRelease(
-            meta["tag"], body.decode("utf-8"), meta["changes"], tuple(meta["newcomers"])
+            meta["tag"],
+            body.decode("utf-8"),
+            meta["changes"],
+            tuple(meta["newcomers"]),
+            meta["digest"],
         )
     except (ValueError, KeyError, TypeError):
         return None  # damaged, or written by something else: computed again

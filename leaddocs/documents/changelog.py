@@ -28,6 +28,10 @@ class RenderedRelease:
 
     anchor: str
     body: str
+    digest: str | None = None  # markers.digest(body), when known (the cache keeps it)
+
+    def marked(self) -> str:
+        return markers.mark_section(self.anchor, self.body, self.digest)
 
 
 @dataclass(slots=True)
@@ -51,23 +55,19 @@ class ChangelogWriter:
 
     def sections(
         self, releases: Sequence[RenderedRelease], unreleased: ReleaseView
-    ) -> list[tuple[str, str]]:
-        """(id, rendered body) for Unreleased and every release, newest first."""
-        return [
-            (UNRELEASED_ID, self.section(unreleased)),
-            *((release.anchor, release.body) for release in releases),
-        ]
+    ) -> list[RenderedRelease]:
+        """Unreleased and every release, newest first."""
+        return [RenderedRelease(UNRELEASED_ID, self.section(unreleased)), *releases]
 
     def render(self, releases: Sequence[RenderedRelease], unreleased: ReleaseView) -> str:
         header = self._renderer.render("changelog-header.md.j2", title=self._title) + "\n"
-        marked = (markers.mark_section(i, body) for i, body in self.sections(releases, unreleased))
-        return header + "".join(marked)
+        return header + "".join(part.marked() for part in self.sections(releases, unreleased))
 
     def update(
         self, existing: str, releases: Sequence[RenderedRelease], unreleased: ReleaseView
     ) -> ChangelogUpdate:
         fresh = self.sections(releases, unreleased)
-        order = {_normal(section_id): index for index, (section_id, _) in enumerate(fresh)}
+        order = {_normal(part.anchor): index for index, part in enumerate(fresh)}
         split = markers.split_sections(existing)
         update = ChangelogUpdate(text="")
         update.warnings.extend(
@@ -83,10 +83,10 @@ class ChangelogWriter:
 
         def flush(below: int) -> None:
             while pending and pending[0] < below:
-                section_id, body = fresh[pending.pop(0)]
-                out.append(markers.mark_section(section_id, body))
-                if section_id != UNRELEASED_ID:
-                    update.added.append(section_id)
+                section = fresh[pending.pop(0)]
+                out.append(section.marked())
+                if section.anchor != UNRELEASED_ID:
+                    update.added.append(section.anchor)
 
         for index, (part, rank) in enumerate(zip(split.parts, ranks, strict=True)):
             if rank is not None:
@@ -103,7 +103,7 @@ class ChangelogWriter:
     def _kept(
         self,
         part: markers.Section | markers.Loose,
-        fresh: list[tuple[str, str]],
+        fresh: list[RenderedRelease],
         unreleased: ReleaseView,
         update: ChangelogUpdate,
     ) -> str:
@@ -113,7 +113,7 @@ class ChangelogWriter:
         if part.id != UNRELEASED_ID:
             return part.text()
         if not part.edited:
-            return markers.mark_section(UNRELEASED_ID, fresh[0][1])
+            return fresh[0].marked()
         missing = [
             item.subject
             for section in unreleased.sections
