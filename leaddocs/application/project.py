@@ -32,6 +32,7 @@ class Project:
     # The forge client, made once: each command, enrichment and the PR delivery share it (and
     # what it learnt, the default branch, the repository), not one client and request each.
     _forge_client: list[ForgeClient | None] = field(default_factory=list, repr=False)
+    _forge: list[Forge | None] = field(default_factory=list, repr=False)
 
     @classmethod
     def open(cls, path: Path, config_file: Path | None = None) -> Project:
@@ -86,6 +87,12 @@ class Project:
         return History(self.repo, self.config.tags.pattern, progress, counts)
 
     def forge(self) -> Forge | None:
+        """Where links go; asked once per project (git is asked for origin's URL)."""
+        if not self._forge:
+            self._forge.append(self._find_forge())
+        return self._forge[0]
+
+    def _find_forge(self) -> Forge | None:
         remote = self.config.remote
         if remote.url is None and remote.provider in ("auto", "github"):
             # In a GitHub Actions job GITHUB_SERVER_URL names the server (GHES included):

@@ -144,10 +144,10 @@ class GitRepository:
 
         ``--end-of-options`` keeps a name with a leading dash (a tag ``-v9.9.9``) a ref, never
         an option."""
-        if ref == "HEAD":
-            self.require_commits()
         out = self._ask("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
         if out is None:
+            if ref == "HEAD":
+                self.require_commits()
             kind = self._object_type(ref)
             if kind is not None:
                 raise RefError(f"'{ref}' names a {kind}, not a commit")
@@ -222,13 +222,29 @@ class GitRepository:
                 found.append(f"mailmap.blob:{self._ask('rev-parse', '--verify', '--quiet', value)}")
         found.append(f".mailmap:{_digest_of(self.root / '.mailmap')}")
         found.append(f"grafts:{_digest_of(self.common_dir / 'info' / 'grafts')}")
-        replaced = self._run("for-each-ref", "--format=%(refname) %(objectname)", "refs/replace")
-        found.append(f"replace:{replaced}")
+        found.append(f"replace:{self._replacements()}")
         found.extend(
             f"{name}={os.environ.get(name)}"
             for name in ("GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_GRAFT_FILE")
         )
         return found
+
+    def _replacements(self) -> str:
+        """The replacement refs (``git replace``), listed by git only when there may be some:
+        asking costs a process on every run, and almost no repository has any."""
+        files_backend = (self.common_dir / "refs").is_dir() and not (
+            self.common_dir / "reftable"
+        ).exists()
+        if files_backend and not (self.common_dir / "refs" / "replace").exists():
+            try:
+                packed = (self.common_dir / "packed-refs").read_bytes()
+            except FileNotFoundError:
+                packed = b""
+            except OSError:
+                packed = b"refs/replace/"  # cannot tell: ask git
+            if b"refs/replace/" not in packed:
+                return ""
+        return self._run("for-each-ref", "--format=%(refname) %(objectname)", "refs/replace")
 
     def tags_merged_into(self, commit: str) -> set[str]:
         out = self._run("tag", "--merged", commit)

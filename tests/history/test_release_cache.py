@@ -106,6 +106,11 @@ def _mailmap(repo: Repo) -> None:
     (repo.path / ".mailmap").write_text("Countess Ada <ada@example.com>\n")
 
 
+def _mailmap_setting(repo: Repo) -> None:
+    (repo.path / "people.map").write_text("Grace B. Hopper <grace@example.com>\n")
+    repo.git("config", "mailmap.file", "people.map")
+
+
 def _remote(repo: Repo) -> None:
     repo.git("remote", "add", "origin", "https://github.com/acme/widgets.git")
 
@@ -116,6 +121,14 @@ def _template(repo: Repo) -> None:
     (folder / "item.md.j2").write_text(
         "{% macro item_line(item) %}* {{ item.subject | md }}{% endmacro %}\n"
     )
+
+
+def _replace(repo: Repo) -> None:
+    # git replace: an old commit shown with another message, by every git log.
+    old = repo.git("rev-list", "-n1", "--grep", "invoices endpoint", "HEAD")
+    tree, parent = repo.git("rev-parse", f"{old}^{{tree}}"), repo.git("rev-parse", f"{old}^")
+    other = repo.git("commit-tree", tree, "-p", parent, "-m", "feat(api): add billing endpoint")
+    repo.git("replace", old, other)
 
 
 def _rewrite_history(repo: Repo) -> None:
@@ -133,8 +146,10 @@ def _rewrite_history(repo: Repo) -> None:
         (_rename_tag, "## 1.0.0"),
         (_config, "### New things"),
         (_mailmap, "Countess Ada"),
+        (_mailmap_setting, "Grace B. Hopper"),
         (_remote, "https://github.com/acme/widgets/commit/"),
         (_template, "* add invoices endpoint"),
+        (_replace, "add billing endpoint"),
         (_rewrite_history, "another road"),
     ],
 )
