@@ -17,7 +17,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from leaddocs import yamlio
 from leaddocs.errors import ConfigError
 
 DEFAULT_TAG_PATTERN = r"^v?(?P<version>\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$"
@@ -285,6 +284,8 @@ def load_config(repo_root: Path, explicit: Path | None = None) -> Config:
 
 
 def _from_yaml(path: Path) -> Config:
+    from leaddocs import yamlio  # ruamel.yaml loads only when there is a YAML file to read
+
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

@@ -6,11 +6,13 @@ import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from leaddocs.config import LlmConfig
 from leaddocs.document import Format
-from leaddocs.drafting.base import Audience
+
+if TYPE_CHECKING:  # the drafting models load only when a command drafts (start-up time)
+    from leaddocs.drafting.base import Audience
 
 HistoryProgress = Callable[[int], None]  # commits read so far
 DraftProgress = Callable[[str], None]  # one line about the drafting run
