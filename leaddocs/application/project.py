@@ -21,7 +21,7 @@ from leaddocs.forge.base import ForgeClient
 from leaddocs.forge.settings import ForgeSettings, forge_settings
 from leaddocs.history.changes import Change
 from leaddocs.history.git import GitRepository
-from leaddocs.history.releases import History, Progress
+from leaddocs.history.releases import AuthorsMemo, History, Progress
 from leaddocs.history.remote import Forge, forge_for
 
 
@@ -78,13 +78,16 @@ class Project:
         """Fetch the full history of a shallow clone (``--unshallow``)."""
         self.repo.unshallow()
 
-    def history(self, progress: Progress | None = None) -> History:
+    def history(
+        self, progress: Progress | None = None, authors: AuthorsMemo | None = None
+    ) -> History:
+        """The project's releases; ``authors``: who wrote what, remembered (a cache)."""
         classifier = Classifier(self.config)
 
         def counts(change: Change) -> bool:  # a skipped change does not move the version
             return classifier.place(change)[0] is not Placement.SKIPPED
 
-        return History(self.repo, self.config.tags.pattern, progress, counts)
+        return History(self.repo, self.config.tags.pattern, progress, counts, authors)
 
     def forge(self) -> Forge | None:
         """Where links go; asked once per project (git is asked for origin's URL)."""

@@ -1,4 +1,4 @@
-"""Tagged releases kept on disk once computed, so a rerun reads only what is new (ADR 0016).
+"""Tagged releases kept once computed, so a rerun reads only what is new (ADR 0016).
 
 A tagged release never changes, but what a document shows of it depends on more than its tag:
 every entry is keyed by the tag (name, commit, date), the release tags below it in version
@@ -9,47 +9,37 @@ point at, ``.github/release.yml`` when a forge is asked, what shapes ``git log``
 (``.mailmap``, mailmap and encoding settings, replacement refs, grafts), the paths filter and
 the format. Change any of them and the entry is simply not found.
 
-Not a generated document (nobody reviews it), so, like the model answers' cache
-(``drafting/cache.py``), it is written here, beside the code whose results it keeps, and not
-through delivery. Entries are written whole or not at all (a temporary file renamed into
-place), read only from regular files inside the repository and checked field by field (a
-damaged entry is recomputed, never fatal), never trusted when git tracks files in the folder
-(a pull request could commit a forged one), and the folder is kept under ``cache_max_mb``.
+The same folder keeps who wrote the commits before a release (``AuthorSets``), which release
+notes need to name first-time contributors and which otherwise costs a walk of all history.
+Where and how entries are stored, and when they are trusted: ``cache_folder.py``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
 import stat
 import sys
-import tempfile
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import leaddocs
+from leaddocs.application import cache_folder
+from leaddocs.application.cache_folder import CacheFolder, canonical
 from leaddocs.application.project import Project
 from leaddocs.document import Format
 from leaddocs.documents.pulls import RELEASE_YML
 from leaddocs.history.releases import Reachability
-from leaddocs.paths import escape_from
 
 _VERSION = 1  # bumped when an entry's shape changes: older entries are then not found
-_ENTRY = ".entry"
-_STATE = ".state"
 _SHA = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
 _KEY = re.compile(r"^[0-9a-f]{64}$")
-_MAX_ENTRY = 256 << 20  # one release's section can be big, never this big
 _MAX_META = 16 << 20
 _TEMPLATES_MAX_FILES = 500  # a templates folder bigger than this is not fingerprinted: no cache
 _TEMPLATES_MAX_BYTES = 16 << 20
-_STALE_TEMPORARY = 3600  # seconds: a temporary file this old was left by a run that died
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,37 +63,23 @@ class TagPoint:
 
 
 class ReleaseCache:
-    def __init__(self, folder: Path, fingerprint: str, max_bytes: int) -> None:
+    def __init__(self, folder: CacheFolder, fingerprint: str) -> None:
         self._folder = folder
         self._fingerprint = fingerprint
-        self._max_bytes = max_bytes
-        self._used: set[str] = set()
-        self._wrote = False
 
     @classmethod
     def open(
         cls, project: Project, fmt: Format, paths: Sequence[str], *, enriched: bool
     ) -> tuple[ReleaseCache | None, tuple[str, ...]]:
-        """The project's cache for documents in ``fmt``, or None (with why, when the person
-        should know) when it cannot be trusted or is turned off."""
-        settings = project.config.changelog
-        if settings.cache_max_mb == 0:
-            return None, ()
-        folder = project.root / settings.cache_dir
-        outside = escape_from(folder, project.root)
-        if outside is not None:
-            return None, (f"{settings.cache_dir} leads outside the repository: no release cache",)
-        if project.repo.shallow_boundary():
-            return None, ()  # a shallow clone's history is incomplete: read it all, as before
-        if project.repo.tracked_under(settings.cache_dir):
-            return None, (
-                f"{settings.cache_dir} holds files committed to git, which nobody can vouch "
-                "for: not used (git rm -r --cached it)",
-            )
+        """The cache of the project's releases as documents in ``fmt`` show them, or None
+        (with why, when the person should know)."""
+        folder, notes = CacheFolder.open(project)
+        if folder is None:
+            return None, notes
         fingerprint = _fingerprint(project, fmt, paths, enriched=enriched)
         if fingerprint is None:
-            return None, ()
-        return cls(folder, fingerprint, settings.cache_max_mb << 20), ()
+            return None, notes
+        return cls(folder, fingerprint), notes
 
     def keys(self, tags: Iterable[TagPoint]) -> list[str]:
         """The key of each release, lowest version first: its tag and every tag below it."""
@@ -111,19 +87,14 @@ class ReleaseCache:
         keys = []
         for tag in tags:
             release = chain.copy()
-            release.update(_canonical(["release", tag.name, tag.commit, tag.timestamp]))
+            release.update(canonical(["release", tag.name, tag.commit, tag.timestamp]))
             keys.append(release.hexdigest())
-            chain.update(_canonical(["below", tag.name, tag.commit]))
+            chain.update(canonical(["below", tag.name, tag.commit]))
         return keys
 
     def get(self, key: str) -> CachedRelease | None:
-        data = _read(self._folder / f"{key}{_ENTRY}")
-        if data is None:
-            return None
-        found = _entry(data, key)
-        if found is not None:
-            self._used.add(key)
-        return found
+        data = self._folder.read(f"{key}.entry")
+        return _entry(data, key) if data is not None else None
 
     def put(self, key: str, release: CachedRelease) -> None:
         body = release.body.encode("utf-8")
@@ -136,13 +107,12 @@ class ReleaseCache:
             "digest": release.digest,
             "bytes": len(body),
         }
-        self._write(f"{key}{_ENTRY}", _canonical(meta) + b"\n" + body)
-        self._used.add(key)
+        self._folder.write(f"{key}.entry", canonical(meta) + b"\n" + body)
 
     def reachability(self) -> Reachability | None:
         """What the last run learnt about which release tags HEAD reaches."""
         key = self._state_key()
-        data = _read(self._folder / f"{key}{_STATE}")
+        data = self._folder.read(f"{key}.state")
         if data is None:
             return None
         try:
@@ -157,6 +127,8 @@ class ReleaseCache:
             return None
 
     def remember(self, reachability: Reachability) -> None:
+        if reachability == self.reachability():
+            return
         key = self._state_key()
         meta = {
             "v": _VERSION,
@@ -165,62 +137,56 @@ class ReleaseCache:
             "tagged": sorted(reachability.tagged),
             "reached": sorted(reachability.reached),
         }
-        self._write(f"{key}{_STATE}", _canonical(meta))
-        self._used.add(key)
-
-    def _state_key(self) -> str:
-        return hashlib.sha256(_canonical(["reachability", self._fingerprint])).hexdigest()
-
-    def _write(self, name: str, data: bytes) -> None:
-        temporary: str | None = None
-        try:
-            self._folder.mkdir(parents=True, exist_ok=True)
-            ignore = self._folder / ".gitignore"
-            if not ignore.exists() and not ignore.is_symlink():
-                ignore.write_text("# leaddocs' cache of tagged releases (ADR 0016)\n*\n")
-            handle, temporary = tempfile.mkstemp(dir=self._folder, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            # A reader sees the old entry or the new, never half of one; of two runs writing
-            # one key (the same bytes), either wins.
-            os.replace(temporary, self._folder / name)
-            self._wrote = True
-        except OSError:
-            # A cache that cannot be written costs this work again next time, nothing more.
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+        self._folder.write(f"{key}.state", canonical(meta))
 
     def prune(self) -> None:
-        """Keep the folder under its size: what this run used stays, the oldest of the rest
-        goes first (entries of old configurations, of deleted tags)."""
-        if not self._wrote:
-            return
+        self._folder.prune()
+
+    def _state_key(self) -> str:
+        return hashlib.sha256(canonical(["reachability", self._fingerprint])).hexdigest()
+
+
+class AuthorSets:
+    """Who wrote the commits a commit reaches (``Person.key``s, co-authors too), by commit:
+    release notes name first-time contributors against it (``History``'s ``AuthorsMemo``)."""
+
+    def __init__(self, folder: CacheFolder, fingerprint: str) -> None:
+        self._folder = folder
+        self._fingerprint = fingerprint
+
+    @classmethod
+    def open(cls, project: Project) -> AuthorSets | None:
+        folder, _ = CacheFolder.open(project)  # the notes are the changelog's to give
+        if folder is None:
+            return None
+        # Who wrote what: the commits (named by their sha), the mailmap, and our own reading.
+        parts = [_VERSION, leaddocs.__version__, cache_folder.code_digest()]
+        fingerprint = hashlib.sha256(canonical([*parts, project.repo.log_inputs()]))
+        return cls(folder, fingerprint.hexdigest())
+
+    def authors_before(self, sha: str) -> frozenset[str] | None:
+        key = self._key(sha)
+        data = self._folder.read(f"{key}.authors")
+        if data is None:
+            return None
         try:
-            found = [entry for entry in os.scandir(self._folder) if entry.is_file()]
-        except OSError:
-            return
-        now = time.time()
-        files = []
-        for entry in found:
-            try:
-                info = entry.stat()
-            except OSError:
-                continue
-            if entry.name.startswith(".tmp-"):
-                if now - info.st_mtime > _STALE_TEMPORARY:
-                    _remove(entry.path)
-                continue
-            if entry.name.endswith((_ENTRY, _STATE)):
-                files.append((info.st_mtime, entry.name, info.st_size))
-        total = sum(size for _, _, size in files)
-        for _, name, size in sorted(files):
-            if total <= self._max_bytes:
-                break
-            if name.split(".", 1)[0] in self._used:
-                continue
-            _remove(str(self._folder / name))
-            total -= size
+            meta = json.loads(data)
+            if meta["v"] != _VERSION or meta["key"] != key:
+                return None
+            if not all(isinstance(who, str) for who in meta["authors"]):
+                return None
+            return frozenset(meta["authors"])
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def remember_authors(self, sha: str, authors: frozenset[str]) -> None:
+        key = self._key(sha)
+        meta = {"v": _VERSION, "key": key, "authors": sorted(authors)}
+        self._folder.write(f"{key}.authors", canonical(meta))
+        self._folder.prune()
+
+    def _key(self, sha: str) -> str:
+        return hashlib.sha256(canonical(["authors", self._fingerprint, sha])).hexdigest()
 
 
 def _entry(data: bytes, key: str) -> CachedRelease | None:
@@ -253,32 +219,8 @@ def _entry(data: bytes, key: str) -> CachedRelease | None:
         return None  # damaged, or written by something else: computed again
 
 
-def _read(path: Path) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file of a sane size (not a link, a FIFO or a
-    device planted there), else None."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        handle = os.open(path, flags)
-    except OSError:
-        return None
-    with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ENTRY:
-            return None
-        return stream.read(_MAX_ENTRY + 1)
-
-
-def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
-
-
 def _is_sha(value: Any) -> bool:
     return isinstance(value, str) and _SHA.match(value) is not None
-
-
-def _canonical(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _fingerprint(
@@ -296,7 +238,7 @@ def _fingerprint(
     parts = {
         "cache": _VERSION,
         "leaddocs": leaddocs.__version__,
-        "code": code_digest(),
+        "code": cache_folder.code_digest(),
         "python": list(sys.version_info[:2]),
         "jinja2": _version_of("jinja2"),
         "config": config,
@@ -307,35 +249,12 @@ def _fingerprint(
         "paths": sorted(paths),
         "format": fmt,
     }
-    return hashlib.sha256(_canonical(parts)).hexdigest()
+    return hashlib.sha256(canonical(parts)).hexdigest()
 
 
 def _version_of(module: str) -> str | None:
-    loaded = sys.modules.get(module)
-    if loaded is None:
-        loaded = __import__(module)
+    loaded = sys.modules.get(module) or __import__(module)
     return str(getattr(loaded, "__version__", None))
-
-
-_code_digest: list[str] = []
-
-
-def code_digest() -> str:
-    """A hash of leaddocs' own code and packaged templates: a change to either (an upgrade, a
-    patch, an edit in a checkout) makes every cached release unknown."""
-    if not _code_digest:
-        package = Path(leaddocs.__file__).parent
-        digest = hashlib.sha256()
-        for folder, subfolders, files in os.walk(package):
-            subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
-            for name in sorted(files):
-                if name.endswith((".py", ".j2")):
-                    path = Path(folder, name)
-                    content = path.read_bytes()
-                    relative = path.relative_to(package).as_posix()
-                    digest.update(_canonical([relative, len(content)]) + content)
-        _code_digest.append(digest.hexdigest())
-    return _code_digest[0]
 
 
 def _folder_digest(folder: Path) -> str | None:
@@ -356,17 +275,19 @@ def _folder_digest(folder: Path) -> str | None:
         size += info.st_size
         if count > _TEMPLATES_MAX_FILES or size > _TEMPLATES_MAX_BYTES:
             return None
-        content = _read(path) if not path.is_symlink() else path.read_bytes()
-        if content is None:
+        try:
+            content = path.read_bytes()
+        except OSError:
             return None
-        digest.update(_canonical([path.relative_to(folder).as_posix(), len(content)]) + content)
+        digest.update(canonical([path.relative_to(folder).as_posix(), len(content)]) + content)
     return digest.hexdigest()
 
 
 def _release_yml_digest(project: Project) -> str:
     digest = hashlib.sha256()
     for name in RELEASE_YML:
-        path = project.root / name
-        with contextlib.suppress(OSError):
-            digest.update(_canonical([name]) + path.read_bytes())
+        try:
+            digest.update(canonical([name]) + (project.root / name).read_bytes())
+        except OSError:
+            continue
     return digest.hexdigest()

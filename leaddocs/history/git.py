@@ -104,6 +104,7 @@ class GitRepository:
         self.root = Path(top)
         # Where the repository's own files are (shared by its worktrees): the shallow list.
         self.common_dir = (where / common_dir).resolve()
+        self._remotes: dict[str, str | None] = {}
 
     @staticmethod
     def _not_a_work_tree(where: Path) -> RepositoryError:
@@ -262,8 +263,10 @@ class GitRepository:
             self._run("fetch", "--unshallow", "--tags", "origin")
 
     def remote_url(self, name: str = "origin") -> str | None:
-        out = self._ask("remote", "get-url", name)
-        return out.strip() or None if out is not None else None
+        if name not in self._remotes:  # asked once: links, the forge and the cache all ask
+            out = self._ask("remote", "get-url", name)
+            self._remotes[name] = out.strip() or None if out is not None else None
+        return self._remotes[name]
 
     def commits_touching(self, revisions: list[str], paths: list[str]) -> set[str]:
         """Shas of commits in ``revisions`` that change anything under ``paths``."""

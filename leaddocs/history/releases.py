@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from leaddocs.errors import RefError, ShallowHistoryError
 from leaddocs.history.changes import Change, group_changes
@@ -56,6 +57,15 @@ class ReleaseTag:
     timestamp: int
 
 
+class AuthorsMemo(Protocol):
+    """Who wrote the commits a commit reaches, kept by commit (a cache): release notes name
+    first-time contributors against it, which otherwise costs a walk of all earlier history."""
+
+    def authors_before(self, sha: str) -> frozenset[str] | None: ...
+
+    def remember_authors(self, sha: str, authors: frozenset[str]) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Reachability:
     """Which commits of release tags ``head`` reaches: learnt by one run, so the next needs only
@@ -89,11 +99,13 @@ class History:
         tag_pattern: str,
         progress: Progress | None = None,
         counts: Counts | None = None,
+        authors: AuthorsMemo | None = None,
     ) -> None:
         self.repo = repo
         self._matcher = TagMatcher(tag_pattern)
         self._progress = progress
         self._counts = counts
+        self._authors = authors
         # What the caller should tell the user, as data: today, release-named tags skipped
         # because they point at a tree or a blob (git allows it; no release can be read there).
         self.notes: list[str] = []
@@ -143,11 +155,7 @@ class History:
         commits = self._read(revisions, f"{from_ref or '(first commit)'}..{to_ref}")
         grouping = group_changes(commits, to_sha)
         changes = _only_touching(grouping.changes, self._touching(revisions, paths))
-        earlier_authors = (
-            {Person(name, email).key for name, email in self.repo.authors_in([from_sha])}
-            if from_sha
-            else None
-        )
+        earlier_authors = self._authors_before(from_sha, tags) if from_sha else None
         release = Release(
             # --version retitles the notes; a tag on the tip still names and dates them.
             tag=tag_at_tip.name if tag_at_tip else None,
@@ -298,6 +306,33 @@ class History:
                 previous = tag
         unreleased = releases.pop()
         return list(reversed(releases)), unreleased
+
+    def _authors_before(self, sha: str, tags: list[ReleaseTag]) -> set[str]:
+        """Who wrote any commit ``sha`` reaches: remembered, or walked from the highest release
+        tag below it whose authors are remembered (its commits need no second walk)."""
+        memo = self._authors
+        known = memo.authors_before(sha) if memo is not None else None
+        if known is not None:
+            return set(known)
+        base: tuple[str, frozenset[str]] | None = None
+        probes = _ANCESTOR_PROBES
+        for tag in reversed(tags) if memo is not None else ():
+            remembered = memo.authors_before(tag.commit) if memo is not None else None
+            if remembered is None or tag.commit == sha:
+                continue
+            if self.repo.is_ancestor(tag.commit, sha):
+                base = (tag.commit, remembered)
+                break
+            probes -= 1
+            if probes == 0:
+                break
+        revisions = [sha, f"^{base[0]}"] if base is not None else [sha]
+        authors = {Person(name, email).key for name, email in self.repo.authors_in(revisions)}
+        if base is not None:
+            authors |= base[1]
+        if memo is not None:
+            memo.remember_authors(sha, frozenset(authors))
+        return authors
 
     def _latest_tag_below(self, tags: list[ReleaseTag], to_sha: str) -> ReleaseTag | None:
         """The highest release tag reachable from ``to_sha`` (other than one on it)."""

@@ -3,6 +3,7 @@ exactly as a run without the cache does; and it is read only when it can be trus
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from leaddocs.application import release_cache
+from leaddocs.application import cache_folder, release_cache
 from leaddocs.history.git import GitRepository
 from tests.gitrepo import Repo
 from tests.history.sample import ADA, GRACE, build_service_history
@@ -177,7 +178,7 @@ def test_a_change_to_leaddocs_own_code_is_a_new_key(
     # ... is served from the cache while the code looks the same (this test can fail) ...
     assert stale == before and "## v1.0.0 — 2023-11-15" in stale
     # ... and not once the code's fingerprint says it changed.
-    monkeypatch.setattr(release_cache, "code_digest", lambda: "another version of leaddocs")
+    monkeypatch.setattr(cache_folder, "code_digest", lambda: "another version of leaddocs")
     after = _same_as_without_cache(cli, repo)
     assert "## v1.0.0 — someday" in after
 
@@ -292,12 +293,12 @@ def test_a_shallow_clone_reads_its_history_without_the_cache(
 
 
 def test_the_folder_is_kept_under_its_size(tmp_path: Path) -> None:
-    cache = release_cache.ReleaseCache(tmp_path, "fingerprint", max_bytes=3000)
+    cache = release_cache.ReleaseCache(cache_folder.CacheFolder(tmp_path, 3000), "fingerprint")
     keys = cache.keys(release_cache.TagPoint(f"v{n}.0.0", "a" * 40, n) for n in range(6))
     for age, key in enumerate(keys):
         cache.put(key, release_cache.CachedRelease("v", "x" * 900, 1, ()))
         os.utime(tmp_path / f"{key}.entry", (1000 + age, 1000 + age))
-    later = release_cache.ReleaseCache(tmp_path, "fingerprint", max_bytes=3000)
+    later = release_cache.ReleaseCache(cache_folder.CacheFolder(tmp_path, 3000), "fingerprint")
     assert later.get(keys[0]) is not None  # the oldest, but used by this run
     later.put(keys[5], release_cache.CachedRelease("v", "y" * 900, 1, ()))
     later.prune()
@@ -362,3 +363,48 @@ def test_with_a_forge_the_newest_changes_are_looked_up_each_run(
     assert _same_as_without_cache(cli, repo) == first
     repo.commit("feat: more unreleased work", author=ADA)
     assert _same_as_without_cache(cli, repo) != first
+
+
+@pytest.fixture
+def author_walks(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The revisions of every walk for authors (first-time contributors) leaddocs runs."""
+    seen: list[list[str]] = []
+    real = GitRepository.authors_in
+
+    def spy(self: GitRepository, revisions: list[str]) -> set[tuple[str, str]]:
+        seen.append(list(revisions))
+        return real(self, revisions)
+
+    monkeypatch.setattr(GitRepository, "authors_in", spy)
+    return seen
+
+
+def _first_timers(cli: Any, repo: Repo) -> list[str]:
+    result = cli("--repo", repo.path, "release-notes", "--format", "json")
+    assert result.code == 0, result
+    return list(json.loads(result.stdout)["first_time_contributors"])
+
+
+def test_release_notes_remember_who_came_before(
+    cli: Any, repo: Repo, author_walks: list[list[str]]
+) -> None:
+    shas = build_service_history(repo)
+    repo.commit("fix: a first fix", author="Alan Turing <alan@example.com>")
+    assert _first_timers(cli, repo) == ["Alan Turing"]
+    assert author_walks == [[shas["v1.0.0"]]]  # all history before v1.0.0, once
+    assert _first_timers(cli, repo) == ["Alan Turing"]
+    assert len(author_walks) == 1  # the rerun walks nothing
+    repo.tag("v1.1.0")
+    repo.commit("fix: another first fix", author="Barbara Liskov <barbara@example.com>")
+    assert _first_timers(cli, repo) == ["Barbara Liskov"]
+    # Only the commits of v1.1.0 are walked: what came before them is remembered.
+    assert author_walks[-1] == [repo.git("rev-parse", "v1.1.0"), f"^{shas['v1.0.0']}"]
+
+
+def test_remembered_authors_follow_the_mailmap(cli: Any, repo: Repo) -> None:
+    build_service_history(repo)
+    repo.commit("fix: a first fix", author="Alan Turing <alan@example.com>")
+    assert _first_timers(cli, repo) == ["Alan Turing"]
+    # Grace's earlier commits turn out to be Alan's: he is no newcomer after all.
+    (repo.path / ".mailmap").write_text("Alan Turing <alan@example.com> <grace@example.com>\n")
+    assert _first_timers(cli, repo) == []
