@@ -101,7 +101,9 @@ class State:
         """The document on stdout, or delivered to ``output`` (which keeps a human's edit)."""
         self.notes(document.notes)
         if output is None or str(output) == "-":  # `-o -`: stdout, as for most tools
-            click.echo(document.body, nl=False)
+            # Click strips escape sequences from what goes to a pipe, with a regex over all of
+            # it (50 MB of JSON for a big history): only worth it when there is an escape.
+            click.echo(document.body, nl=False, color=True if "\x1b" not in document.body else None)
             return None
         from leaddocs.delivery.files import deliver
 

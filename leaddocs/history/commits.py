@@ -122,14 +122,7 @@ def _commit(
     subject, _, body = message.strip("\n").partition("\n")
     subject = subject.strip()
     body = body.strip("\n")
-    commit = Commit(
-        sha=sha,
-        parents=parents,
-        author=person(name, email),
-        timestamp=timestamp,
-        subject=subject,
-        body=body,
-    )
+    commit = Commit(sha, parents, person(name, email), timestamp, subject, body)
     _apply_pull_request(commit)
     header = parse_header(commit.pr_title or commit.subject)
     commit.type, commit.scope, commit.breaking = header.type, header.scope, header.breaking
@@ -143,7 +136,7 @@ def _commit(
 
 
 def _apply_pull_request(commit: Commit) -> None:
-    if commit.is_merge:
+    if len(commit.parents) > 1:  # is_merge, without a property call per commit
         _apply_merge_request(commit)
     if commit.pr is None and commit.subject.endswith(")"):
         squash = _SQUASH_PR.search(commit.subject)
