@@ -27,7 +27,6 @@ from leaddocs.delivery.files import Written
 from leaddocs.delivery.pull_request import PrOutcome
 from leaddocs.document import Document, DraftingSummary, WriteMode
 from leaddocs.documents import status as render
-from leaddocs.drafting.select import select_drafter
 from leaddocs.drafting.status import draft_narrative
 from leaddocs.errors import OutputError, UsageError
 from leaddocs.status.compare import compare
@@ -122,14 +121,7 @@ def _narrated(
     settings = project.config.llm
     if not request.drafting.use_llm(settings):
         return page, None
-    drafter = select_drafter(
-        settings,
-        use_llm=True,
-        root=project.root,
-        model=request.drafting.model,
-        use_cache=request.drafting.use_cache,
-        progress=request.drafting.progress,
-    )
+    drafter = request.drafting.drafter(settings, project.root)
     drafted = draft_narrative(page, drafter, request.drafting.audience or settings.audience)
     return page.model_copy(update={"narrative": drafted.narrative}), drafted.report
 
