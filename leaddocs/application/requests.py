@@ -103,4 +103,6 @@ class StatusRequest:
     # The folder the page is written to (``--output FILE``'s): links to records are made
     # relative to it. None: where the page is placed (``status.dir``, a build folder).
     page_dir: Path | None = None
+    # False: no notes are read, not even status.notes (a past period: the notes describe now).
+    with_notes: bool = True
 

@@ -56,7 +56,7 @@ def status_summary(
     """The page's facts for ``request``'s period; ``pages_dir`` holds the earlier pages."""
     config = project.config.status
     period = period_of(project, request)
-    notes = read_notes(project, request.notes)
+    notes = read_notes(project, request.notes) if request.with_notes else None
     main = main_line(project)
     line = project.repo.first_parent_line(main.ref)
     now = shipped(project, period, line, request.progress)
