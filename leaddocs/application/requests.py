@@ -106,3 +106,20 @@ class StatusRequest:
     # False: no notes are read, not even status.notes (a past period: the notes describe now).
     with_notes: bool = True
 
+
+BriefFormat = Literal["md", "email"]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefRequest:
+    """A plain-language brief of one decision, release or status period (docs/briefs.md):
+    exactly one of ``adr``, ``release`` and ``status``."""
+
+    audience: str  # leadership, product, legal or customers (checked: it comes from a person)
+    adr: str | None = None  # an ADR reference: 3, 0003, ADR-0003, a file name or stem
+    release: str | None = None  # a release tag or version, or "unreleased"
+    status: str | None = None  # a date (YYYY-MM-DD): the status period holding it
+    format: BriefFormat = "md"
+    drafting: DraftOptions = field(default_factory=DraftOptions)
+    today: datetime.date | None = None  # None: today, in UTC
+    progress: HistoryProgress | None = None
