@@ -13,8 +13,15 @@ from leaddocs.briefs.model import Audience, Brief, Fact, Part, Source
 from leaddocs.briefs.words import count, listed, sentence
 from leaddocs.documents.model import ItemView, ReleaseView
 
-# Changes listed per kind in a one-page brief; the rest are counted in one line.
-LISTED: dict[str, int] = {"feature": 8, "fix": 6, "faster": 3, "other": 4, "legal": 8}
+# Changes listed per kind in a one-page brief, for each reader; the rest are counted in one
+# line. Leadership and legal read the new features; product and customers what they notice.
+LISTED: dict[Audience, dict[str, int]] = {
+    "leadership": {"feature": 5},
+    "legal": {"feature": 5},
+    "product": {"feature": 8, "fix": 6, "faster": 3, "other": 4},
+    "customers": {"feature": 8, "fix": 6, "faster": 3},
+}
+LEGAL_POINTS = 8
 _SECURITY = re.compile(
     r"(?<![\w-])(?:security|vulnerab\w*|CVE-\d{4}-\d{4,}|XSS|CSRF|SQL injection|exploit\w*)"
     r"(?![\w-])",
@@ -179,36 +186,27 @@ class _Writer:
         self.facts.append(Fact("release", "summary", text, (self.release,), kind="release"))
 
     def what(self, found: _Sorted) -> None:
-        optional = {
-            "leadership": {"fix", "faster", "other"},
-            "legal": {"fix", "faster", "other"},
-            "product": set(),
-            "customers": {"other"},
-        }[self.audience]
-        for kind, (start, _) in _WORDS.items():
+        limits = LISTED[self.audience]
+        more: list[str] = []
+        for kind, (start, word) in _WORDS.items():
             items = found.by_kind.get(kind, [])
-            if kind == "other" and self.audience in ("leadership", "legal", "customers"):
-                items = []  # unlabelled changes: too vague to tell these readers anything
-            for item in items[: LISTED[kind]]:
+            for item in items[: limits.get(kind, 0)]:
                 self.add(
-                    change_id(item),
-                    "what",
-                    sentence(f"{start}: {item.subject}"),
-                    [item],
-                    kind=kind,
-                    required=kind not in optional,
+                    change_id(item), "what", sentence(f"{start}: {item.subject}"), [item], kind=kind
                 )
-            rest = len(items) - LISTED[kind]
+            rest = len(items) - limits.get(kind, 0)
             if rest > 0:
-                word = _WORDS[kind][1]
-                self.add(
-                    f"more-{kind}",
-                    "what",
-                    f"And {count(rest, word, *_plural(kind))} more, listed in the release notes.",
-                    [],
-                    kind="count",
-                    required=False,
-                )
+                named = count(rest, word, *_plural(kind))
+                more.append(f"{rest} more {named.split(' ', 1)[1]}" if limits.get(kind) else named)
+        if more:
+            self.add(
+                "more",
+                "what",
+                f"Also in this release: {listed(more)}, listed in the release notes.",
+                [],
+                kind="count",
+                required=False,
+            )
         if not any(fact.part == "what" for fact in self.facts):
             self.add(
                 "nothing-new",
@@ -278,7 +276,7 @@ class _Writer:
             for item in items
             if (names := topics(f"{item.subject} {self.bodies.get(change_id(item), '')}", LEGAL))
         ]
-        for item, names in hits[: LISTED["legal"]]:
+        for item, names in hits[:LEGAL_POINTS]:
             self.add(
                 f"legal-{change_id(item)}",
                 "why",

@@ -115,8 +115,8 @@ class Glossary:
 
 def _first_mention(pattern: re.Pattern[str], text: str) -> int | None:
     """Where the first mention an explanation can follow ends: not one closing a parenthesis
-    already ("(CVE-2025-1)" would read "(CVE-2025-1 (a publicly …))")."""
+    already ("(CVE-2025-1)" would read "(CVE-2025-1 (a publicly …))"), in any script."""
     for found in pattern.finditer(text):
-        if text[found.end() : found.end() + 1] != ")":
+        if text[found.end() : found.end() + 1] not in (")", "\uff09"):  # ASCII and fullwidth
             return found.end()
     return None

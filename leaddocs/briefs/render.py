@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-import textwrap
+import unicodedata
 from collections.abc import Callable
 
 from leaddocs import yamlio
@@ -157,14 +157,34 @@ def _plain_source(source: Source, clean: Callable[[str], str]) -> str:
 
 
 def _wrap(text: str, *, bullet: bool = False, hang: int = 0) -> str:
-    """``text`` wrapped at ``WIDTH``; a long link stays whole on its own line."""
-    first = "- " if bullet else ""
-    rest = " " * (2 if bullet else hang)
-    return textwrap.fill(
-        text,
-        WIDTH,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+    """``text`` wrapped at ``WIDTH`` columns (a wide character takes two); a link stays whole
+    on a line of its own, and a run with no space (Chinese, Japanese) is cut where it must."""
+    lines: list[str] = []
+    line = "- " if bullet else ""
+    indent = " " * (2 if bullet else hang)
+    started = False  # whether the line holds a word yet (past its bullet or indent)
+    for word in text.split():
+        for piece in _pieces(word, WIDTH - len(indent)):
+            joined = f"{line} {piece}" if started else line + piece
+            if started and _columns(joined) > WIDTH:
+                lines.append(line)
+                joined = indent + piece
+            line, started = joined, True
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def _pieces(word: str, room: int) -> list[str]:
+    if _columns(word) <= room or _SAFE_URL.match(word):
+        return [word]
+    pieces, piece = [], ""
+    for char in word:
+        if _columns(piece + char) > room:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece]
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-_ENDS = (".", "!", "?", "…", ":")
+# Sentence ends, the ideographic and fullwidth ones too.
+_ENDS = (".", "!", "?", "…", ":", "\u3002", "\uff01", "\uff1f", "\uff0e")
 
 
 def sentence(text: str) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from tests.gitrepo import Repo
@@ -90,3 +91,40 @@ def test_a_long_link_stays_whole_and_an_email_is_never_marked(
     )
     assert again.code == 6 and "--force" in again.stderr
     assert target.read_text() == mail
+
+
+JAPANESE = """---
+status: proposed
+---
+# イベントストアにPostgresを使う
+
+## Context and Problem Statement
+
+現在のKafkaクラスタは運用コストが高く、毎月四千ドルかかっており、二人のオンコールエンジニアが必要です。個人データ\uff08PII\uff09は暗号化して保存しなければなりません。
+
+## Decision Outcome
+
+Chosen option: "Postgres", because すでに運用しているからです。
+"""
+
+
+def _columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+
+
+def test_text_in_another_script_is_kept_and_wrapped_by_its_width(cli, repo: Repo) -> None:
+    repo.commit("docs: 決定", files={"adr/0001-イベントストア.md": JAPANESE})
+    result = cli(
+        "--repo", repo.path, "brief", "--adr", "1", "--audience", "legal", "--format", "email"
+    )
+    assert result.code == 0, result
+    mail = result.stdout
+    assert mail.startswith("Subject: イベントストアにPostgresを使う (a brief for legal)\n")
+    assert all(_columns(line) <= 72 for line in mail.splitlines()[1:]), mail
+    assert "すでに運用しているからです。 [1]" in mail  # a sentence already ends: no "。."
+    joined = "".join(mail.split())
+    assert (
+        "毎月四千ドルかかっており、二人のオンコールエンジニアが必要です。個人データ\uff08PII\uff09"
+        in joined
+    )
+    assert "the record mentions personal data" in " ".join(mail.split())

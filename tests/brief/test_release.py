@@ -149,3 +149,27 @@ def test_a_hostile_commit_subject_is_text_in_markdown_and_plain_in_email(cli, re
     assert "New: <img src=x onerror=alert(1)> [win](javascript:alert(1)) @everyone" in " ".join(
         email.stdout.split()
     )
+
+
+def test_a_big_release_stays_one_page_and_counts_the_rest(cli, repo: Repo) -> None:
+    repo.commit("feat: first")
+    repo.tag("v1.0.0")
+    for number in range(1, 41):
+        repo.commit(f"feat: feature {number}")
+        repo.commit(f"fix: fix {number}")
+        repo.commit(f"chore: tidy {number}")
+    repo.tag("v2.0.0")
+    leadership = cli(
+        "--repo", repo.path, "brief", "--release", "v2.0.0", "--audience", "leadership"
+    )
+    assert leadership.code == 0, leadership
+    shipped = sections(leadership.stdout)["What shipped"]
+    assert len(shipped) == 6
+    assert shipped[-1] == (
+        "- Also in this release: 35 more new features and 40 fixes, listed in the release notes. [1]"
+    )
+    product = cli("--repo", repo.path, "brief", "--release", "v2.0.0", "--audience", "product")
+    shipped = sections(product.stdout)["What shipped"]
+    assert len(shipped) == 8 + 6 + 1
+    assert "32 more new features and 34 more fixes" in shipped[-1]
+    assert len(product.stdout.splitlines()) < 80
