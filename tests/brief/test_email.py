@@ -57,38 +57,15 @@ def test_a_long_link_stays_whole_and_an_email_is_never_marked(
         "https://github.com/acme/a-very-long-organisation-name/widgets.git",
     )
     target = tmp_path / "mail.txt"
-    result = cli(
-        "--repo",
-        released.path,
-        "brief",
-        "--release",
-        "v1.1.0",
-        "--audience",
-        "product",
-        "--format",
-        "email",
-        "-o",
-        target,
-    )
+    args = ("--repo", released.path, "brief", "--release", "v1.1.0", "--audience", "product")
+    result = cli(*args, "--format", "email", "-o", target)
     assert result.code == 0, result
     mail = target.read_text()
     assert "leaddocs:generated" not in mail  # text to paste carries no marker
     url = "https://github.com/acme/a-very-long-organisation-name/widgets/compare/v1.0.0...v1.1.0"
     assert any(line.strip() == url for line in mail.splitlines()), mail
     # A file leaddocs cannot tell from a person's is not replaced without --force.
-    again = cli(
-        "--repo",
-        released.path,
-        "brief",
-        "--release",
-        "v1.1.0",
-        "--audience",
-        "product",
-        "--format",
-        "email",
-        "-o",
-        target,
-    )
+    again = cli(*args, "--format", "email", "-o", target)
     assert again.code == 6 and "--force" in again.stderr
     assert target.read_text() == mail
 
