@@ -4,11 +4,12 @@ answers cached, and a complete brief whatever the endpoint does."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tests.brief.reading import assert_every_statement_cited, check_rendered, sections
 from tests.drafting.conftest import fake_llm  # noqa: F401
-from tests.drafting.fake_openai import FakeOpenAI, draft, error, manifest_of
+from tests.drafting.fake_openai import FakeOpenAI, draft, error, faithful, manifest_of
 from tests.gitrepo import Repo
 
 SECRET = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
@@ -154,3 +155,34 @@ def test_email_in_llm_mode_is_plain_and_wrapped(
     assert all(len(line) <= 72 for line in mail.splitlines()[1:])
     assert "<b>" not in mail  # the engine drops raw HTML from a model's words
     assert "flagged:" in result.stderr
+
+
+def test_a_status_brief_for_customers_never_sends_the_team_s_internals(
+    cli,
+    weeks: Repo,
+    notes,
+    fake_llm: FakeOpenAI,  # noqa: F811
+) -> None:
+    from tests.status.scenario import WEEK2
+
+    assert cli("--repo", weeks.path, "status", *WEEK2, "--notes", notes).code == 0
+    fake_llm.default = faithful
+    for audience, internal in (("customers", False), ("leadership", True)):
+        result = cli(
+            "--repo",
+            weeks.path,
+            "brief",
+            "--status",
+            "2023-11-28",
+            "--audience",
+            audience,
+            "--llm",
+        )
+        assert result.code == 0, result
+        sent = json.dumps(manifest_of(fake_llm.requests[-1]))
+        assert ("security review" in sent) is internal
+        assert ("Vendor contract" in sent) is internal
+        assert result.stdout.count("Drafted: ") >= 3  # the model's words
+        if internal:  # a customer sees no source without a public link: none here
+            assert_every_statement_cited(result.stdout)
+        check_rendered(result.stdout)
