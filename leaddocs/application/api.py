@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from leaddocs.application.brief import brief, brief_pr
 from leaddocs.application.build import build, build_documents
 from leaddocs.application.changelog import changelog
 from leaddocs.application.ci import Plan, plan
@@ -42,6 +43,7 @@ from leaddocs.application.project import Project
 from leaddocs.application.pull_requests import changelog_pr, open_pull_request, release_notes_pr
 from leaddocs.application.release_notes import release_notes
 from leaddocs.application.requests import (
+    BriefRequest,
     BuildRequest,
     ChangelogRequest,
     DraftOptions,
@@ -61,6 +63,7 @@ from leaddocs.errors import LeaddocsError
 
 __all__ = [
     "KINDS",
+    "BriefRequest",
     "BuildRequest",
     "ChangelogRequest",
     "DecisionRecord",
@@ -81,6 +84,8 @@ __all__ = [
     "WriteMode",
     "Written",
     "adr_index",
+    "brief",
+    "brief_pr",
     "build",
     "build_documents",
     "build_site",

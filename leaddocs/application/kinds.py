@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leaddocs.application import changelog, decisions, release_notes, status
+from leaddocs.application.brief import KIND as BRIEF_KIND
+from leaddocs.application.brief import brief_pages
 from leaddocs.application.context import BuildContext
 from leaddocs.application.enrichment import noted
 from leaddocs.application.pages.options import SiteContext
@@ -57,6 +59,12 @@ def _status(context: BuildContext) -> list[Document]:
     )
 
 
+def _brief(context: BuildContext) -> list[Document]:
+    # A brief answers one person's question (which decision, which reader): a build has
+    # neither, and a brief of every record for every reader would be noise nobody reads.
+    return []
+
+
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         release_notes.KIND,
@@ -73,6 +81,12 @@ KINDS: tuple[DocumentKind, ...] = (
         decisions.INDEX_KIND, "the index of decision records", _adr_index, site=decision_pages
     ),
     DocumentKind(status.KIND, "this week's status page and the index of status pages", _status),
+    DocumentKind(
+        BRIEF_KIND,
+        "plain-language briefs (leaddocs brief; build makes none, the site lists docs/briefs/)",
+        _brief,
+        site=brief_pages,
+    ),
 )
 
 

@@ -17,7 +17,6 @@ from leaddocs.delivery import files
 from leaddocs.delivery.pull_request import PrOutcome
 from leaddocs.document import Document, DraftingSummary
 from leaddocs.drafting.adr_draft import Source, draft_adr
-from leaddocs.drafting.select import select_drafter
 from leaddocs.errors import OutputError, UsageError
 from leaddocs.paths import escape_from
 
@@ -120,13 +119,8 @@ def _drafted(
         return {}, None, request.status, ()
     text = read_source_material(request.source, project.root)
     settings = project.config.llm
-    drafter = select_drafter(
-        settings,
-        use_llm=request.drafting.use_llm(settings),
-        root=project.root,
-        model=request.drafting.model,
-        use_cache=request.drafting.use_cache,
-        progress=request.drafting.progress,
+    drafter = request.drafting.drafter(
+        settings, project.root, use_llm=request.drafting.use_llm(settings)
     )
     drafted = draft_adr(Source.of(request.source.name, text), drafter)
     notes: tuple[str, ...] = ()
