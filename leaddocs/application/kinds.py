@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaddocs.application import changelog, decisions, release_notes, status
+from leaddocs.application import changelog, decisions, release_notes, stats, status
 from leaddocs.application.context import BuildContext
 from leaddocs.application.enrichment import noted
 from leaddocs.application.pages.options import SiteContext
@@ -57,6 +57,11 @@ def _status(context: BuildContext) -> list[Document]:
     )
 
 
+def _stats(context: BuildContext) -> list[Document]:
+    # Measured from the history, not drafted: nothing to build into a folder, a page to show.
+    return []
+
+
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         release_notes.KIND,
@@ -73,6 +78,12 @@ KINDS: tuple[DocumentKind, ...] = (
         decisions.INDEX_KIND, "the index of decision records", _adr_index, site=decision_pages
     ),
     DocumentKind(status.KIND, "this week's status page and the index of status pages", _status),
+    DocumentKind(
+        stats.KIND,
+        "what the drafts were worth: drafted, kept in review, time saved (a site page)",
+        _stats,
+        site=stats.stats_pages,
+    ),
 )
 
 

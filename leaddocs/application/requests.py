@@ -90,3 +90,15 @@ class StatusRequest:
     # The folder the page is written to (``--output FILE``'s): links to records are made
     # relative to it. None: where the page is placed (``status.dir``, a build folder).
     page_dir: Path | None = None
+
+
+StatsFormat = Literal["table", "json", "md"]
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRequest:
+    """What the drafts were worth (docs/stats.md)."""
+
+    since: str | None = None  # a date or a length (30d, 2w); None: all of the history
+    format: StatsFormat = "table"
+    today: datetime.date | None = None  # None: today, in UTC
