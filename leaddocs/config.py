@@ -239,6 +239,14 @@ class StatusConfig(_Strict):
     _dir_inside = field_validator("dir")(_inside_repository)
 
 
+class StatsConfig(_Strict):
+    """``leaddocs stats`` (docs/stats.md)."""
+
+    # Writing time saved is the words kept at this speed. People composing text on a keyboard
+    # write about 19 words a minute (Karat et al., CHI '99): slower than copying it.
+    words_per_minute: float = Field(default=20, gt=0, le=200)
+
+
 class Config(_Strict):
     tags: TagsConfig = Field(default_factory=TagsConfig)
     breaking_title: str = "Breaking changes"
@@ -254,6 +262,7 @@ class Config(_Strict):
     adr: AdrConfig = Field(default_factory=AdrConfig)
     forge: ForgeConfig = Field(default_factory=ForgeConfig)
     status: StatusConfig = Field(default_factory=StatusConfig)
+    stats: StatsConfig = Field(default_factory=StatsConfig)
 
     source: str | None = Field(default=None, exclude=True)
 

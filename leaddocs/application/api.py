@@ -49,11 +49,13 @@ from leaddocs.application.requests import (
     DraftOptions,
     NewAdrRequest,
     ReleaseNotesRequest,
+    StatsRequest,
     StatusRequest,
 )
 from leaddocs.application.scaffold import init, scaffold
 from leaddocs.application.site import site_pages
 from leaddocs.application.site_runner import build_site, serve_site
+from leaddocs.application.stats import drafting_stats
 from leaddocs.application.status import command_documents as status
 from leaddocs.application.status import status_pr, status_summary
 from leaddocs.delivery.files import Written, deliver
@@ -80,6 +82,7 @@ __all__ = [
     "ReleaseNotesRequest",
     "SiteLinks",
     "SiteOptions",
+    "StatsRequest",
     "StatusRequest",
     "WriteMode",
     "Written",
@@ -94,6 +97,7 @@ __all__ = [
     "decision_log",
     "decision_records",
     "drafting_failure",
+    "drafting_stats",
     "init",
     "link",
     "migrate",

@@ -95,6 +95,8 @@ COMMENTS: dict[str, str] = {
     "status.blocker_labels": "labels that make one a blocker",
     "status.branch_days": "offline: branches with a commit this recent are in flight",
     "status.portfolio": "other repositories (paths) or status JSON files for --portfolio",
+    "stats": "What the drafts were worth (docs/stats.md)",
+    "stats.words_per_minute": "the writing speed time saved is counted at: composing runs near 19",
 }
 
 # Keys written commented out: setting them changes behaviour even at the default value

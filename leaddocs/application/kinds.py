@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaddocs.application import changelog, decisions, release_notes, status
+from leaddocs.application import changelog, decisions, release_notes, stats, status
 from leaddocs.application.brief import KIND as BRIEF_KIND
 from leaddocs.application.brief import brief_pages
 from leaddocs.application.context import BuildContext
@@ -65,6 +65,11 @@ def _brief(context: BuildContext) -> list[Document]:
     return []
 
 
+def _stats(context: BuildContext) -> list[Document]:
+    # Measured from the history, not drafted: nothing to build into a folder, a page to show.
+    return []
+
+
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         release_notes.KIND,
@@ -86,6 +91,12 @@ KINDS: tuple[DocumentKind, ...] = (
         "plain-language briefs (leaddocs brief; build makes none, the site lists docs/briefs/)",
         _brief,
         site=brief_pages,
+    ),
+    DocumentKind(
+        stats.KIND,
+        "what the drafts were worth: drafted, kept in review, time saved (a site page)",
+        _stats,
+        site=stats.stats_pages,
     ),
 )
 

@@ -123,3 +123,15 @@ class BriefRequest:
     drafting: DraftOptions = field(default_factory=DraftOptions)
     today: datetime.date | None = None  # None: today, in UTC
     progress: HistoryProgress | None = None
+
+
+StatsFormat = Literal["table", "json", "md"]
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRequest:
+    """What the drafts were worth (docs/stats.md)."""
+
+    since: str | None = None  # a date or a length (30d, 2w); None: all of the history
+    format: StatsFormat = "table"
+    today: datetime.date | None = None  # None: today, in UTC

@@ -36,6 +36,7 @@ COMMANDS = {
     "init": "leaddocs.cli.init",
     "site": "leaddocs.cli.site",
     "brief": "leaddocs.cli.brief",
+    "stats": "leaddocs.cli.stats",
 }
 
 

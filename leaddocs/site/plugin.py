@@ -64,6 +64,8 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
             releases=self.config.releases,
             status_dir=self.config.status_dir.strip("/"),
             adr_dir=Path(self.config.adr_dir) if self.config.adr_dir else None,
+            stats_page=self.config.stats_page.strip("/"),
+            stats=self.config.stats,
         )
         self._adr_folder = options.adr_dir or project.adr_folder
         self._links = api.SiteLinks(
