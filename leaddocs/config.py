@@ -239,6 +239,14 @@ class StatusConfig(_Strict):
     _dir_inside = field_validator("dir")(_inside_repository)
 
 
+class MeetingsConfig(_Strict):
+    """``leaddocs meeting`` (docs/meetings.md): where meeting pages go."""
+
+    folder: str = "docs/meetings"
+
+    _folder_inside = field_validator("folder")(_inside_repository)
+
+
 class Config(_Strict):
     tags: TagsConfig = Field(default_factory=TagsConfig)
     breaking_title: str = "Breaking changes"
@@ -254,6 +262,7 @@ class Config(_Strict):
     adr: AdrConfig = Field(default_factory=AdrConfig)
     forge: ForgeConfig = Field(default_factory=ForgeConfig)
     status: StatusConfig = Field(default_factory=StatusConfig)
+    meetings: MeetingsConfig = Field(default_factory=MeetingsConfig)
 
     source: str | None = Field(default=None, exclude=True)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from leaddocs.application import changelog, decisions, release_notes, status
 from leaddocs.application.context import BuildContext
 from leaddocs.application.enrichment import noted
+from leaddocs.application.pages.meetings import meeting_pages
 from leaddocs.application.pages.options import SiteContext
 from leaddocs.application.pages.sections import decision_pages, release_pages
 from leaddocs.application.requests import StatusRequest
@@ -57,6 +58,12 @@ def _status(context: BuildContext) -> list[Document]:
     )
 
 
+def _meetings(context: BuildContext) -> list[Document]:
+    # A meeting page is made from its notes (`leaddocs meeting`), not from history: a build
+    # has nothing to add, and the site lists the pages there are.
+    return []
+
+
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         release_notes.KIND,
@@ -73,6 +80,12 @@ KINDS: tuple[DocumentKind, ...] = (
         decisions.INDEX_KIND, "the index of decision records", _adr_index, site=decision_pages
     ),
     DocumentKind(status.KIND, "this week's status page and the index of status pages", _status),
+    DocumentKind(
+        "meeting",
+        "meeting pages (made by leaddocs meeting; the site's Meetings index)",
+        _meetings,
+        site=meeting_pages,
+    ),
 )
 
 

@@ -90,3 +90,16 @@ class StatusRequest:
     # The folder the page is written to (``--output FILE``'s): links to records are made
     # relative to it. None: where the page is placed (``status.dir``, a build folder).
     page_dir: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRequest:
+    """A meeting's page from its notes or transcript (docs/meetings.md)."""
+
+    notes: Path  # Markdown or plain-text notes, or a .vtt / .srt transcript
+    title: str | None = None  # None: the front matter's, the first heading's, the file name's
+    date: datetime.date | None = None  # None: as the notes state it, else today
+    output: Path | None = None  # None: meetings.folder/YYYY-MM-DD-slug.md
+    adr: bool = False  # each decision also becomes a proposed ADR draft (XXXX-slug.md)
+    drafting: DraftOptions = field(default_factory=DraftOptions)
+    today: datetime.date | None = None  # None: today, in UTC
