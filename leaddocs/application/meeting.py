@@ -65,7 +65,7 @@ def read_meeting(project: Project, request: MeetingRequest) -> tuple[Meeting, tu
     the file (and the line)."""
     path = request.notes
     shown = project.rel(path)
-    text = read_source_material(path, project.root, what="notes file", limit=MAX_BYTES)
+    text = read_source_material(path, project.root, what="notes file", limit=MAX_BYTES, shown=shown)
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise UsageError(f"notes file {shown}: empty: there is nothing to read a meeting from")
@@ -204,7 +204,10 @@ def record_to_page(folder: Path, page: Path) -> str:
 
 
 def _adr_title(text: str) -> str:
+    """The decision as a record's title: one line, a capital first letter, at most
+    ``ADR_TITLE_CHARS`` (cut at a word)."""
     words = " ".join(text.split()).rstrip(".")
+    words = words[:1].upper() + words[1:]
     if len(words) <= ADR_TITLE_CHARS:
         return words
     return words[: ADR_TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
@@ -222,7 +225,14 @@ def _context(meeting: Meeting, decision: Item, link: str) -> str:
 
 
 def write_meeting(project: Project, draft: MeetingDraft) -> list[files.Written]:
-    """The page and its ADR drafts, created together or not at all."""
+    """The page and its ADR drafts, created together or not at all. A page already there is
+    a person's (or an earlier run's, which a person may have edited): never replaced."""
+    page = draft.page.path
+    if page.exists() or page.is_symlink():
+        raise OutputError(
+            f"{project.rel(page)} already exists: a meeting page is never replaced; remove "
+            "it, or give another --title or --output"
+        )
     return files.deliver(
         draft.documents, make_folders=True, boundary=project.root, shown=project.rel
     )

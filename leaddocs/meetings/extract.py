@@ -71,7 +71,6 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 SECTION_KINDS: tuple[tuple[str, str], ...] = (
     ("decision", "decision"),
-    ("beschluss", "decision"),
     ("action", "action"),
     ("todo", "action"),
     ("to-do", "action"),
@@ -119,7 +118,7 @@ def extract(
             other.append(Item(entry, entry.text))
     sources = [source.attendees_from] if source.attendees_from else []
     if mentioned:
-        sources.append("@mentions")
+        sources.append("the mentions")  # not "@mentions": GitHub would notify a user
     return Meeting(
         source=source,
         title=title,

@@ -30,7 +30,7 @@ _ATTENDEES = re.compile(
     _LABEL.format(r"(?:attendees|participants|present|attendance)"), re.IGNORECASE
 )
 _DATE_LINE = re.compile(_LABEL.format(r"date"), re.IGNORECASE)
-_SPLIT_NAMES = re.compile(r"\s*(?:[,;/&]|\band\b|\bund\b)\s*", re.IGNORECASE)
+_SPLIT_NAMES = re.compile(r"\s*(?:[,;&]|\band\b)\s*", re.IGNORECASE)
 ATTENDEE_SECTIONS = frozenset({"attendees", "participants", "present", "attendance"})
 SUMMARY_SECTIONS = frozenset({"summary", "tl;dr", "tldr", "overview"})
 

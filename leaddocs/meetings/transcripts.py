@@ -26,6 +26,7 @@ from leaddocs.meetings.model import Entry
 _VTT_TIMING = re.compile(
     r"^\s*(?:\d+:)?\d{2}:\d{2}\.\d{3}\s+-->\s+(?:\d+:)?\d{2}:\d{2}\.\d{3}(?:\s.*)?$"
 )
+_TIME = re.compile(r"\d:\d\d")
 _VTT_OTHER_BLOCKS = ("NOTE", "STYLE", "REGION")
 _SRT_TAGS = re.compile(r"\{\\[^{}]*\}")  # ASS overrides some tools leave in SubRip: {\an8}
 # "Alice Smith: …": a speaker's name, not a marker the notes reader knows ("Decision: …").
@@ -110,7 +111,11 @@ def _check_vtt_block(block: list[str], start: int) -> None:
         return
     timing = next((i for i, line in enumerate(block[:2]) if "-->" in line), None)
     if timing is None or not _VTT_TIMING.match(block[timing]):
-        at = start + (timing if timing is not None else 0)
+        # The line meant as the timing line: the one with an arrow, else one with a time.
+        meant = timing
+        if meant is None:
+            meant = next((i for i, line in enumerate(block[:2]) if _TIME.search(line)), 0)
+        at = start + meant
         raise TranscriptError(
             "not a WebVTT cue: expected a timing line such as 00:00:01.000 --> 00:00:04.000",
             at,
@@ -136,23 +141,28 @@ def _srt_error_line(exc: pysrt.Error, lines: Sequence[str]) -> int:
     ended, text = args[0], args[1]
     block = text.rstrip("\n").split("\n")
     start = max(1, ended - len(block) + 1)
-    arrow = next((i for i, line in enumerate(block) if "-->" in line), 0)
+    arrow = next((i for i, line in enumerate(block) if "-->" in line), None)
+    if arrow is None:
+        arrow = next((i for i, line in enumerate(block) if _TIME.search(line)), 0)
     return min(start + arrow, max(len(lines), 1))
 
 
-def _located(
-    lines: Sequence[str], cues: Iterable[tuple[str, str | None, str]]
-) -> list[tuple[int, str | None, str]]:
-    """(line, speaker, text) of each cue: its line found from where the previous one was."""
-    found: list[tuple[int, str | None, str]] = []
+Cue = tuple[int, int, str | None, str]  # first line, last line, speaker, text
+
+
+def _located(lines: Sequence[str], cues: Iterable[tuple[str, str | None, str]]) -> list[Cue]:
+    """(first line, last line, speaker, text) of each cue's text, found in the file from
+    where the previous cue's was."""
+    found: list[Cue] = []
     cursor = 0
     for raw, voice, text in cues:
         first = raw.split("\n", 1)[0].strip()
         at = next((i for i in range(cursor, len(lines)) if lines[i].strip() == first), cursor)
-        cursor = at + 1
+        last = at + raw.strip("\n").count("\n")
+        cursor = last + 1
         speaker, words = _speaker(voice, " ".join(text.split()))
         if words:
-            found.append((at + 1, speaker, words))
+            found.append((at + 1, last + 1, speaker, words))
     return found
 
 
@@ -165,41 +175,41 @@ def _speaker(voice: str | None, text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _turns(cues: list[tuple[int, str | None, str]]) -> list[Entry]:
+def _turns(cues: list[Cue]) -> list[Entry]:
     """The cues of one speaker in a row as one turn, cut into sentences; each sentence keeps
     the line of the cue it starts in (a cue often ends mid-sentence)."""
     entries: list[Entry] = []
-    turn: list[tuple[int, str]] = []
+    turn: list[tuple[int, int, str]] = []
     speaker: str | None = None
 
     def close() -> None:
         entries.extend(_sentences(turn, speaker))
         turn.clear()
 
-    for line, who, text in cues:
+    for line, last, who, text in cues:
         if turn and who != speaker:
             close()
         speaker = who
-        turn.append((line, text))
+        turn.append((line, last, text))
     close()
     return entries
 
 
-def _sentences(turn: list[tuple[int, str]], speaker: str | None) -> list[Entry]:
+def _sentences(turn: list[tuple[int, int, str]], speaker: str | None) -> list[Entry]:
     text = ""
-    starts: list[tuple[int, int]] = []  # (offset in the turn's text, line of its cue)
-    for line, words in turn:
+    starts: list[tuple[int, int, int]] = []  # (offset in the turn's text, the cue's lines)
+    for line, last, words in turn:
         if text:
             text += " "
-        starts.append((len(text), line))
+        starts.append((len(text), line, last))
         text += words
     entries: list[Entry] = []
     offset = 0
     for sentence in _SENTENCE_END.split(text):
         at = text.find(sentence, offset)
         offset = at + len(sentence)
-        lines = [line for start, line in starts if start <= at]
-        last = [line for start, line in starts if start < offset]
+        first = [line for start, line, _ in starts if start <= at]
+        ends = [end for start, _, end in starts if start < offset]
         if sentence.strip():
-            entries.append(Entry(lines[-1], sentence.strip(), speaker, last_line=last[-1]))
+            entries.append(Entry(first[-1], sentence.strip(), speaker, last_line=ends[-1]))
     return entries
