@@ -34,6 +34,7 @@ from leaddocs.application.decisions import (
     set_status,
 )
 from leaddocs.application.kinds import KINDS, DocumentKind
+from leaddocs.application.meeting import MeetingDraft, meeting_draft, meeting_pr, write_meeting
 from leaddocs.application.new_adr import NewAdr, new_adr
 from leaddocs.application.pages.links import SiteLinks, rewrite_links
 from leaddocs.application.pages.options import SiteOptions
@@ -45,6 +46,7 @@ from leaddocs.application.requests import (
     BuildRequest,
     ChangelogRequest,
     DraftOptions,
+    MeetingRequest,
     NewAdrRequest,
     ReleaseNotesRequest,
     StatusRequest,
@@ -69,6 +71,8 @@ __all__ = [
     "DocumentKind",
     "DraftOptions",
     "LeaddocsError",
+    "MeetingDraft",
+    "MeetingRequest",
     "NewAdr",
     "NewAdrRequest",
     "Plan",
@@ -91,6 +95,8 @@ __all__ = [
     "drafting_failure",
     "init",
     "link",
+    "meeting_draft",
+    "meeting_pr",
     "migrate",
     "new_adr",
     "number_drafts",
@@ -109,6 +115,7 @@ __all__ = [
     "status_pr",
     "status_summary",
     "write",
+    "write_meeting",
 ]
 
 

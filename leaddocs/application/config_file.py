@@ -95,6 +95,8 @@ COMMENTS: dict[str, str] = {
     "status.blocker_labels": "labels that make one a blocker",
     "status.branch_days": "offline: branches with a commit this recent are in flight",
     "status.portfolio": "other repositories (paths) or status JSON files for --portfolio",
+    "meetings": "Meeting pages (docs/meetings.md)",
+    "meetings.folder": "where `leaddocs meeting` creates them, relative to the repository root",
 }
 
 # Keys written commented out: setting them changes behaviour even at the default value

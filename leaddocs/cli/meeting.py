@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from leaddocs.cli.app import State, pass_state
-from leaddocs.cli.options import model_option, output_option, pr_option
+from leaddocs.cli.options import model_option, pr_option
 from leaddocs.errors import UsageError
 
 
@@ -22,7 +22,12 @@ from leaddocs.errors import UsageError
     help="The meeting's date (default: the front matter, the file name, the first heading, "
     "else today); relative due dates are read from it.",
 )
-@output_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Create the page at FILE instead of in meetings.folder; - prints it.",
+)
 @click.option(
     "--adr", is_flag=True, help="Also draft a proposed ADR (XXXX-slug.md) from each decision."
 )

@@ -18,7 +18,7 @@ from leaddocs.documents.meeting import Said
 from leaddocs.drafting.base import Bullet, Drafter, DraftRequest, ManifestItem
 from leaddocs.drafting.report import DraftReport
 from leaddocs.meetings.dates import find_due, find_iso
-from leaddocs.meetings.extract import MENTION, owner
+from leaddocs.meetings.extract import MENTION, is_name, owner
 from leaddocs.meetings.model import Entry, Meeting
 
 SUMMARY = "Summary"
@@ -32,6 +32,13 @@ INSTRUCTIONS = (
     "is to be done, citing that item's id only. Name a person or a date only where the cited "
     "items state it (the owner and due fields say what they state; never add one). Never call "
     "something decided unless a cited item of type decision says so."
+)
+# Who a sentence says does something: "Carol Diaz" (two capitalised words), "Carol owns".
+_WORD = r"[^\W\d_](?:[^\W\d_]|['\u2019-])*(?![\w])"  # letters: "L7" or "v2" names nobody
+_FULL_NAME = re.compile(rf"(?<![\w'])(?={_WORD}\s+{_WORD})")
+_TWO_WORDS = re.compile(rf"({_WORD})\s+({_WORD})")
+_OWNS = re.compile(
+    rf"(?<![\w'])(?P<name>{_WORD})\s+(?:owns|takes|handles|leads|drives|picks\s+up|is\s+on)\b"
 )
 _DECIDED = re.compile(r"\b(?:decid\w*|decision\w*|agreed|agree[sd]?|resolved)\b", re.IGNORECASE)
 
@@ -114,6 +121,10 @@ def draft_meeting(meeting: Meeting, drafter: Drafter) -> DraftedMeeting:
     return drafted
 
 
+def _do(ids: Sequence[str]) -> str:
+    return "does" if len(ids) == 1 else "do"
+
+
 def _names(ids: Sequence[str]) -> str:
     return ("line " if len(ids) == 1 else "lines ") + ", ".join(i.lstrip("L") for i in ids)
 
@@ -142,7 +153,7 @@ class _Checker:
             if person.casefold() not in said and not any(
                 part in said for part in person.casefold().split() if len(part) > 2
             ):
-                return f"names {person}, whom {_names(ids)} do not name"
+                return f"names {person}, whom {_names(ids)} {_do(ids)} not name"
         stated = {due.date for e in cited if (due := find_due(e.text, self.meeting.date))}
         stated |= {iso for e in cited if (iso := find_iso(e.text))}
         claimed = find_due(bullet.text, self.meeting.date)
@@ -150,9 +161,11 @@ class _Checker:
         dates += [d for d in [find_iso(bullet.text)] if d]
         for date in dates:
             if date not in stated:
-                return f"states the date {date.isoformat()}, which {_names(ids)} do not"
+                return f"states the date {date.isoformat()}, which {_names(ids)} {_do(ids)} not"
         if _DECIDED.search(bullet.text) and not self.decision_ids.intersection(ids):
-            return f"calls something decided, which {_names(ids)} do not record as a decision"
+            return (
+                f"calls something decided, which {_names(ids)} {_do(ids)} not record as a decision"
+            )
         return None
 
     def _people_in(self, text: str) -> list[str]:
@@ -170,4 +183,9 @@ class _Checker:
         claimed = owner(Entry(0, text), self.known)
         if claimed is not None:
             found.append(claimed)
+        for start in _FULL_NAME.finditer(text):
+            pair = _TWO_WORDS.match(text, start.start())
+            if pair is not None and is_name(pair[0]):
+                found.append(pair[0])
+        found += [m["name"] for m in _OWNS.finditer(text) if is_name(m["name"])]
         return list(dict.fromkeys(found))

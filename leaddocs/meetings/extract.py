@@ -193,7 +193,7 @@ def _implied_action(entry: Entry, date: dt.date, known: set[str]) -> bool:
     if name.casefold() in known:
         return True
     verb = named.groupdict().get("verb") or "will"
-    return due is not None and verb != "to" and _is_name(name)
+    return due is not None and verb != "to" and is_name(name)
 
 
 def _action(entry: Entry, text: str, date: dt.date, known: set[str]) -> Action:
@@ -218,12 +218,12 @@ def owner(entry: Entry, known: set[str]) -> str | None:
     named = _WILL.match(body) or _NAME_LL.match(body)
     if named is not None:
         name = named["name"]
-        if name.casefold() in known or _is_name(name):
+        if name.casefold() in known or is_name(name):
             return name
     return None
 
 
-def _is_name(words: str) -> bool:
+def is_name(words: str) -> bool:
     """Capitalised words that are not a pronoun or a sentence's usual first word."""
     parts = words.split()
     return all(part[:1].isupper() for part in parts) and parts[0].lower() not in _NOT_NAMES
