@@ -13,6 +13,7 @@ sentences, each with the line of the cue it starts in. The speaker is the WebVTT
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -196,6 +197,8 @@ def _turns(cues: list[Cue]) -> list[Entry]:
 
 
 def _sentences(turn: list[tuple[int, int, str]], speaker: str | None) -> list[Entry]:
+    if not turn:
+        return []
     text = ""
     starts: list[tuple[int, int, int]] = []  # (offset in the turn's text, the cue's lines)
     for line, last, words in turn:
@@ -204,12 +207,14 @@ def _sentences(turn: list[tuple[int, int, str]], speaker: str | None) -> list[En
         starts.append((len(text), line, last))
         text += words
     entries: list[Entry] = []
+    offsets = [start for start, _, _ in starts]
     offset = 0
     for sentence in _SENTENCE_END.split(text):
         at = text.find(sentence, offset)
         offset = at + len(sentence)
-        first = [line for start, line, _ in starts if start <= at]
-        ends = [end for start, _, end in starts if start < offset]
+        # The cue the sentence starts in, and the last cue it reaches into.
+        first = starts[bisect.bisect_right(offsets, at) - 1][1]
+        last = starts[bisect.bisect_left(offsets, offset) - 1][2]
         if sentence.strip():
-            entries.append(Entry(first[-1], sentence.strip(), speaker, last_line=ends[-1]))
+            entries.append(Entry(first, sentence.strip(), speaker, last_line=last))
     return entries

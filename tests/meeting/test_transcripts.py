@@ -144,3 +144,22 @@ def test_a_transcript_with_no_cues_is_empty(cli: Any, project: Repo, tmp_path: P
     (project.path / "silent.vtt").write_text("WEBVTT\n\nNOTE nobody spoke\n")
     result = cli("--repo", project.path, "meeting", project.path / "silent.vtt")
     assert result.code == 2 and "silent.vtt: no notes in it" in result.stderr
+
+
+def test_a_long_transcript_of_one_unnamed_voice_reads_in_linear_time(
+    cli: Any, project: Repo
+) -> None:
+    # 6,000 cues with no speaker are one turn: finding each sentence's cue must not scan all.
+    cues = "".join(
+        f"{n}\n00:{n // 3600 % 60:02d}:{n // 60 % 60:02d},000 --> 00:{n // 3600 % 60:02d}:"
+        f"{n // 60 % 60:02d},500\nitem {n} is fine. Is it?\n\n"
+        for n in range(1, 6001)
+    )
+    (project.path / "long.srt").write_text(cues)
+    import time
+
+    started = time.perf_counter()
+    result = cli("--repo", project.path, "meeting", project.path / "long.srt", "-o", "-")
+    assert result.code == 0, result
+    assert "- item 6000 is fine. (line 23999)" in result.stdout
+    assert time.perf_counter() - started < 20  # was minutes when each sentence scanned every cue
