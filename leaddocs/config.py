@@ -247,6 +247,14 @@ class StatsConfig(_Strict):
     words_per_minute: float = Field(default=20, gt=0, le=200)
 
 
+class MeetingsConfig(_Strict):
+    """``leaddocs meeting`` (docs/meetings.md): where meeting pages go."""
+
+    folder: str = "docs/meetings"
+
+    _folder_inside = field_validator("folder")(_inside_repository)
+
+
 class Config(_Strict):
     tags: TagsConfig = Field(default_factory=TagsConfig)
     breaking_title: str = "Breaking changes"
@@ -263,6 +271,7 @@ class Config(_Strict):
     forge: ForgeConfig = Field(default_factory=ForgeConfig)
     status: StatusConfig = Field(default_factory=StatusConfig)
     stats: StatsConfig = Field(default_factory=StatsConfig)
+    meetings: MeetingsConfig = Field(default_factory=MeetingsConfig)
 
     source: str | None = Field(default=None, exclude=True)
 

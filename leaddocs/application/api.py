@@ -35,6 +35,7 @@ from leaddocs.application.decisions import (
     set_status,
 )
 from leaddocs.application.kinds import KINDS, DocumentKind
+from leaddocs.application.meeting import MeetingDraft, meeting_draft, meeting_pr, write_meeting
 from leaddocs.application.new_adr import NewAdr, new_adr
 from leaddocs.application.pages.links import SiteLinks, rewrite_links
 from leaddocs.application.pages.options import SiteOptions
@@ -47,6 +48,7 @@ from leaddocs.application.requests import (
     BuildRequest,
     ChangelogRequest,
     DraftOptions,
+    MeetingRequest,
     NewAdrRequest,
     ReleaseNotesRequest,
     StatsRequest,
@@ -74,6 +76,8 @@ __all__ = [
     "DocumentKind",
     "DraftOptions",
     "LeaddocsError",
+    "MeetingDraft",
+    "MeetingRequest",
     "NewAdr",
     "NewAdrRequest",
     "Plan",
@@ -100,6 +104,8 @@ __all__ = [
     "drafting_stats",
     "init",
     "link",
+    "meeting_draft",
+    "meeting_pr",
     "migrate",
     "new_adr",
     "number_drafts",
@@ -118,6 +124,7 @@ __all__ = [
     "status_pr",
     "status_summary",
     "write",
+    "write_meeting",
 ]
 
 

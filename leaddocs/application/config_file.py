@@ -97,6 +97,8 @@ COMMENTS: dict[str, str] = {
     "status.portfolio": "other repositories (paths) or status JSON files for --portfolio",
     "stats": "What the drafts were worth (docs/stats.md)",
     "stats.words_per_minute": "the writing speed time saved is counted at: composing runs near 19",
+    "meetings": "Meeting pages (docs/meetings.md)",
+    "meetings.folder": "where `leaddocs meeting` creates them, relative to the repository root",
 }
 
 # Keys written commented out: setting them changes behaviour even at the default value

@@ -12,6 +12,7 @@ from leaddocs.application.brief import KIND as BRIEF_KIND
 from leaddocs.application.brief import brief_pages
 from leaddocs.application.context import BuildContext
 from leaddocs.application.enrichment import noted
+from leaddocs.application.pages.meetings import meeting_pages
 from leaddocs.application.pages.options import SiteContext
 from leaddocs.application.pages.sections import decision_pages, release_pages
 from leaddocs.application.requests import StatusRequest
@@ -70,6 +71,12 @@ def _stats(context: BuildContext) -> list[Document]:
     return []
 
 
+def _meetings(context: BuildContext) -> list[Document]:
+    # A meeting page is made from its notes (`leaddocs meeting`), not from history: a build
+    # has nothing to add, and the site lists the pages there are.
+    return []
+
+
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         release_notes.KIND,
@@ -97,6 +104,12 @@ KINDS: tuple[DocumentKind, ...] = (
         "what the drafts were worth: drafted, kept in review, time saved (a site page)",
         _stats,
         site=stats.stats_pages,
+    ),
+    DocumentKind(
+        "meeting",
+        "meeting pages (made by leaddocs meeting; the site's Meetings index)",
+        _meetings,
+        site=meeting_pages,
     ),
 )
 

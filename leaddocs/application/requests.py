@@ -135,3 +135,16 @@ class StatsRequest:
     since: str | None = None  # a date or a length (30d, 2w); None: all of the history
     format: StatsFormat = "table"
     today: datetime.date | None = None  # None: today, in UTC
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRequest:
+    """A meeting's page from its notes or transcript (docs/meetings.md)."""
+
+    notes: Path  # Markdown or plain-text notes, or a .vtt / .srt transcript
+    title: str | None = None  # None: the front matter's, the first heading's, the file name's
+    date: datetime.date | None = None  # None: as the notes state it, else today
+    output: Path | None = None  # None: meetings.folder/YYYY-MM-DD-slug.md
+    adr: bool = False  # each decision also becomes a proposed ADR draft (XXXX-slug.md)
+    drafting: DraftOptions = field(default_factory=DraftOptions)
+    today: datetime.date | None = None  # None: today, in UTC

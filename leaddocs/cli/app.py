@@ -37,6 +37,7 @@ COMMANDS = {
     "site": "leaddocs.cli.site",
     "brief": "leaddocs.cli.brief",
     "stats": "leaddocs.cli.stats",
+    "meeting": "leaddocs.cli.meeting",
 }
 
 
