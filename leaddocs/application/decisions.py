@@ -80,8 +80,9 @@ def number_drafts(
 def _carry_out(
     project: Project, log: DecisionLog, moves: Sequence[numbering.Move], dry_run: bool
 ) -> list[numbering.Move]:
+    pages = project.pages_linking_records()
     for move in [] if dry_run else moves:
-        step = numbering.move_step(log, move)
+        step = numbering.move_step(log, move, pages=pages)
         # Every file is checked before the move, and the move comes before any write: a
         # failing git mv (a held index.lock) then leaves no link pointing at a missing file.
         files.check([*step.edits, step.own.at(move.adr.path)], shown=log.rel, boundary=log.root)

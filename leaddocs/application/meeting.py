@@ -55,10 +55,6 @@ class MeetingDraft:
         return [self.page, *self.adrs]
 
 
-def meetings_folder(project: Project) -> Path:
-    return project.root / project.config.meetings.folder
-
-
 def read_meeting(project: Project, request: MeetingRequest) -> tuple[Meeting, tuple[str, ...]]:
     """The meeting the file records, and where secrets were taken out of it. Empty notes, a
     file that is not UTF-8 text or too big, and a malformed transcript are refused, naming
@@ -124,7 +120,7 @@ def _front_matter(
 def meeting_draft(project: Project, request: MeetingRequest) -> MeetingDraft:
     """The page (and, with ``adr``, the ADR drafts), nothing written. Paths are absolute."""
     meeting, notes = read_meeting(project, request)
-    folder = meetings_folder(project)
+    folder = project.meetings_folder
     out = request.output
     path = out.absolute() if out is not None and str(out) != "-" else folder / _file_name(meeting)
     report: DraftReport | None = None

@@ -62,6 +62,18 @@ class Project:
         return adr_folder(self.root, self.config.adr.dir)
 
     @property
+    def meetings_folder(self) -> Path:
+        return self.root / self.config.meetings.folder
+
+    def pages_linking_records(self) -> list[Path]:
+        """Pages beside the records that link to them (meeting pages, `meeting --adr`): a
+        numbered draft's links there follow it. Links only: no page behind a link is read."""
+        folder = self.meetings_folder
+        if not folder.is_dir() or folder.is_symlink():
+            return []
+        return sorted(p for p in folder.glob("*.md") if p.is_file() and not p.is_symlink())
+
+    @property
     def changelog_path(self) -> Path:
         """Where the repository keeps its CHANGELOG, relative to its root (``changelog.path``)."""
         return Path(self.config.changelog.path)

@@ -100,3 +100,21 @@ def test_pr_without_a_token_commits_the_branch_locally(cli: Any, project: Repo) 
     assert "Meeting notes: Platform sync (2026-12-02)" in result.stdout
     branch = "leaddocs/meeting-2026-12-02-platform-sync"
     assert "## Action items" in project.git("show", f"{branch}:{PAGE}")
+
+
+def test_numbering_the_drafts_carries_the_meeting_pages_links(cli: Any, project: Repo) -> None:
+    # `leaddocs ci` / `adr number-drafts` gives the drafts their numbers once they land: the
+    # meeting page's link follows the record, as the other records' links do.
+    result = cli("--repo", project.path, "meeting", project.path / NOTES_FILE, "--adr")
+    assert result.code == 0, result
+    project.git("add", "-A")
+    project.commit("docs: platform sync")
+    numbered = cli("--repo", project.path, "adr", "number-drafts")
+    assert numbered.code == 0, numbered
+    [record] = sorted((project.path / "adr").glob("*.md"))
+    assert record.name.startswith("0001-"), record.name
+    page = (project.path / PAGE).read_text()
+    assert "XXXX-" not in page
+    assert f"(../../adr/{record.name})" in page
+    # The record's own link back to the meeting is untouched.
+    assert "(../docs/meetings/2026-12-02-platform-sync.md)" in record.read_text()
