@@ -34,6 +34,36 @@ def test_every_command_has_help_with_an_example(cli: Any) -> None:
         assert "Example" in result.stdout, f"leaddocs {' '.join(path)} --help has no example"
 
 
+def _groups(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    context = click.Context(group)
+    found = [prefix]
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        if isinstance(command, click.Group):
+            found.extend(_groups(command, (*prefix, name)))
+    return found
+
+
+def test_every_command_summary_is_shown_whole_and_fits_a_line(cli: Any) -> None:
+    """Click cuts a summary at ~45 characters with '...'; every list of commands shows each
+    summary whole, on one line of an 80-column terminal."""
+    groups = _groups(root)
+    assert ("adr",) in groups and ("site",) in groups
+    for path in groups:
+        result = cli(*path, "--help")
+        listed = result.stdout.split("\nCommands:\n", 1)[1].splitlines()
+        rows = [line for line in listed if line.startswith("  ") and line.strip()]
+        group = root
+        for name in path:
+            group = group.get_command(click.Context(group), name)  # type: ignore[assignment]
+        names = group.list_commands(click.Context(group))
+        assert [row.split()[0] for row in rows] == names, (path, listed)  # one line each
+        for row in rows:
+            assert not row.rstrip().endswith("..."), f"leaddocs {' '.join(path)}: {row.strip()}"
+            assert row.rstrip().endswith("."), f"leaddocs {' '.join(path)}: {row.strip()}"
+            assert len(row) <= 80, row
+
+
 def test_version(cli: Any) -> None:
     result = cli("--version")
     assert result.code == 0 and __version__ in result.stdout

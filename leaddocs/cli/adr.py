@@ -12,7 +12,7 @@ from leaddocs.adr import report
 from leaddocs.adr.lint import has_errors
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import STATUSES, WRITABLE_STATUSES, LinkKind
-from leaddocs.cli.app import State, pass_state
+from leaddocs.cli.app import State, SummaryGroup, pass_state
 from leaddocs.cli.options import model_option, pr_option
 from leaddocs.errors import LintFailure, OutputError
 
@@ -33,7 +33,7 @@ def _log(state: State) -> DecisionLog:
     return log
 
 
-@click.group("adr")
+@click.group("adr", cls=SummaryGroup, short_help="Decision records: write, list, check, link.")
 def command() -> None:
     """Architecture decision records: read every style, write MADR 4, keep links whole.
 
@@ -45,7 +45,7 @@ def command() -> None:
     """
 
 
-@command.command("new")
+@command.command("new", short_help="Write a new MADR 4 record; print its path.")
 @click.argument("title")
 @click.option(
     "--status",
@@ -185,7 +185,7 @@ def show(state: State, reference: str, as_json: bool) -> None:
     click.echo(report.as_json([adr]) if as_json else report.as_detail(adr), nl=False)
 
 
-@command.command("status")
+@command.command("status", short_help="Change a record's status in its file.")
 @click.argument("reference", metavar="ID")
 @click.argument("status", type=click.Choice(WRITABLE_STATUSES))
 @click.option("--force", is_flag=True, help="Allow any transition.")
@@ -228,7 +228,7 @@ def link(state: State, reference: str, supersedes: str | None, amends: str | Non
     state.note(f"{source.rel} {kind} {other.rel}")
 
 
-@command.command("lint")
+@command.command("lint", short_help="Check the decision log; exit 1 on errors.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @pass_state
 def lint_command(state: State, paths: tuple[Path, ...]) -> None:
@@ -260,7 +260,7 @@ def _print_moves(state: State, moves: list[Move], log: DecisionLog, dry_run: boo
         state.note("dry run: nothing was changed")
 
 
-@command.command("renumber")
+@command.command("renumber", short_help="Settle numbers two branches both took.")
 @click.option("--dry-run", is_flag=True, help="Print what would move; change nothing.")
 @pass_state
 def renumber_command(state: State, dry_run: bool) -> None:
@@ -280,7 +280,7 @@ def renumber_command(state: State, dry_run: bool) -> None:
     _print_moves(state, renumber(state.project(), log, dry_run=dry_run), log, dry_run)
 
 
-@command.command("number-drafts")
+@command.command("number-drafts", short_help="Number the XXXX-slug.md drafts that landed.")
 @click.option("--dry-run", is_flag=True, help="Print what would move; change nothing.")
 @pass_state
 def number_drafts_command(state: State, dry_run: bool) -> None:
@@ -299,7 +299,7 @@ def number_drafts_command(state: State, dry_run: bool) -> None:
     _print_moves(state, number_drafts(state.project(), log, dry_run=dry_run), log, dry_run)
 
 
-@command.command("migrate")
+@command.command("migrate", short_help="Move older styles into MADR 4 front matter.")
 @click.option(
     "--to",
     "target",

@@ -22,7 +22,7 @@ from leaddocs.document import Format
 from leaddocs.errors import UsageError
 
 
-@click.command("changelog")
+@click.command("changelog", short_help="The CHANGELOG: every release, newest first.")
 @paths_option
 @format_option
 @output_option
