@@ -106,9 +106,9 @@ def test_a_changelog_written_before_leaddocs_is_adopted(cli: Any, repo: Repo) ->
     assert result.code == 0, result
     text = target.read_text()
     assert text.startswith("# Changelog\n\nOur history.\n")
-    assert text.count("## v1.1.0") == 1
-    assert "## v1.0.0" not in text  # the hand-written 1.0.0 section stands for it
-    assert text.index("## v1.1.0") < text.index("## [1.0.0]")
+    assert text.count("## [1.1.0] - ") == 1  # headed as the file heads its releases
+    assert "## v1.0.0" not in text and "## [1.0.0]" in text  # the hand-written 1.0.0 stands
+    assert text.index("## [1.1.0] - ") < text.index("## [1.0.0]")
     assert text.endswith("First.\n")
 
 
@@ -155,7 +155,7 @@ def test_adopted_changelog_stays_put_on_the_second_run(cli: Any, repo: Repo) -> 
     second = cli("--repo", repo.path, "changelog", "--output", target)
     assert "no new release (nothing unreleased)" in second.stderr
     assert target.read_text() == once
-    assert once.count("1.0.0") == 1 and once.index("## v1.1.0") < once.index("## [1.0.0]")
+    assert once.count("1.0.0") == 1 and once.index("## [1.1.0]") < once.index("## [1.0.0]")
 
 
 def test_a_hand_kept_unreleased_heading_is_not_doubled(cli: Any, repo: Repo) -> None:
@@ -167,7 +167,7 @@ def test_a_hand_kept_unreleased_heading_is_not_doubled(cli: Any, repo: Repo) -> 
     assert cli("--repo", repo.path, "changelog", "--output", target).code == 0
     text = target.read_text()
     assert "## Unreleased" not in text and text.count("[Unreleased]") == 1
-    assert text.index("## [Unreleased]") < text.index("## v1.1.0") < text.index("## [1.0.0]")
+    assert text.index("## [Unreleased]") < text.index("## [1.1.0]") < text.index("## [1.0.0]")
 
 
 def test_text_after_a_marked_section_is_not_part_of_it(cli: Any, repo: Repo) -> None:
