@@ -10,17 +10,15 @@ import pytest
 
 from leaddocs.documents.headings import HeadingStyle, heading_style
 from tests.gitrepo import Repo
+from tests.history.test_changelog import _two_releases as two_releases
 from tests.security.rendered import same_in_both
 
 COMPARE = "https://github.com/acme/widget/compare/v1.0.0...v1.1.0"
 
 
-def _two_releases(repo: Repo) -> str:
+def _on_github(repo: Repo) -> str:
     """v1.0.0 and v1.1.0 on a GitHub remote; v1.1.0's date."""
-    repo.commit("feat: first")
-    repo.tag("v1.0.0")
-    repo.commit("feat: second")
-    repo.tag("v1.1.0")
+    two_releases(repo)
     repo.git("remote", "add", "origin", "https://github.com/acme/widget.git")
     return repo.git("log", "-1", "--format=%cs", "v1.1.0")
 
@@ -41,7 +39,7 @@ def _two_releases(repo: Repo) -> str:
 def test_a_release_added_to_a_changelog_is_headed_as_the_file_heads_its_own(
     cli: Any, repo: Repo, by_hand: str, added: str
 ) -> None:
-    date = _two_releases(repo)
+    date = _on_github(repo)
     target = repo.path / "CHANGELOG.md"
     target.write_text(f"# Changelog\n\n{by_hand}\n\n- first, by hand\n")
     result = cli("--repo", repo.path, "changelog", "--output", target)
@@ -59,7 +57,7 @@ def test_a_release_added_to_a_changelog_is_headed_as_the_file_heads_its_own(
 
 
 def test_a_file_of_leaddocs_own_keeps_the_default_heading(cli: Any, repo: Repo) -> None:
-    _two_releases(repo)
+    _on_github(repo)
     target = repo.path / "CHANGELOG.md"
     assert cli("--repo", repo.path, "changelog", "--output", target).code == 0
     repo.commit("fix: third")
@@ -91,7 +89,7 @@ def test_the_newest_real_release_heading_sets_the_style() -> None:
 def test_release_headings_it_cannot_place_are_named_in_a_warning(
     cli: Any, repo: Repo, by_hand: str
 ) -> None:
-    _two_releases(repo)
+    _on_github(repo)
     target = repo.path / "CHANGELOG.md"
     target.write_text(by_hand)
     result = cli("--repo", repo.path, "changelog", "--output", target)
