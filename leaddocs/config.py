@@ -177,10 +177,17 @@ class LlmConfig(_Strict):
     api_version: str | None = None
 
 
+class AdrLintConfig(_Strict):
+    """``adr lint``: codes (ADR001 to ADR010, docs/adr.md) it does not report."""
+
+    ignore: list[str] = Field(default_factory=list)
+
+
 class AdrConfig(_Strict):
     """Where the decision log lives. Unset ``dir``: discovered (docs/adr.md lists the places)."""
 
     dir: str | None = None
+    lint: AdrLintConfig = Field(default_factory=AdrLintConfig)
     # `leaddocs ci` numbers drafts that landed on the default branch; this also accepts them.
     accept_when_numbered: bool = False
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import click
 
 from leaddocs.adr import report
-from leaddocs.adr.lint import has_errors
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import STATUSES, WRITABLE_STATUSES, LinkKind
 from leaddocs.cli.app import State, SummaryGroup, pass_state
@@ -23,10 +22,12 @@ if TYPE_CHECKING:
 # the drafting engine, which only `adr new` needs.
 
 
-def _log(state: State) -> DecisionLog:
+def _log(state: State, *, dates: bool = False) -> DecisionLog:
+    """The decision log; ``dates``: records that state none dated by git history (a listing
+    shows them; an edit does not need them)."""
     from leaddocs.application.decisions import decision_log
 
-    log = decision_log(state.project())
+    log = decision_log(state.project(), dates=dates)
     for finding in log.unreadable:
         # A broken file is reported and skipped; it never stops the listing.
         state.note(f"{finding.path}:{finding.line}: {finding.message}")
@@ -162,9 +163,15 @@ def list_(state: State, status: str | None, tag: str | None, output_format: str)
       leaddocs adr list --status accepted --tag storage
       leaddocs adr list --format json | jq '.[] | select(.superseded_by == []) | .title'
     """
-    adrs = report.select(_log(state).adrs, status=status, tag=tag)
-    render = {"json": report.as_json, "md": report.as_markdown, "table": report.as_table}
+    log = _log(state, dates=True)
+    adrs = report.select(log.adrs, status=status, tag=tag)
+    if output_format == "md":
+        click.echo(report.as_markdown(adrs, every=log.adrs), nl=False)
+        return
+    render = {"json": report.as_json, "table": report.as_table}
     click.echo(render[output_format](adrs), nl=False)
+    if output_format == "table" and any(adr.date_from_git for adr in adrs):
+        state.note(f"{report.GIT_DATE_MARK} the record states no date: its file's first commit")
 
 
 @command.command("show")
@@ -181,7 +188,7 @@ def show(state: State, reference: str, as_json: bool) -> None:
       leaddocs adr show 12
       leaddocs adr show 20230115-adopt-opentelemetry --json
     """
-    adr = _log(state).get(reference)
+    adr = _log(state, dates=True).get(reference)
     click.echo(report.as_json([adr]) if as_json else report.as_detail(adr), nl=False)
 
 
@@ -230,27 +237,37 @@ def link(state: State, reference: str, supersedes: str | None, amends: str | Non
 
 @command.command("lint", short_help="Check the decision log; exit 1 on errors.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--ignore",
+    "ignore",
+    multiple=True,
+    metavar="CODE",
+    help="Do not report CODE (repeatable, or CODE,CODE); adds to adr.lint.ignore.",
+)
 @pass_state
-def lint_command(state: State, paths: tuple[Path, ...]) -> None:
+def lint_command(state: State, paths: tuple[Path, ...], ignore: tuple[str, ...]) -> None:
     """Check the decision log: broken files, duplicate numbers, dangling or one-way links,
     unknown statuses, bad dates, titles that disagree with file names.
 
-    Prints path:line: CODE message; exits 1 when there are errors (warnings do not fail).
-    With PATHS (as pre-commit passes them) only those files are reported.
+    Prints path:line: CODE message, then a summary line; exits 1 when there are errors
+    (warnings do not fail). With PATHS (as pre-commit passes them) only those files are
+    reported. A code in adr.lint.ignore (or --ignore) is not reported.
 
     \b
     Examples:
       leaddocs adr lint
       leaddocs adr lint adr/0012-use-postgres.md
+      leaddocs adr lint --ignore ADR008    # titles may differ from file names
     """
     from leaddocs.application.decisions import lint_log
 
-    findings = lint_log(state.project(), [Path(path) for path in paths])
-    for finding in findings:
+    codes = [code for option in ignore for code in option.split(",") if code.strip()]
+    result = lint_log(state.project(), [Path(path) for path in paths], codes)
+    for finding in result.findings:
         click.echo(str(finding) + (" (warning)" if finding.severity == "warning" else ""))
-    if has_errors(findings):
-        errors = sum(1 for finding in findings if finding.severity == "error")
-        raise LintFailure(f"{errors} ADR problem{'s' if errors != 1 else ''} found")
+    if result.errors:
+        raise LintFailure(result.summary())
+    state.note(result.summary())
 
 
 def _print_moves(state: State, moves: list[Move], log: DecisionLog, dry_run: bool) -> None:
