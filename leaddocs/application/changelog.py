@@ -52,6 +52,8 @@ def changelog_summary(written: Written) -> str:
         return ""
     waiting = _changes(merge.unreleased)
     pending = f"(Unreleased: {waiting:,})" if waiting else "(nothing unreleased)"
+    if not merge.releases:
+        return f"no release yet {pending}"
     if written.action == "created":
         count = sum(map(_changes, merge.releases))
         return f"{_count(len(merge.releases), 'release')}, {_count(count, 'change')} {pending}"

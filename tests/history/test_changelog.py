@@ -259,3 +259,11 @@ def test_the_summary_of_a_long_history_is_one_short_line(cli: Any, repo: Repo) -
     assert again.stderr == (
         f"updated {target}: added 10 releases, 20 changes: v1.30.0 … v1.39.0 (Unreleased: 1)\n"
     )
+
+
+def test_the_summary_before_the_first_release(cli: Any, repo: Repo) -> None:
+    repo.commit("feat: one")
+    repo.commit("fix: two")
+    target = repo.path / "CHANGELOG.md"
+    result = cli("--repo", repo.path, "changelog", "--output", target)
+    assert result.stderr == f"wrote {target}: no release yet (Unreleased: 2)\n"
