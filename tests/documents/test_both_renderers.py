@@ -79,6 +79,10 @@ def test_the_status_page_and_the_decision_index_read_the_same(cli: Any, tmp_path
     assert "health: at risk" in front
     outline = same_in_both(body)
     assert "h2: Risks and blockers" in outline and any(b.startswith("td: ") for b in outline)
+    portfolio = cli("--repo", weeks.path, "status", *WEEK2, "--portfolio", weeks.path, tmp_path)
+    assert portfolio.code == 0, portfolio
+    combined = same_in_both(portfolio.stdout)
+    assert "h2: Summary" in combined and any(b.startswith("li@1: In flight: ") for b in combined)
     built = cli("--repo", weeks.path, "build", "--out", tmp_path / "out", "--kind", "adr-index")
     assert built.code == 0, built
     index = same_in_both((tmp_path / "out" / "decisions.md").read_text())
