@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,24 +45,28 @@ def _groups(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str,
     return found
 
 
-def test_every_command_summary_is_shown_whole_and_fits_a_line(cli: Any) -> None:
+def test_every_command_summary_is_shown_whole(cli: Any) -> None:
     """Click cuts a summary at ~45 characters with '...'; every list of commands shows each
-    summary whole, on one line of an 80-column terminal."""
+    summary whole (wrapped when it is long: give a command a short_help to keep it to one
+    line)."""
     groups = _groups(root)
     assert ("adr",) in groups and ("site",) in groups
     for path in groups:
         result = cli(*path, "--help")
-        listed = result.stdout.split("\nCommands:\n", 1)[1].splitlines()
-        rows = [line for line in listed if line.startswith("  ") and line.strip()]
+        listed = result.stdout.split("\nCommands:\n", 1)[1]
         group = root
         for name in path:
             group = group.get_command(click.Context(group), name)  # type: ignore[assignment]
-        names = group.list_commands(click.Context(group))
-        assert [row.split()[0] for row in rows] == names, (path, listed)  # one line each
-        for row in rows:
-            assert not row.rstrip().endswith("..."), f"leaddocs {' '.join(path)}: {row.strip()}"
-            assert row.rstrip().endswith("."), f"leaddocs {' '.join(path)}: {row.strip()}"
-            assert len(row) <= 80, row
+        context = click.Context(group)
+        for name in group.list_commands(context):
+            command = group.get_command(context, name)
+            assert command is not None
+            whole = command.get_short_help_str(limit=10_000)
+            row = re.search(rf"^  {re.escape(name)} +(.*?)(?=^  \S|\Z)", listed, re.M | re.S)
+            assert row is not None, (path, name, listed)
+            shown = " ".join(row[1].split())
+            assert shown == whole and not shown.endswith("..."), f"leaddocs {path} {name}: {shown}"
+            assert shown.endswith("."), f"leaddocs {' '.join(path)} {name}: {shown}"
 
 
 def test_version(cli: Any) -> None:
