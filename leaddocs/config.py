@@ -121,6 +121,19 @@ class RemoteConfig(_Strict):
     provider: Literal["auto", "github", "gitlab", "gitea", "bitbucket", "generic", "none"] = "auto"
     url: str | None = None
 
+    @field_validator("url")
+    @classmethod
+    def _is_web_address(cls, value: str | None) -> str | None:
+        # Links are built from it and published: a web address of a repository, no secrets.
+        if value is None:
+            return None
+        if not re.match(r"^https?://[^/\s@]+/[^\s]*[^/\s]", value):
+            raise ValueError(
+                f"{value!r}: give the repository's web address, such as "
+                "https://github.com/OWNER/REPO"
+            )
+        return value
+
 
 def _inside_repository(value: str) -> str:
     """A path leaddocs writes or reads for the repository stays in it: a config file is as
@@ -164,10 +177,17 @@ class LlmConfig(_Strict):
     api_version: str | None = None
 
 
+class AdrLintConfig(_Strict):
+    """``adr lint``: codes (ADR001 to ADR010, docs/adr.md) it does not report."""
+
+    ignore: list[str] = Field(default_factory=list)
+
+
 class AdrConfig(_Strict):
     """Where the decision log lives. Unset ``dir``: discovered (docs/adr.md lists the places)."""
 
     dir: str | None = None
+    lint: AdrLintConfig = Field(default_factory=AdrLintConfig)
     # `leaddocs ci` numbers drafts that landed on the default branch; this also accepts them.
     accept_when_numbered: bool = False
 

@@ -69,6 +69,8 @@ COMMENTS: dict[str, str] = {
     "adr": "Architecture decision records (docs/adr.md)",
     "adr.dir": "null: adr/, doc/adr/, docs/adr/, docs/decisions/… whichever exists",
     "adr.accept_when_numbered": "`leaddocs ci` marks a draft accepted when it numbers it",
+    "adr.lint": "`leaddocs adr lint`",
+    "adr.lint.ignore": "codes it does not report, such as [ADR008] (docs/adr.md lists them)",
     "forge": "GitHub's API: pull requests for --pr, and titles and labels for the notes",
     "forge.api_url": "null: GITHUB_API_URL, else from origin",
     "forge.graphql_url": "null: GITHUB_GRAPHQL_URL, else beside api_url",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from leaddocs import markers
 from leaddocs.document import Merged
+from leaddocs.documents.headings import HeadingStyle, heading_style, misplaced_heading
 from leaddocs.documents.model import ReleaseView, release_json
 from leaddocs.documents.render import Renderer
 
@@ -33,12 +34,25 @@ class ChangelogWriter:
         self._title = title
 
     def sections(
-        self, releases: list[ReleaseView], unreleased: ReleaseView
+        self,
+        releases: list[ReleaseView],
+        unreleased: ReleaseView,
+        style: HeadingStyle | None = None,
     ) -> list[tuple[str, str]]:
-        """(id, rendered body) for Unreleased and every release, newest first."""
+        """(id, rendered body) for Unreleased and every release, newest first; headed in
+        ``style`` (an existing file's own) when given."""
         ordered = [(UNRELEASED_ID, unreleased), *((r.anchor, r) for r in releases)]
         return [
-            (section_id, self._renderer.render("release.md.j2", release=view, level=2) + "\n")
+            (
+                section_id,
+                self._renderer.render(
+                    "release.md.j2",
+                    release=view,
+                    level=2,
+                    heading=style.heading(view) if style else None,
+                )
+                + "\n",
+            )
             for section_id, view in ordered
         ]
 
@@ -50,10 +64,12 @@ class ChangelogWriter:
     def update(
         self, existing: str, releases: list[ReleaseView], unreleased: ReleaseView
     ) -> ChangelogUpdate:
-        fresh = self.sections(releases, unreleased)
-        order = {_normal(section_id): index for index, (section_id, _) in enumerate(fresh)}
         split = markers.split_sections(existing)
+        hand_written = [part.text for part in split.parts if isinstance(part, markers.Loose)]
+        fresh = self.sections(releases, unreleased, heading_style(hand_written))
+        order = {_normal(section_id): index for index, (section_id, _) in enumerate(fresh)}
         update = ChangelogUpdate(text="")
+        update.warnings.extend(filter(None, [misplaced_heading(existing)]))
         update.warnings.extend(
             f"line {line}: a leaddocs marker that cannot be read; the text after it is kept "
             "as hand-written"

@@ -225,17 +225,27 @@ class GitRepository:
         """The commit that first added each path; paths never committed are left out."""
         return self._first_added(paths, "%H")
 
+    def added_dates(self, paths: list[str]) -> dict[str, str]:
+        """The author date (YYYY-MM-DD, in the author's time zone) of the commit that first
+        added each path, from one ``git log``; paths never committed are left out."""
+        return self._first_added(paths, "%as")
+
     def _first_added(self, paths: list[str], field: str) -> dict[str, str]:
         if not paths or not self.has_commits():
             return {}
+        # -z: names as they are (no quoting of non-ASCII names); :(literal): a name with a
+        # '*' or '[' is that name, not a pattern.
         out = self._run(
-            "log", "--diff-filter=A", f"--format=%x00{field}", "--name-only", "--", *paths
-        )
+            "log", "-z", "--diff-filter=A", f"--format=%x01{field}", "--name-only", "--",
+            *(f":(literal){path}" for path in paths),
+        )  # fmt: skip
         found: dict[str, str] = {}
-        for record in out.split("\0")[1:]:
-            value, _, names = record.partition("\n")
-            for name in names.strip("\n").splitlines():
-                found[name] = value  # newest first: the last one seen is the first add
+        value = ""
+        for token in out.split("\0"):
+            if token.startswith("\x01"):  # a commit: its field, then the names it added
+                value = token[1:]
+            elif token:
+                found[token.removeprefix("\n")] = value  # newest first: the last is the first
         return found
 
     def is_tracked(self, path: str) -> bool:
