@@ -13,7 +13,7 @@ from leaddocs.cli.options import force_option, model_option, output_option, pr_o
 from leaddocs.errors import UsageError
 
 
-@click.command("brief")
+@click.command("brief", short_help="A one-page plain-language brief for one reader.")
 @click.option("--adr", "adr", metavar="ID", help="Brief a decision record (3, 0003, ADR-0003).")
 @click.option(
     "--release", "release", metavar="V", help="Brief a release: a tag, a version or unreleased."

@@ -12,7 +12,7 @@ from leaddocs.cli.options import model_option, pr_option
 from leaddocs.errors import UsageError
 
 
-@click.command("meeting")
+@click.command("meeting", short_help="A meeting page from notes or a transcript.")
 @click.argument("notes", type=click.Path(path_type=Path, dir_okay=True))
 @click.option("--title", metavar="T", help="The meeting's title (default: as the notes say).")
 @click.option(

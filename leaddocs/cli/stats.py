@@ -12,7 +12,7 @@ from leaddocs.cli.app import State, pass_state
 from leaddocs.cli.options import force_option, output_option
 
 
-@click.command("stats")
+@click.command("stats", short_help="What the drafts were worth: kept in review, time saved.")
 @click.option(
     "--since",
     metavar="DATE|30d|2w",
