@@ -17,7 +17,7 @@ from leaddocs.application.enrichment import enriched_views
 from leaddocs.application.project import Project
 from leaddocs.application.release_cache import CachedRelease, ReleaseCache, TagPoint
 from leaddocs.document import Format
-from leaddocs.documents.changelog import RenderedRelease
+from leaddocs.documents.changelog import RenderedRelease, listed
 from leaddocs.documents.model import ReleaseView
 from leaddocs.history.releases import History, Release
 
@@ -69,21 +69,25 @@ def changelog_parts(
         [unreleased, *fresh], project.config.forge.enrich_max_changes if enriching else 0
     )
     earlier = {who for release in kept for who in release.newcomers}
-    rendered = [RenderedRelease(release.tag, release.body, release.digest) for release in kept]
+    rendered = [_rendered(release) for release in kept]
     for offset, release in enumerate(reversed(fresh)):
         key = keys[len(kept) + offset] if cache is not None else None
         newcomers = tuple(sorted(release.everyone - earlier))
         earlier |= release.everyone
         stored = cache.get(key) if cache is not None and key is not None else None
         if stored is not None and id(release) not in enriched:
-            rendered.append(RenderedRelease(stored.tag, stored.body, stored.digest))
+            rendered.append(_rendered(stored))
             continue
-        body = render(views.release(release))
+        view = views.release(release)
+        body = render(view)
         # A Markdown section is hashed once, here, for its marker and for the cache.
         digest = markers.digest(body) if fmt == "md" else None
-        rendered.append(RenderedRelease(release.tag or "", body, digest))
+        items = listed(view)
+        rendered.append(RenderedRelease(release.tag or "", body, digest, items=items))
         if cache is not None and key is not None and id(release) not in enriched:
-            entry = CachedRelease(release.tag or "", body, len(release.changes), newcomers, digest)
+            entry = CachedRelease(
+                release.tag or "", body, len(release.changes), newcomers, digest, items
+            )
             cache.put(key, entry)
     if cache is not None:
         if reachability is not None:
@@ -92,6 +96,10 @@ def changelog_parts(
     return ChangelogParts(
         list(reversed(rendered)), views.release(unreleased), (*notes, *history.notes, *enrich_notes)
     )
+
+
+def _rendered(release: CachedRelease) -> RenderedRelease:
+    return RenderedRelease(release.tag, release.body, release.digest, items=release.items)
 
 
 def _cached_below(cache: ReleaseCache, keys: list[str], window: int) -> list[CachedRelease]:

@@ -69,6 +69,8 @@ COMMENTS: dict[str, str] = {
     "adr": "Architecture decision records (docs/adr.md)",
     "adr.dir": "null: adr/, doc/adr/, docs/adr/, docs/decisions/… whichever exists",
     "adr.accept_when_numbered": "`leaddocs ci` marks a draft accepted when it numbers it",
+    "adr.lint": "`leaddocs adr lint`",
+    "adr.lint.ignore": "codes it does not report, such as [ADR008] (docs/adr.md lists them)",
     "forge": "GitHub's API: pull requests for --pr, and titles and labels for the notes",
     "forge.api_url": "null: GITHUB_API_URL, else from origin",
     "forge.graphql_url": "null: GITHUB_GRAPHQL_URL, else beside api_url",
@@ -95,6 +97,10 @@ COMMENTS: dict[str, str] = {
     "status.blocker_labels": "labels that make one a blocker",
     "status.branch_days": "offline: branches with a commit this recent are in flight",
     "status.portfolio": "other repositories (paths) or status JSON files for --portfolio",
+    "stats": "What the drafts were worth (docs/stats.md)",
+    "stats.words_per_minute": "the writing speed time saved is counted at: composing runs near 19",
+    "meetings": "Meeting pages (docs/meetings.md)",
+    "meetings.folder": "where `leaddocs meeting` creates them, relative to the repository root",
 }
 
 # Keys written commented out: setting them changes behaviour even at the default value

@@ -34,7 +34,7 @@ from leaddocs.document import Format
 from leaddocs.documents.pulls import RELEASE_YML
 from leaddocs.history.releases import Reachability
 
-_VERSION = 1  # bumped when an entry's shape changes: older entries are then not found
+_VERSION = 2  # bumped when an entry's shape changes: older entries are then not found
 _SHA = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
 _KEY = re.compile(r"^[0-9a-f]{64}$")
 _MAX_META = 16 << 20
@@ -51,6 +51,7 @@ class CachedRelease:
     changes: int  # how many changes it lists (enrichment looks up the newest N)
     newcomers: tuple[str, ...]  # who wrote a commit in it and in none before (Person.key)
     digest: str | None = None  # a Markdown section's markers.digest, so no rerun hashes it
+    items: int = 0  # the entries it lists (the CHANGELOG's write summary counts them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,7 @@ class ReleaseCache:
             "changes": release.changes,
             "newcomers": list(release.newcomers),
             "digest": release.digest,
+            "items": release.items,
             "bytes": len(body),
         }
         self._folder.write(f"{key}.entry", canonical(meta) + b"\n" + body)
@@ -206,6 +208,7 @@ def _entry(data: bytes, key: str) -> CachedRelease | None:
             or meta["changes"] < 0
             or not all(isinstance(who, str) for who in meta["newcomers"])
             or not (meta["digest"] is None or _KEY.match(str(meta["digest"])))
+            or type(meta["items"]) is not int
         ):
             return None
         return CachedRelease(
@@ -214,6 +217,7 @@ def _entry(data: bytes, key: str) -> CachedRelease | None:
             meta["changes"],
             tuple(meta["newcomers"]),
             meta["digest"],
+            meta["items"],
         )
     except (ValueError, KeyError, TypeError):
         return None  # damaged, or written by something else: computed again

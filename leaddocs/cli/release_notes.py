@@ -24,7 +24,7 @@ from leaddocs.drafting.base import AUDIENCES, Audience
 from leaddocs.errors import UsageError
 
 
-@click.command("release-notes")
+@click.command("release-notes", short_help="Release notes for one release.")
 @click.option(
     "--from", "from_ref", metavar="REF", help="Start after REF (default: the latest release tag)."
 )

@@ -7,18 +7,26 @@ section; a section a human edited, and any text outside the marked sections, is 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from leaddocs import markers
 from leaddocs.document import Merged
 from leaddocs.documents import jsontext
+from leaddocs.documents.headings import HeadingStyle, heading_style, misplaced_heading
 from leaddocs.documents.model import ReleaseView, release_json
 from leaddocs.documents.render import Renderer
 
 UNRELEASED_ID = "unreleased"
-# A release heading written by hand: "## [1.2.0] - 2024-01-01", "## v1.2.0", "## [Unreleased]".
-_LEGACY_HEADING = re.compile(r"^##\s+\[?(?P<name>[Uu]nreleased|v?\d+\.\d+\.\d+[^\]\s]*)")
+# A release heading written by hand: "## [1.2.0] - 2024-01-01", "## v1.2.0", "## [Unreleased]",
+# "## [1.2.0](https://…/compare/…) (2024-01-01)". The whole heading is the name and at most a
+# date: "## 1.4.0 upgrade guide" is a guide, not the 1.4.0 release.
+_LEGACY_HEADING = re.compile(
+    r"^##[ \t]+(?:\[(?P<bracketed>[^\]\r\n]+)\](?:\([^)\s]*\))?|(?P<plain>[^\s\[]+))"
+    r"(?:[ \t]*[-\u2013\u2014:]?[ \t]*\(?\d{4}-\d{2}-\d{2}\)?)?(?:[ \t]*\[yanked\])?[ \t]*\r?$",
+    re.IGNORECASE,
+)
+_VERSION_LIKE = re.compile(r"^unreleased$|\d+\.\d+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +37,16 @@ class RenderedRelease:
     anchor: str
     body: str
     digest: str | None = None  # markers.digest(body), when known (the cache keeps it)
+    view: ReleaseView | None = None  # what it was rendered from, when this run made it
+    items: int = 0  # the entries it lists (skipped changes aside)
 
     def marked(self) -> str:
         return markers.mark_section(self.anchor, self.body, self.digest)
+
+
+# The views of releases given by their anchors, made again: a cached release has none, and an
+# update of a CHANGELOG headed its own way renders the releases it adds again, in that style.
+ViewsOf = Callable[[Sequence[str]], Mapping[str, ReleaseView]]
 
 
 @dataclass(slots=True)
@@ -47,29 +62,40 @@ class ChangelogWriter:
         self._title = title
 
     def release(self, view: ReleaseView) -> RenderedRelease:
-        return RenderedRelease(view.anchor, self.section(view))
+        return RenderedRelease(view.anchor, self.section(view), view=view, items=listed(view))
 
-    def section(self, view: ReleaseView) -> str:
-        """One release's section as the CHANGELOG holds it (the marker aside)."""
-        return self._renderer.render("release.md.j2", release=view, level=2) + "\n"
+    def section(self, view: ReleaseView, style: HeadingStyle | None = None) -> str:
+        """One release's section as the CHANGELOG holds it (the marker aside); headed in
+        ``style`` (an existing file's own) when given."""
+        heading = style.heading(view) if style else None
+        return self._renderer.render("release.md.j2", release=view, level=2, heading=heading) + "\n"
 
     def sections(
         self, releases: Sequence[RenderedRelease], unreleased: ReleaseView
     ) -> list[RenderedRelease]:
         """Unreleased and every release, newest first."""
-        return [RenderedRelease(UNRELEASED_ID, self.section(unreleased)), *releases]
+        return [
+            RenderedRelease(UNRELEASED_ID, self.section(unreleased), view=unreleased),
+            *releases,
+        ]
 
     def render(self, releases: Sequence[RenderedRelease], unreleased: ReleaseView) -> str:
         header = self._renderer.render("changelog-header.md.j2", title=self._title) + "\n"
         return header + "".join(part.marked() for part in self.sections(releases, unreleased))
 
     def update(
-        self, existing: str, releases: Sequence[RenderedRelease], unreleased: ReleaseView
+        self,
+        existing: str,
+        releases: Sequence[RenderedRelease],
+        unreleased: ReleaseView,
+        views_of: ViewsOf | None = None,
     ) -> ChangelogUpdate:
+        split = markers.split_sections(existing)
+        hand_written = [part.text for part in split.parts if isinstance(part, markers.Loose)]
         fresh = self.sections(releases, unreleased)
         order = {_normal(part.anchor): index for index, part in enumerate(fresh)}
-        split = markers.split_sections(existing)
         update = ChangelogUpdate(text="")
+        update.warnings.extend(filter(None, [misplaced_heading(existing)]))
         update.warnings.extend(
             f"line {line}: a leaddocs marker that cannot be read; the text after it is kept "
             "as hand-written"
@@ -78,6 +104,10 @@ class ChangelogWriter:
         ranks = [_rank(part, order) for part in split.parts]
         present = {rank for rank in ranks if rank is not None}
         pending = [index for index in range(len(fresh)) if index not in present]
+        style = heading_style(hand_written)
+        if style is not None:
+            # What goes in anew (the releases the file lacks, Unreleased) is headed its way.
+            self._restyle(fresh, sorted({0, *pending}), style, views_of)
         last_ranked = max((i for i, rank in enumerate(ranks) if rank is not None), default=-1)
         out: list[str] = []
 
@@ -99,6 +129,20 @@ class ChangelogWriter:
         # Parts are kept apart by a blank line; the file's own ending is left as it was.
         update.text = "".join(_ensure_break(part) for part in pieces[:-1]) + "".join(pieces[-1:])
         return update
+
+    def _restyle(
+        self,
+        fresh: list[RenderedRelease],
+        indices: list[int],
+        style: HeadingStyle,
+        views_of: ViewsOf | None,
+    ) -> None:
+        missing = [fresh[i].anchor for i in indices if fresh[i].view is None]
+        found = views_of(missing) if missing and views_of is not None else {}
+        for index in indices:
+            view = fresh[index].view or found.get(fresh[index].anchor)
+            if view is not None:
+                fresh[index] = replace(fresh[index], body=self.section(view, style), digest=None)
 
     def _kept(
         self,
@@ -138,16 +182,28 @@ def _rank(part: markers.Section | markers.Loose, order: dict[str, int]) -> int |
     """Where the part stands among the releases leaddocs knows (0 = Unreleased), if anywhere."""
     if isinstance(part, markers.Section):
         return order.get(_normal(part.id))
-    heading = _LEGACY_HEADING.match(part.text)
+    name = _release_heading(part.text.split("\n", 1)[0])
+    return None if name is None else order.get(_normal(name))
+
+
+def _release_heading(line: str) -> str | None:
+    """The release a hand-written level-2 heading names, when that is all it says."""
+    heading = _LEGACY_HEADING.match(line)
     if heading is None:
         return None
-    return order.get(_normal(heading["name"]))
+    name = (heading["bracketed"] or heading["plain"]).strip()
+    return name if _VERSION_LIKE.search(name) else None
 
 
 def _ensure_break(part: str) -> str:
     if not part.strip():
         return part
     return part if part.endswith("\n\n") else part.rstrip("\n") + "\n\n"
+
+
+def listed(view: ReleaseView) -> int:
+    """How many entries a release lists (in its sections: skipped changes aside)."""
+    return sum(len(section.items) for section in view.sections)
 
 
 def release_json_text(view: ReleaseView) -> str:
@@ -177,6 +233,7 @@ class ChangelogMerge:
     writer: ChangelogWriter
     releases: Sequence[RenderedRelease]
     unreleased: ReleaseView
+    views_of: ViewsOf | None = None  # for releases this run did not render (cached ones)
 
     def create(self) -> Merged:
         text = self.writer.render(self.releases, self.unreleased)
@@ -191,7 +248,7 @@ class ChangelogMerge:
                 "it has sections, and none is a release ('## [1.2.0]', '## v1.2.0') or a "
                 "leaddocs section: not a CHANGELOG"
             )
-        update = self.writer.update(existing, self.releases, self.unreleased)
+        update = self.writer.update(existing, self.releases, self.unreleased, self.views_of)
         return Merged(update.text, tuple(update.warnings), tuple(update.added))
 
 
@@ -205,4 +262,4 @@ def looks_like_a_changelog(text: str) -> bool:
     if markers.split_sections(text).parts and "<!-- leaddocs:section " in text:
         return True
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    return not headings or any(_LEGACY_HEADING.match(line) for line in headings)
+    return not headings or any(_release_heading(line) for line in headings)

@@ -23,6 +23,7 @@ from leaddocs.errors import (
     RefError,
     RepositoryError,
 )
+from leaddocs.history.changed_files import HEADER, RAW_ARGS, CommitFiles, parse_raw
 from leaddocs.history.stream import RecordStream
 
 # One record per commit, NUL-terminated (-z). Header fields cannot contain a newline, so the
@@ -301,17 +302,27 @@ class GitRepository:
         """The commit that first added each path; paths never committed are left out."""
         return self._first_added(paths, "%H")
 
+    def added_dates(self, paths: list[str]) -> dict[str, str]:
+        """The author date (YYYY-MM-DD, in the author's time zone) of the commit that first
+        added each path, from one ``git log``; paths never committed are left out."""
+        return self._first_added(paths, "%as")
+
     def _first_added(self, paths: list[str], field: str) -> dict[str, str]:
         if not paths or not self.has_commits():
             return {}
+        # -z: names as they are (no quoting of non-ASCII names); :(literal): a name with a
+        # '*' or '[' is that name, not a pattern.
         out = self._run(
-            "log", "--diff-filter=A", f"--format=%x00{field}", "--name-only", "--", *paths
-        )
+            "log", "-z", "--diff-filter=A", f"--format=%x01{field}", "--name-only", "--",
+            *(f":(literal){path}" for path in paths),
+        )  # fmt: skip
         found: dict[str, str] = {}
-        for record in out.split("\0")[1:]:
-            value, _, names = record.partition("\n")
-            for name in names.strip("\n").splitlines():
-                found[name] = value  # newest first: the last one seen is the first add
+        value = ""
+        for token in out.split("\0"):
+            if token.startswith("\x01"):  # a commit: its field, then the names it added
+                value = token[1:]
+            elif token:
+                found[token.removeprefix("\n")] = value  # newest first: the last is the first
         return found
 
     def is_tracked(self, path: str) -> bool:
@@ -356,6 +367,66 @@ class GitRepository:
             sha, _, names = record.partition("\n")
             found[sha.strip()] = [name for name in names.splitlines() if name]
         return found
+
+    def first_parent_changes(
+        self, ref: str, paths: list[str], *, pickaxe: str | None = None
+    ) -> list[CommitFiles]:
+        """The commits of ``ref``'s first-parent line that change ``paths`` (a merge: what it
+        brought in), oldest first, with the blobs of each file they change. ``pickaxe``: only
+        those whose changes add or remove a line matching it (``git log -G``)."""
+        chosen = [f"-G{pickaxe}"] if pickaxe else []
+        out = self._run(
+            "log", "--first-parent", "--reverse", *RAW_ARGS, *chosen, f"--format={HEADER}",
+            ref, "--", *paths,
+        )  # fmt: skip
+        return parse_raw(out)
+
+    def commit_files(self, shas: list[str]) -> list[CommitFiles]:
+        """Each commit of ``shas`` (in that order) with the blobs of the files it changes."""
+        if not shas:
+            return []
+        out = self._run("log", "--no-walk=unsorted", *RAW_ARGS, f"--format={HEADER}", *shas, "--")
+        return parse_raw(out)
+
+    def read_blobs(self, specs: list[str]) -> dict[str, bytes | None]:
+        """What each object ``spec`` (a blob id, or ``commit:path``) holds, from one ``git
+        cat-file --batch``; None for a spec naming no blob."""
+        found: dict[str, bytes | None] = dict.fromkeys(specs)
+        asked = [spec for spec in found if "\n" not in spec]  # one spec a line
+        if not asked:
+            return found
+        done = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=self.root,
+            input="".join(f"{spec}\n" for spec in asked).encode("utf-8", "surrogateescape"),
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            reason = done.stderr.decode("utf-8", "replace").strip()
+            raise RepositoryError(f"{self.root}: git cat-file failed: {reason}")
+        out, at = done.stdout, 0
+        for spec in asked:
+            end = out.index(b"\n", at)
+            header = out[at:end].split()
+            at = end + 1
+            if len(header) == 3 and header[1] in (b"blob", b"tree", b"commit", b"tag"):
+                size = int(header[2])
+                if header[1] == b"blob":
+                    found[spec] = out[at : at + size]
+                at += size + 1  # the content and its newline
+        return found
+
+    def refs_matching(self, patterns: list[str]) -> list[tuple[str, str]]:
+        """``(short name, sha)`` of the refs matching ``patterns`` (``git for-each-ref``)."""
+        out = self._run("for-each-ref", "--format=%(refname:short)%00%(objectname)", *patterns)
+        return [(name, sha) for name, _, sha in (line.partition("\0") for line in out.splitlines())]
+
+    def last_change(self, tip: str, path: str) -> tuple[str, int] | None:
+        """``(sha, committer time)`` of the newest commit of ``tip`` that changes ``path``."""
+        out = self._run("log", "-1", "--format=%H %ct", tip, "--", path)
+        sha, _, stamp = out.partition(" ")
+        return (sha, int(stamp)) if sha else None
 
     def changed_between(self, old: str | None, new: str, folder: str) -> dict[str, str]:
         """Files under ``folder`` added (``A``) or modified (``M``) from ``old`` to ``new``

@@ -408,3 +408,20 @@ def test_remembered_authors_follow_the_mailmap(cli: Any, repo: Repo) -> None:
     # Grace's earlier commits turn out to be Alan's: he is no newcomer after all.
     (repo.path / ".mailmap").write_text("Alan Turing <alan@example.com> <grace@example.com>\n")
     assert _first_timers(cli, repo) == []
+
+
+def test_cached_releases_added_to_a_hand_kept_changelog_take_its_headings(
+    cli: Any, repo: Repo, tmp_path: Path
+) -> None:
+    build_service_history(repo)
+    by_hand = "# Changelog\n\n## [0.9.0] - 2023-11-15\n\n- first, by hand\n"
+    cli("--repo", repo.path, "changelog")  # v1.0.0 is now cached, rendered in the default style
+    outputs = []
+    for flags in ((), ("--no-cache",)):
+        target = tmp_path / f"CHANGELOG{len(outputs)}.md"
+        target.write_text(by_hand)
+        result = cli("--repo", repo.path, "changelog", *flags, "--output", target)
+        assert result.code == 0, result
+        outputs.append(target.read_text())
+    assert outputs[0] == outputs[1]
+    assert "## [v1.0.0] - 2023-11-15" in outputs[0] or "## [1.0.0] - 2023-11-15" in outputs[0]
