@@ -57,6 +57,7 @@ class _Span:
     stops: tuple[str, ...]  # the commits whose history is left out
     commits: list[Commit]
     folded: list[str]
+    tip: ReleaseTag | None = None  # a rebased release tag whose twin is the range's end
 
 
 class History:
@@ -122,6 +123,7 @@ class History:
             span = self._since_previous(tags, tag_at_tip, to_sha, to_ref)
         else:
             span = self._between(from_ref, to_ref, to_sha)
+        tag_at_tip = tag_at_tip or span.tip
         grouping = group_changes(span.commits, to_sha)
         revisions = [to_sha, *(f"^{sha}" for sha in span.stops)]
         changes = _only_touching(grouping.changes, self._touching(revisions, paths))
@@ -162,21 +164,27 @@ class History:
         label = f"{below.name if below else '(first commit)'}..{to_ref}"
         commits = self._read([to_sha, f"^{below.commit}"] if below else [to_sha], label)
         by_sha = {commit.sha: commit for commit in commits}
-        inside = [tag for tag in boundaries if tag.commit in by_sha]
         higher = [
             tag
-            for tag in boundaries
+            for tag in tags
             if tag.commit not in by_sha
+            and tag.commit != to_sha
             and tag is not below
             and (below is None or below.version < tag.version)
             and (version is None or tag.version < version)
         ]
         twins = find_twins(self.repo, [(tag.name, tag.commit) for tag in higher], commits, to_sha)
         named = {tag.name: tag for tag in higher}
-        mapped = tags_note(twins, f"the history of {to_ref}")
-        if mapped:
-            self._note(mapped)
-        inside = one_per_commit([*inside, *(twin.mapped(named[twin.name]) for twin in twins)])
+        note = tags_note(twins, f"the history of {to_ref}")
+        if note:
+            self._note(note)
+        mapped = [twin.mapped(named[twin.name]) for twin in twins]
+        # A rebased release whose twin is the tip itself names the notes, as a tag there would.
+        at_tip = next((tag for tag in mapped if tag.commit == to_sha), None)
+        on_line = one_per_commit(
+            tag for tag in [*tags, *mapped] if tag.commit in by_sha and tag.commit != to_sha
+        )
+        inside = [tag for tag in on_line if is_boundary(version, tag, self._fold)]
         parents = {commit.sha: commit.parents for commit in commits}
         reach = Reach(parents, [tag.commit for tag in inside])
         position = {tag.commit: index for index, tag in enumerate(inside)}
@@ -198,7 +206,7 @@ class History:
         kept_shas = {commit.sha for commit in kept}
         folded = [
             tag.name
-            for tag in tags
+            for tag in on_line
             if tag.version.prerelease and tag.commit in kept_shas and tag.commit != to_sha
         ]
         previous = rule.previous
@@ -209,6 +217,7 @@ class History:
             tuple(tag.commit for tag in rule.latest),
             kept,
             folded if version is not None and not version.prerelease else [],
+            at_tip,
         )
 
     def _between(self, from_ref: str, to_ref: str, to_sha: str) -> _Span:

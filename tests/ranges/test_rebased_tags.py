@@ -229,3 +229,46 @@ def test_several_rebased_tags_are_told_in_one_line(cli: Any, repo: Repo) -> None
     releases = by_tag(changelog_json(cli, repo))
     assert items(releases["v1.1.0-rc.4"]) == ["candidate fix 4"]
     assert releases["v1.1.0-rc.4"]["from"] == "v1.1.0-rc.3"
+
+
+def test_notes_at_the_twin_of_a_rebased_release_are_that_release(cli: Any, repo: Repo) -> None:
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    repo.branch("release")
+    repo.commit("feat: one")
+    repo.tag("v1.1.0")
+    repo.checkout("main")
+    repo.commit("docs: main moved on")
+    rebase(repo, "release", "main")
+    repo.checkout("main")
+    repo.git("merge", "-q", "--ff-only", "release")  # HEAD is v1.1.0's twin
+    notes = notes_json(cli, repo)
+    assert (notes["tag"], notes["from"]) == ("v1.1.0", "v1.0.0")
+    assert sorted(items(notes)) == ["main moved on", "one"]
+    assert notes["next_version"] is None
+    releases = by_tag(changelog_json(cli, repo))
+    assert sorted(items(releases["v1.1.0"])) == sorted(items(notes))
+    assert items(releases[None]) == []
+
+
+def test_a_rebased_candidate_folds_into_the_final_release_tagged_on_main(
+    cli: Any, repo: Repo
+) -> None:
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    repo.branch("release")
+    repo.commit("feat: one")
+    repo.tag("v1.1.0-rc.1")
+    repo.checkout("main")
+    repo.commit("docs: main moved on")
+    rebase(repo, "release", "main")
+    repo.checkout("main")
+    repo.git("merge", "-q", "--ff-only", "release")
+    repo.commit("fix: polish")
+    repo.tag("v1.1.0")
+    final = by_tag(changelog_json(cli, repo))["v1.1.0"]
+    notes = notes_json(cli, repo, "--to", "v1.1.0")
+    for document in (final, notes):
+        assert document["from"] == "v1.0.0"
+        assert sorted(items(document)) == ["main moved on", "one", "polish"]
+        assert document["folded_prereleases"] == ["v1.1.0-rc.1"]
