@@ -25,13 +25,13 @@ def test_a_heading_that_only_starts_with_a_version_hides_no_release(cli: Any, re
     )
     result = cli("--repo", repo.path, "changelog", "--output", target)
     assert result.code == 0, result
-    assert "added v1.4.0" in result.stderr
+    assert "v1.4.0" in result.stderr  # named as added (the summary's wording may change)
     text = target.read_text()
     assert text.count("## v1.4.0") == 1 and "second" in text
     assert "## 1.4.0 upgrade guide\n\nRun the migration first." in text  # kept as written
     assert "## v1.3.0" not in text  # the hand-written 1.3.0 section stands for it
     again = cli("--repo", repo.path, "changelog", "--output", target)
-    assert "no new releases" in again.stderr and target.read_text() == text
+    assert again.code == 0 and target.read_text() == text
 
 
 @pytest.mark.parametrize(
