@@ -22,6 +22,7 @@ HEADER = """\
 COMMENTS: dict[str, str] = {
     "tags": "Which tags are releases",
     "tags.pattern": "matched against the whole tag; the optional group `version` is the version",
+    "tags.fold_prereleases": "a final release lists its pre-releases' changes too",
     "breaking_title": "The first section of release notes: changes marked `!` or BREAKING CHANGE",
     "sections": "Sections of release notes, in this order, after the breaking changes",
     "sections.title": "the section's heading",

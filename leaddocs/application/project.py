@@ -95,7 +95,10 @@ class Project:
         def counts(change: Change) -> bool:  # a skipped change does not move the version
             return classifier.place(change)[0] is not Placement.SKIPPED
 
-        return History(self.repo, self.config.tags.pattern, progress, counts)
+        tags = self.config.tags
+        return History(
+            self.repo, tags.pattern, progress, counts, fold_prereleases=tags.fold_prereleases
+        )
 
     def forge(self) -> Forge | None:
         remote = self.config.remote

@@ -17,8 +17,15 @@ from leaddocs.documents.model import ReleaseView, release_json
 from leaddocs.documents.render import Renderer
 
 UNRELEASED_ID = "unreleased"
-# A release heading written by hand: "## [1.2.0] - 2024-01-01", "## v1.2.0", "## [Unreleased]".
-_LEGACY_HEADING = re.compile(r"^##\s+\[?(?P<name>[Uu]nreleased|v?\d+\.\d+\.\d+[^\]\s]*)")
+# A release heading written by hand: "## [1.2.0] - 2024-01-01", "## v1.2.0", "## [Unreleased]",
+# "## [1.2.0](https://…/compare/…) (2024-01-01)". The whole heading is the name and at most a
+# date: "## 1.4.0 upgrade guide" is a guide, not the 1.4.0 release.
+_LEGACY_HEADING = re.compile(
+    r"^##[ \t]+(?:\[(?P<bracketed>[^\]\r\n]+)\](?:\([^)\s]*\))?|(?P<plain>[^\s\[]+))"
+    r"(?:[ \t]*[-\u2013\u2014:]?[ \t]*\(?\d{4}-\d{2}-\d{2}\)?)?(?:[ \t]*\[yanked\])?[ \t]*\r?$",
+    re.IGNORECASE,
+)
+_VERSION_LIKE = re.compile(r"^unreleased$|\d+\.\d+", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -138,10 +145,17 @@ def _rank(part: markers.Section | markers.Loose, order: dict[str, int]) -> int |
     """Where the part stands among the releases leaddocs knows (0 = Unreleased), if anywhere."""
     if isinstance(part, markers.Section):
         return order.get(_normal(part.id))
-    heading = _LEGACY_HEADING.match(part.text)
+    name = _release_heading(part.text.split("\n", 1)[0])
+    return None if name is None else order.get(_normal(name))
+
+
+def _release_heading(line: str) -> str | None:
+    """The release a hand-written level-2 heading names, when that is all it says."""
+    heading = _LEGACY_HEADING.match(line)
     if heading is None:
         return None
-    return order.get(_normal(heading["name"]))
+    name = (heading["bracketed"] or heading["plain"]).strip()
+    return name if _VERSION_LIKE.search(name) else None
 
 
 def _ensure_break(part: str) -> str:
@@ -193,4 +207,4 @@ def looks_like_a_changelog(text: str) -> bool:
     if markers.split_sections(text).parts and "<!-- leaddocs:section " in text:
         return True
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    return not headings or any(_LEGACY_HEADING.match(line) for line in headings)
+    return not headings or any(_release_heading(line) for line in headings)
