@@ -19,7 +19,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from leaddocs.errors import ConfigError
 
-DEFAULT_TAG_PATTERN = r"^v?(?P<version>\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$"
+# x.y to x.y.z.w, with or without v, and a pre-release or post-release suffix (history/versions.py).
+DEFAULT_TAG_PATTERN = (
+    r"^[vV]?(?P<version>\d+(?:\.\d+){1,3}"
+    r"(?:(?:-|[._]?(?=[A-Za-z]))[0-9A-Za-z]+(?:[.\-_][0-9A-Za-z]+)*)?(?:\+[0-9A-Za-z.\-]+)?)$"
+)
 CONFIG_FILE_NAMES = ("leaddocs.yml", "leaddocs.yaml", ".leaddocs.yml")
 
 
@@ -48,6 +52,8 @@ def _check_regex(value: str) -> str:
 
 class TagsConfig(_Strict):
     pattern: str = DEFAULT_TAG_PATTERN
+    # A final release lists everything since the previous final one (ADR 0014).
+    fold_prereleases: bool = True
 
     @field_validator("pattern")
     @classmethod

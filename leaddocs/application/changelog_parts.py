@@ -1,21 +1,25 @@
-"""The CHANGELOG's releases, each tagged one computed once: cached ones are taken as they are,
-and git is asked only for the commits no cached release holds (ADR 0016).
+"""The CHANGELOG's releases, each tagged one rendered once and then taken from the cache; git is
+read whole only when the release tags changed (ADR 0016).
 
-Without the cache (turned off, untrusted, or a first run) the whole history is read, as before;
-every tagged release computed is then stored. With it, the warm path is: list the tags, ask git
-which commits are new since the last run (to know which tags HEAD reaches), read the commits of
-the releases not cached and of the unreleased work, and join the cached parts with them.
+The warm path, when the release tags are the ones the last full run saw (same names, commits
+and dates), all on HEAD's line, and HEAD descends from that run's HEAD: every tagged release is
+what it was, so only the unreleased work is read (``git log HEAD ^<every release>``), and the
+tagged parts come from the cache. Otherwise the whole history is read and the range rule
+applied (``History.releases``), and a release whose key is known is still not rendered again:
+the key holds what its text depends on (its tag, the releases its range stops at, who came
+before it, and the fingerprint of everything else).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from leaddocs import markers
 from leaddocs.application.enrichment import enriched_views
 from leaddocs.application.project import Project
-from leaddocs.application.release_cache import CachedRelease, ReleaseCache, TagPoint
+from leaddocs.application.release_cache import CachedRelease, ReleaseCache, TaggedState
 from leaddocs.document import Format
 from leaddocs.documents.changelog import RenderedRelease, listed
 from leaddocs.documents.model import ReleaseView
@@ -42,38 +46,21 @@ def changelog_parts(
 ) -> ChangelogParts:
     """Every tagged release HEAD reaches, rendered by ``render`` (or as cached), and the
     unreleased work's view."""
-    enriching = project.forge_client() is not None
+    window = project.config.forge.enrich_max_changes if project.forge_client() else 0
     cache, notes = (
-        ReleaseCache.open(project, fmt, paths, enriched=enriching) if use_cache else (None, ())
+        ReleaseCache.open(project, fmt, paths, enriched=window > 0) if use_cache else (None, ())
     )
-    plan = history.plan(cache.reachability()) if cache is not None else None
-    kept: list[CachedRelease] = []
-    if plan is None:
-        fresh, unreleased = history.releases(paths)  # newest first
-        reachability = history.reachability
-        points = [TagPoint(r.tag or "", r.to_sha, r.timestamp or 0) for r in reversed(fresh)]
-    else:
-        reachability = plan.reachability
-        points = [TagPoint(tag.name, tag.commit, tag.timestamp) for tag in plan.reachable]
-    keys = cache.keys(points) if cache is not None else []
-    if plan is not None and cache is not None:
-        kept = _cached_below(
-            cache, keys, project.config.forge.enrich_max_changes if enriching else 0
-        )
-        seen = {who for release in kept for who in release.newcomers}
-        fresh, unreleased = history.releases_from(plan, len(kept), seen, paths)
-    views, enrich_notes = enriched_views(
-        project, [unreleased, *fresh], sum(release.changes for release in kept)
-    )
-    enriched = _enriched(
-        [unreleased, *fresh], project.config.forge.enrich_max_changes if enriching else 0
-    )
-    earlier = {who for release in kept for who in release.newcomers}
-    rendered = [_rendered(release) for release in kept]
-    for offset, release in enumerate(reversed(fresh)):
-        key = keys[len(kept) + offset] if cache is not None else None
-        newcomers = tuple(sorted(release.everyone - earlier))
-        earlier |= release.everyone
+    if cache is not None:
+        warm = _warm(project, history, cache, paths, window)
+        if warm is not None:
+            return ChangelogParts(warm[0], warm[1], (*notes, *history.notes, *warm[2]))
+    tagged, unreleased = history.releases(paths)  # newest first
+    views, enrich_notes = enriched_views(project, [unreleased, *tagged])
+    enriched = _enriched([unreleased, *tagged], window)
+    keys = _keys(cache, tagged) if cache is not None else []
+    rendered: list[RenderedRelease] = []
+    for index, release in enumerate(reversed(tagged)):
+        key = keys[index] if cache is not None else None
         stored = cache.get(key) if cache is not None and key is not None else None
         if stored is not None and id(release) not in enriched:
             rendered.append(_rendered(stored))
@@ -82,39 +69,91 @@ def changelog_parts(
         body = render(view)
         # A Markdown section is hashed once, here, for its marker and for the cache.
         digest = markers.digest(body) if fmt == "md" else None
-        items = listed(view)
-        rendered.append(RenderedRelease(release.tag or "", body, digest, items=items))
+        rendered.append(RenderedRelease(release.tag or "", body, digest, items=listed(view)))
         if cache is not None and key is not None and id(release) not in enriched:
             entry = CachedRelease(
-                release.tag or "", body, len(release.changes), newcomers, digest, items
+                release.tag or "", body, len(release.changes), digest, listed(view)
             )
             cache.put(key, entry)
     if cache is not None:
-        if reachability is not None:
-            cache.remember(reachability)
+        cache.remember(_state(history, tagged, unreleased, keys))
         cache.prune()
     return ChangelogParts(
-        list(reversed(rendered)), views.release(unreleased), (*notes, *history.notes, *enrich_notes)
+        list(reversed(rendered)),
+        views.release(unreleased),
+        (*notes, *history.notes, *enrich_notes),
+    )
+
+
+def _warm(
+    project: Project, history: History, cache: ReleaseCache, paths: Sequence[str], window: int
+) -> tuple[list[RenderedRelease], ReleaseView, tuple[str, ...]] | None:
+    """The parts from the cache and the unreleased work alone, when the last full run's
+    releases still hold; None when they may not."""
+    state = cache.state()
+    if state is None or not state.all_on_line:
+        return None  # a tag off HEAD's line may gain a twin on it: the whole history decides
+    head = history.repo.resolve("HEAD")
+    tags = history.release_tags()
+    if [(tag.name, tag.commit, tag.timestamp) for tag in tags] != state.tags:
+        return None
+    if state.head != head and history.repo.commits_since(state.head, head) is None:
+        return None  # HEAD does not descend from the head the state was learnt at
+    kept = [cache.get(key) for key in state.keys]
+    if any(release is None for release in kept):
+        return None
+    stored = [release for release in kept if release is not None]  # oldest first
+    seen = set(state.seen) if state.keys else None  # the first release welcomes no one
+    unreleased = history.unreleased_since(head, tags, state.previous, state.stops, seen, paths)
+    if window > len(unreleased.changes) and any(release.changes for release in stored):
+        return None  # the forge describes some tagged releases, which may change: read all
+    views, notes = enriched_views(project, [unreleased], sum(r.changes for r in stored))
+    if unreleased.to_sha != state.head:
+        cache.remember(state.at(unreleased.to_sha))
+    return [_rendered(release) for release in reversed(stored)], views.release(unreleased), notes
+
+
+def _keys(cache: ReleaseCache, tagged: list[Release]) -> list[str]:
+    """The key of each tagged release, oldest first: its tag, the releases its range stops at
+    (by commit), the pre-releases folded into it, and who wrote a commit of any release
+    before it (a running hash of each release's newcomers)."""
+    keys = []
+    seen: set[str] = set()
+    before = hashlib.sha256(b"nobody: the first release welcomes no one")
+    for release in reversed(tagged):
+        keys.append(
+            cache.key(
+                release.tag or "",
+                release.to_sha,
+                release.timestamp or 0,
+                sorted(release.stops),
+                release.folded,
+                before.hexdigest(),
+            )
+        )
+        newcomers = sorted(release.everyone - seen)
+        before.update(repr(newcomers).encode())
+        seen |= release.everyone
+    return keys
+
+
+def _state(
+    history: History, tagged: list[Release], unreleased: Release, keys: list[str]
+) -> TaggedState:
+    """What the next run needs to take every tagged release from the cache."""
+    return TaggedState(
+        head=unreleased.to_sha,
+        tags=[(tag.name, tag.commit, tag.timestamp) for tag in history.release_tags()],
+        all_on_line=len(history.off_line) == 0,
+        keys=keys,
+        previous=unreleased.from_ref,
+        stops=unreleased.stops,
+        seen=frozenset(who for release in tagged for who in release.everyone),
     )
 
 
 def _rendered(release: CachedRelease) -> RenderedRelease:
     return RenderedRelease(release.tag, release.body, release.digest, items=release.items)
-
-
-def _cached_below(cache: ReleaseCache, keys: list[str], window: int) -> list[CachedRelease]:
-    """The cached releases from the lowest version up to the first one not cached, less those
-    the newest ``window`` changes reach into (with a forge, those are looked up again)."""
-    kept: list[CachedRelease] = []
-    for key in keys:
-        found = cache.get(key)
-        if found is None:
-            break
-        kept.append(found)
-    above = 0
-    while kept and above < window:
-        above += kept.pop().changes
-    return kept
 
 
 def _enriched(releases: list[Release], window: int) -> set[int]:

@@ -22,6 +22,7 @@ HEADER = """\
 COMMENTS: dict[str, str] = {
     "tags": "Which tags are releases",
     "tags.pattern": "matched against the whole tag; the optional group `version` is the version",
+    "tags.fold_prereleases": "a final release lists its pre-releases' changes too",
     "breaking_title": "The first section of release notes: changes marked `!` or BREAKING CHANGE",
     "sections": "Sections of release notes, in this order, after the breaking changes",
     "sections.title": "the section's heading",
@@ -46,6 +47,8 @@ COMMENTS: dict[str, str] = {
     "changelog": "The CHANGELOG",
     "changelog.path": "relative to the repository root (and to a `leaddocs build` folder)",
     "changelog.title": "its first heading",
+    "changelog.cache_dir": "tagged releases kept once computed: a rerun reads only new commits",
+    "changelog.cache_max_mb": "the folder's size bound; 0: no cache",
     "templates_dir": (
         "Overrides of the packaged Jinja templates; set it only once the folder exists"
     ),

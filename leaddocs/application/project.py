@@ -99,7 +99,15 @@ class Project:
         def counts(change: Change) -> bool:  # a skipped change does not move the version
             return classifier.place(change)[0] is not Placement.SKIPPED
 
-        return History(self.repo, self.config.tags.pattern, progress, counts, authors)
+        tags = self.config.tags
+        return History(
+            self.repo,
+            tags.pattern,
+            progress,
+            counts,
+            fold_prereleases=tags.fold_prereleases,
+            authors=authors,
+        )
 
     def forge(self) -> Forge | None:
         """Where links go; asked once per project (git is asked for origin's URL)."""

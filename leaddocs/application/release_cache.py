@@ -21,8 +21,8 @@ import json
 import re
 import stat
 import sys
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +32,8 @@ from leaddocs.application.cache_folder import CacheFolder, canonical
 from leaddocs.application.project import Project
 from leaddocs.document import Format
 from leaddocs.documents.pulls import RELEASE_YML
-from leaddocs.history.releases import Reachability
 
-_VERSION = 2  # bumped when an entry's shape changes: older entries are then not found
+_VERSION = 3  # bumped when an entry's shape changes: older entries are then not found
 _SHA = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
 _KEY = re.compile(r"^[0-9a-f]{64}$")
 _MAX_META = 16 << 20
@@ -49,18 +48,29 @@ class CachedRelease:
     tag: str
     body: str  # its Markdown section, or its JSON in the list of releases
     changes: int  # how many changes it lists (enrichment looks up the newest N)
-    newcomers: tuple[str, ...]  # who wrote a commit in it and in none before (Person.key)
     digest: str | None = None  # a Markdown section's markers.digest, so no rerun hashes it
     items: int = 0  # the entries it lists (the CHANGELOG's write summary counts them)
 
 
-@dataclass(frozen=True, slots=True)
-class TagPoint:
-    """A release tag as keys see it."""
+Tag = tuple[str, str, int]  # name, commit, date
 
-    name: str
-    commit: str
-    timestamp: int
+
+@dataclass(frozen=True, slots=True)
+class TaggedState:
+    """What the last full read of the history found: while the release tags are these and
+    HEAD descends from ``head``, every tagged release is what it was (``keys``), and the
+    unreleased work is what HEAD reaches past ``stops``."""
+
+    head: str
+    tags: list[Tag]  # every release tag, lowest version first
+    all_on_line: bool  # every one on HEAD's line (none stands at a twin, none is lost)
+    keys: list[str]  # of the tagged releases, oldest first
+    previous: str | None  # the release tag the unreleased work follows
+    stops: tuple[str, ...]  # the commits of the releases it stops at
+    seen: frozenset[str]  # who wrote a commit of any tagged release (Person.key)
+
+    def at(self, head: str) -> TaggedState:
+        return replace(self, head=head)
 
 
 class ReleaseCache:
@@ -82,16 +92,9 @@ class ReleaseCache:
             return None, notes
         return cls(folder, fingerprint), notes
 
-    def keys(self, tags: Iterable[TagPoint]) -> list[str]:
-        """The key of each release, lowest version first: its tag and every tag below it."""
-        chain = hashlib.sha256(self._fingerprint.encode())
-        keys = []
-        for tag in tags:
-            release = chain.copy()
-            release.update(canonical(["release", tag.name, tag.commit, tag.timestamp]))
-            keys.append(release.hexdigest())
-            chain.update(canonical(["below", tag.name, tag.commit]))
-        return keys
+    def key(self, *parts: Any) -> str:
+        """The key of a release from what its text depends on besides the fingerprint."""
+        return hashlib.sha256(canonical(["release", self._fingerprint, *parts])).hexdigest()
 
     def get(self, key: str) -> CachedRelease | None:
         data = self._folder.read(f"{key}.entry")
@@ -104,15 +107,14 @@ class ReleaseCache:
             "key": key,
             "tag": release.tag,
             "changes": release.changes,
-            "newcomers": list(release.newcomers),
             "digest": release.digest,
             "items": release.items,
             "bytes": len(body),
         }
         self._folder.write(f"{key}.entry", canonical(meta) + b"\n" + body)
 
-    def reachability(self) -> Reachability | None:
-        """What the last run learnt about which release tags HEAD reaches."""
+    def state(self) -> TaggedState | None:
+        """What the last full read of the history found, if it can be read back."""
         key = self._state_key()
         data = self._folder.read(f"{key}.state")
         if data is None:
@@ -121,23 +123,37 @@ class ReleaseCache:
             meta = json.loads(data)
             if meta["v"] != _VERSION or meta["key"] != key:
                 return None
-            head, tagged, reached = meta["head"], meta["tagged"], meta["reached"]
-            if not _is_sha(head) or not all(map(_is_sha, [*tagged, *reached])):
+            tags = [(str(name), str(sha), int(date)) for name, sha, date in meta["tags"]]
+            shas = [meta["head"], *meta["stops"], *(sha for _, sha, _ in tags)]
+            if not all(map(_is_sha, shas)) or not all(map(_is_key, meta["keys"])):
                 return None
-            return Reachability(head, frozenset(tagged), frozenset(reached))
+            if not all(isinstance(who, str) for who in meta["seen"]):
+                return None
+            previous = meta["previous"]
+            return TaggedState(
+                meta["head"],
+                tags,
+                meta["all_on_line"] is True,
+                list(meta["keys"]),
+                None if previous is None else str(previous),
+                tuple(meta["stops"]),
+                frozenset(meta["seen"]),
+            )
         except (ValueError, KeyError, TypeError):
             return None
 
-    def remember(self, reachability: Reachability) -> None:
-        if reachability == self.reachability():
-            return
+    def remember(self, state: TaggedState) -> None:
         key = self._state_key()
         meta = {
             "v": _VERSION,
             "key": key,
-            "head": reachability.head,
-            "tagged": sorted(reachability.tagged),
-            "reached": sorted(reachability.reached),
+            "head": state.head,
+            "tags": state.tags,
+            "all_on_line": state.all_on_line,
+            "keys": state.keys,
+            "previous": state.previous,
+            "stops": list(state.stops),
+            "seen": sorted(state.seen),
         }
         self._folder.write(f"{key}.state", canonical(meta))
 
@@ -145,7 +161,7 @@ class ReleaseCache:
         self._folder.prune()
 
     def _state_key(self) -> str:
-        return hashlib.sha256(canonical(["reachability", self._fingerprint])).hexdigest()
+        return hashlib.sha256(canonical(["state", self._fingerprint])).hexdigest()
 
 
 class AuthorSets:
@@ -166,8 +182,8 @@ class AuthorSets:
         fingerprint = hashlib.sha256(canonical([*parts, project.repo.log_inputs()]))
         return cls(folder, fingerprint.hexdigest())
 
-    def authors_before(self, sha: str) -> frozenset[str] | None:
-        key = self._key(sha)
+    def authors_before(self, stops: tuple[str, ...]) -> frozenset[str] | None:
+        key = self._key(stops)
         data = self._folder.read(f"{key}.authors")
         if data is None:
             return None
@@ -181,14 +197,14 @@ class AuthorSets:
         except (ValueError, KeyError, TypeError):
             return None
 
-    def remember_authors(self, sha: str, authors: frozenset[str]) -> None:
-        key = self._key(sha)
+    def remember_authors(self, stops: tuple[str, ...], authors: frozenset[str]) -> None:
+        key = self._key(stops)
         meta = {"v": _VERSION, "key": key, "authors": sorted(authors)}
         self._folder.write(f"{key}.authors", canonical(meta))
         self._folder.prune()
 
-    def _key(self, sha: str) -> str:
-        return hashlib.sha256(canonical(["authors", self._fingerprint, sha])).hexdigest()
+    def _key(self, stops: tuple[str, ...]) -> str:
+        return hashlib.sha256(canonical(["authors", self._fingerprint, sorted(stops)])).hexdigest()
 
 
 def _entry(data: bytes, key: str) -> CachedRelease | None:
@@ -206,7 +222,6 @@ def _entry(data: bytes, key: str) -> CachedRelease | None:
             or not isinstance(meta["tag"], str)
             or type(meta["changes"]) is not int
             or meta["changes"] < 0
-            or not all(isinstance(who, str) for who in meta["newcomers"])
             or not (meta["digest"] is None or _KEY.match(str(meta["digest"])))
             or type(meta["items"]) is not int
         ):
@@ -215,7 +230,6 @@ def _entry(data: bytes, key: str) -> CachedRelease | None:
             meta["tag"],
             body.decode("utf-8"),
             meta["changes"],
-            tuple(meta["newcomers"]),
             meta["digest"],
             meta["items"],
         )
@@ -225,6 +239,10 @@ def _entry(data: bytes, key: str) -> CachedRelease | None:
 
 def _is_sha(value: Any) -> bool:
     return isinstance(value, str) and _SHA.match(value) is not None
+
+
+def _is_key(value: Any) -> bool:
+    return isinstance(value, str) and _KEY.match(value) is not None
 
 
 def _fingerprint(

@@ -8,14 +8,17 @@ run's start-up to import (ADR 0016).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import stat
 import subprocess
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from leaddocs.errors import (
     EmptyRepositoryError,
@@ -495,6 +498,49 @@ class GitRepository:
         )
         return [line.split()[0] for line in ids.stdout.decode().splitlines() if line.strip()]
 
+    def commit_patch_ids(self, shas: list[str]) -> dict[str, str]:
+        """``git patch-id --stable`` of each commit of ``shas`` (merges and empty commits have
+        none): one ``git diff-tree --stdin -p`` piped into one ``git patch-id``, whatever the
+        number of commits."""
+        if not shas:
+            return {}
+        diffs = subprocess.Popen(
+            ["git", "diff-tree", "--stdin", "-p", "--no-color", "--no-ext-diff"],
+            cwd=self.root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert diffs.stdin is not None and diffs.stdout is not None
+        ids = subprocess.Popen(
+            ["git", "patch-id", "--stable"],
+            cwd=self.root,
+            stdin=diffs.stdout,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        diffs.stdout.close()  # patch-id holds the pipe now: diff-tree sees it close with it
+        # Fed from a thread: with thousands of commits every pipe fills, and a writer that
+        # waits for diff-tree while nobody reads patch-id would wait for ever.
+        feeder = threading.Thread(target=_feed, args=(diffs.stdin, shas), daemon=True)
+        feeder.start()
+        out, _ = ids.communicate()
+        feeder.join()
+        if diffs.wait() != 0 or ids.returncode != 0:
+            raise RepositoryError(f"{self.root}: git patch-id of {len(shas)} commits failed")
+        found: dict[str, str] = {}
+        for line in out.decode().splitlines():
+            patch_id, _, sha = line.partition(" ")
+            if sha:
+                found[sha.strip()] = patch_id
+        return found
+
+    def commits_of(self, args: list[str], limit: int) -> list[RawCommit]:
+        """At most ``limit`` commits that ``git log <args>`` lists, newest first: a few, read
+        whole (the history of a release is streamed by ``log``)."""
+        out = self._run("log", "-z", f"--max-count={limit}", f"--format={LOG_FORMAT}", *args, "--")
+        return [parse_record(record) for record in out.split("\0") if record.strip("\n")]
+
     def log(self, revisions: list[str]) -> Iterator[RawCommit]:
         """Stream commits of ``revisions`` (``git log`` syntax), newest first, in topo order."""
         for block in self.log_records(revisions):
@@ -524,6 +570,14 @@ class GitRepository:
                 f"{self.root}: git log {' '.join(revisions)} failed: "
                 f"{message[-1] if message else f'exit {stream.status}'}"
             )
+
+
+def _feed(stream: IO[bytes], shas: list[str]) -> None:
+    # A broken pipe means diff-tree stopped early; its exit status says why.
+    with contextlib.suppress(BrokenPipeError):
+        stream.write("".join(f"{sha}\n" for sha in shas).encode())
+    with contextlib.suppress(BrokenPipeError):
+        stream.close()
 
 
 def parse_record(record: str) -> RawCommit:

@@ -121,6 +121,7 @@ def test_prerelease_tags_sort_before_their_release(cli: Any, repo: Repo) -> None
     repo.tag("v1.0.0-rc.2")
     repo.commit("fix: four")
     repo.tag("v1.0.0")
+    (repo.path / "leaddocs.yml").write_text("tags:\n  fold_prereleases: false\n")
     document = json.loads(cli("--repo", repo.path, "changelog", "--format", "json").stdout)
     assert [r["tag"] for r in document["releases"]] == [
         "v1.0.0",

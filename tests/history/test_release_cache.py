@@ -58,8 +58,8 @@ def test_a_warm_run_reads_only_the_commits_since_the_newest_tag(
     repo.commit("fix: one more thing", author=GRACE)
     reads.clear()
     second = _same_as_without_cache(cli, repo)
-    v0, v1 = repo.git("rev-parse", "v0.9.0^{}"), repo.git("rev-parse", "v1.0.0^{}")
-    assert reads[0] == [repo.head(), f"^{v0}", f"^{v1}"]  # the warm run: v1.0.0..HEAD only
+    v1 = repo.git("rev-parse", "v1.0.0^{}")
+    assert reads[0] == [repo.head(), f"^{v1}"]  # the warm run: v1.0.0..HEAD only
     assert second.split("## v1.0.0")[1] == first.split("## v1.0.0")[1]
     assert "one more thing" in second.split("## v1.0.0")[0]
 
@@ -132,6 +132,18 @@ def _replace(repo: Repo) -> None:
     repo.git("replace", old, other)
 
 
+def _tag_above_on_an_old_commit(repo: Repo) -> None:
+    # A higher version tagged on a commit v1.0.0 descends from: v1.0.0 stops there too.
+    old = repo.git("rev-list", "-n1", "--grep", "invoices endpoint", "HEAD")
+    repo.git("tag", "v5.0.0", old)
+
+
+def _prerelease_inside(repo: Repo) -> None:
+    # A release candidate inside v1.0.0's range is folded into it (and named there).
+    inside = repo.git("rev-list", "-n1", "--grep", "dark mode", "HEAD")
+    repo.git("tag", "v1.0.0-rc.1", inside)
+
+
 def _rewrite_history(repo: Repo) -> None:
     # HEAD no longer descends from the head the cache learnt: the whole history is read again.
     repo.git("reset", "-q", "--hard", "v1.0.0")
@@ -151,6 +163,8 @@ def _rewrite_history(repo: Repo) -> None:
         (_remote, "https://github.com/acme/widgets/commit/"),
         (_template, "* add invoices endpoint"),
         (_replace, "add billing endpoint"),
+        (_tag_above_on_an_old_commit, "## v5.0.0"),
+        (_prerelease_inside, "v1.0.0-rc.1"),
         (_rewrite_history, "another road"),
     ],
 )
@@ -294,13 +308,13 @@ def test_a_shallow_clone_reads_its_history_without_the_cache(
 
 def test_the_folder_is_kept_under_its_size(tmp_path: Path) -> None:
     cache = release_cache.ReleaseCache(cache_folder.CacheFolder(tmp_path, 3000), "fingerprint")
-    keys = cache.keys(release_cache.TagPoint(f"v{n}.0.0", "a" * 40, n) for n in range(6))
+    keys = [cache.key(f"v{n}.0.0") for n in range(6)]
     for age, key in enumerate(keys):
-        cache.put(key, release_cache.CachedRelease("v", "x" * 900, 1, ()))
+        cache.put(key, release_cache.CachedRelease("v", "x" * 900, 1))
         os.utime(tmp_path / f"{key}.entry", (1000 + age, 1000 + age))
     later = release_cache.ReleaseCache(cache_folder.CacheFolder(tmp_path, 3000), "fingerprint")
     assert later.get(keys[0]) is not None  # the oldest, but used by this run
-    later.put(keys[5], release_cache.CachedRelease("v", "y" * 900, 1, ()))
+    later.put(keys[5], release_cache.CachedRelease("v", "y" * 900, 1))
     later.prune()
     left = {path.name.split(".")[0] for path in tmp_path.glob("*.entry")}
     assert keys[0] in left and keys[5] in left
@@ -425,3 +439,24 @@ def test_cached_releases_added_to_a_hand_kept_changelog_take_its_headings(
         outputs.append(target.read_text())
     assert outputs[0] == outputs[1]
     assert "## [v1.0.0] - 2023-11-15" in outputs[0] or "## [1.0.0] - 2023-11-15" in outputs[0]
+
+
+def test_a_lower_release_off_a_later_release_line_changes_who_came_first(
+    cli: Any, repo: Repo
+) -> None:
+    zed = "Zed Shaw <zed@example.com>"
+    repo.commit("feat: base", author=ADA)
+    repo.tag("v0.9.0")
+    repo.branch("side")
+    repo.commit("fix: on the side", author=zed)
+    repo.checkout("main")
+    repo.commit("feat: on main", author=zed)
+    repo.tag("v1.0.0")
+    repo.merge("side", "Merge branch 'side'")
+    before = _same_as_without_cache(cli, repo)
+    assert "First contribution: Zed Shaw" in before.split("## v1.0.0")[1]
+    # v0.9.1 is no ancestor of v1.0.0 (which still stops at v0.9.0), but comes first: Zed's
+    # first contribution is there now.
+    repo.git("tag", "v0.9.1", "side")
+    after = _same_as_without_cache(cli, repo)
+    assert "First contribution: Zed Shaw" not in after.split("## v1.0.0")[1].split("## v0.9")[0]
