@@ -67,14 +67,14 @@ def changelog_parts(
             continue
         view = views.release(release)
         body = render(view)
+        changes = len(release.changes)
+        # Its commits are not needed any more: a big history's text grows as they go.
+        release.changes, release.cancelled = [], []
         # A Markdown section is hashed once, here, for its marker and for the cache.
         digest = markers.digest(body) if fmt == "md" else None
         rendered.append(RenderedRelease(release.tag or "", body, digest, items=listed(view)))
         if cache is not None and key is not None and id(release) not in enriched:
-            entry = CachedRelease(
-                release.tag or "", body, len(release.changes), digest, listed(view)
-            )
-            cache.put(key, entry)
+            cache.put(key, CachedRelease(release.tag or "", body, changes, digest, listed(view)))
     if cache is not None:
         cache.remember(_state(history, tagged, unreleased, keys))
         cache.prune()
