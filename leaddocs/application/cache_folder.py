@@ -137,22 +137,29 @@ def canonical(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-_code_digest: list[str] = []
+_code_digests: dict[tuple[str, ...], str] = {}
 
 
-def code_digest() -> str:
-    """A hash of leaddocs' own code and packaged templates: a change to either (an upgrade, a
-    patch, an edit in a checkout) makes every cached result unknown."""
-    if not _code_digest:
+def code_digest(modules: tuple[str, ...] = ()) -> str:
+    """A hash of leaddocs' own code and packaged templates, or of the ``modules`` named (paths
+    in the package, such as ``history/git.py``) when only they shape a result: a change to
+    any (an upgrade, a patch, an edit in a checkout) makes the cached results unknown."""
+    if modules not in _code_digests:
         package = Path(leaddocs.__file__).parent
         digest = hashlib.sha256()
-        for folder, subfolders, files in os.walk(package):
-            subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
-            for name in sorted(files):
-                if name.endswith((".py", ".j2")):
-                    path = Path(folder, name)
-                    content = path.read_bytes()
-                    relative = path.relative_to(package).as_posix()
-                    digest.update(canonical([relative, len(content)]) + content)
-        _code_digest.append(digest.hexdigest())
-    return _code_digest[0]
+        for path in _sources(package, modules):
+            content = path.read_bytes()
+            relative = path.relative_to(package).as_posix()
+            digest.update(canonical([relative, len(content)]) + content)
+        _code_digests[modules] = digest.hexdigest()
+    return _code_digests[modules]
+
+
+def _sources(package: Path, modules: tuple[str, ...]) -> list[Path]:
+    if modules:
+        return [package / module for module in modules]
+    found: list[Path] = []
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        found.extend(Path(folder, name) for name in sorted(files) if name.endswith((".py", ".j2")))
+    return found

@@ -177,8 +177,10 @@ class AuthorSets:
         folder, _ = CacheFolder.open(project)  # the notes are the changelog's to give
         if folder is None:
             return None
-        # Who wrote what: the commits (named by their sha), the mailmap, and our own reading.
-        parts = [_VERSION, leaddocs.__version__, cache_folder.code_digest()]
+        # Who wrote what: the commits (named by their sha), the mailmap, and our own reading
+        # (how git.py asks for authors, how commits.py names a person, releases.py's walk).
+        reading = ("history/git.py", "history/commits.py", "history/releases.py")
+        parts = [_VERSION, leaddocs.__version__, cache_folder.code_digest(reading)]
         fingerprint = hashlib.sha256(canonical([*parts, project.repo.log_inputs()]))
         return cls(folder, fingerprint.hexdigest())
 

@@ -192,7 +192,7 @@ def test_a_change_to_leaddocs_own_code_is_a_new_key(
     # ... is served from the cache while the code looks the same (this test can fail) ...
     assert stale == before and "## v1.0.0 — 2023-11-15" in stale
     # ... and not once the code's fingerprint says it changed.
-    monkeypatch.setattr(cache_folder, "code_digest", lambda: "another version of leaddocs")
+    monkeypatch.setattr(cache_folder, "code_digest", lambda *_: "another version of leaddocs")
     after = _same_as_without_cache(cli, repo)
     assert "## v1.0.0 — someday" in after
 
