@@ -212,8 +212,8 @@ def main() -> None:
     ]
     if args.cliff:
         cliff = [args.cliff, "--latest", "--output", os.devnull]
+        # Only the small project: on the 108k history git-cliff takes about 4 minutes a run.
         timings.append(Timing("git-cliff --latest, small (peer)", cliff, small))
-        timings.append(Timing("git-cliff, 108k (peer)", [args.cliff, "--output", os.devnull], big))
     if args.commitizen:
         cz = [args.commitizen, "changelog", "--dry-run"]
         timings.append(Timing("commitizen changelog, 108k (peer)", cz, big))
