@@ -28,6 +28,7 @@ import random
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -94,18 +95,24 @@ def warm_copy(source: Path) -> Path:
     return target
 
 
+TIME = Path("/usr/bin/time")  # GNU time, a small C program: its child's peak RSS is its own
+
+
 def measure(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one run, stdout discarded."""
-    with open(os.devnull, "wb") as sink:
+    """Wall seconds and peak RSS (KiB) of one run, stdout discarded. The peak is read by GNU
+    time where it is installed: Linux keeps a process's high-water mark across exec, so a
+    child of this Python process would count this process's pages too."""
+    with tempfile.NamedTemporaryFile("r") as peak, tempfile.TemporaryFile() as errors:
+        timed = [str(TIME), "-o", peak.name, "-f", "%M", *command] if TIME.exists() else command
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=subprocess.PIPE)
+        process = subprocess.Popen(timed, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        stderr = process.stderr.read().decode() if process.stderr else ""
-        sys.exit(f"{' '.join(command)} failed: {stderr}")
-    return elapsed, usage.ru_maxrss
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            sys.exit(f"{' '.join(command)} failed: {errors.read().decode(errors='replace')}")
+        text = peak.read().strip().splitlines()
+    return elapsed, int(text[-1]) if text and text[-1].isdigit() else usage.ru_maxrss
 
 
 @dataclass
