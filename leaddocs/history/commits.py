@@ -102,12 +102,26 @@ def parse_commit(raw: RawCommit) -> Commit:
     )
 
 
-def parse_records(records: list[str]) -> list[Commit]:
+def parse_records(records: list[str], named: dict[str, str] | None = None) -> list[Commit]:
     """Commits from ``git log`` records (``git.LOG_FORMAT``), in bulk: no RawCommit in between,
-    which costs a fifth of the parse on a 100k-commit history."""
+    which costs a fifth of the parse on a 100k-commit history.
+
+    ``named`` (kept across the blocks of one log, children first) lets a commit's sha be the
+    very string its children name as their parent: one copy of each sha, not two (10 MB on a
+    100k-commit history). It holds only shas named and not yet read."""
     fields = HEADER_FIELDS
+    if named is None:
+        named = {}
+    keep, take = named.setdefault, named.pop
     return [
-        _commit(sha, tuple(parents.split()), name, email, int(stamp), message)
+        _commit(
+            take(sha, sha),
+            tuple([keep(parent, parent) for parent in parents.split()]),
+            name,
+            email,
+            int(stamp),
+            message,
+        )
         for sha, parents, name, email, stamp, message in (
             record.split("\n", fields) for record in records
         )

@@ -460,9 +460,10 @@ class History:
     def _read(self, revisions: list[str], label: str) -> list[Commit]:
         boundary = self.repo.shallow_boundary()
         commits: list[Commit] = []
+        named: dict[str, str] = {}
         for block in self.repo.log_records(revisions):
             # Parsed a block at a time while git writes the next (history/stream.py).
-            commits.extend(parse_records(block))
+            commits.extend(parse_records(block, named))
             if self._progress is not None:
                 self._progress(len(commits))
         if boundary:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 _READ = 1 << 20  # bytes asked per read: as much as the pipe holds
 _BLOCK = 1 << 20  # bytes handed over at once: one decode and one split per ~3,000 commits
-_BACKLOG = 64  # blocks waiting at most (64 MiB): a reader far ahead of the parser stops there
+_BACKLOG = 16  # blocks waiting at most (16 MiB): a reader far ahead of the parser stops there
 _PIPE_SIZE = 1 << 20  # F_SETPIPE_SZ: git may run up to 1 MiB ahead of the reader thread
 _F_SETPIPE_SZ = 1031  # Linux; elsewhere the pipe keeps its size
 
