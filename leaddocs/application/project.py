@@ -83,7 +83,7 @@ class Project:
         def counts(change: Change) -> bool:  # a skipped change does not move the version
             return classifier.place(change)[0] is not Placement.SKIPPED
 
-        return History(self.repo, self.config.tags.pattern, progress, counts)
+        return History(self.repo, self.config.tags.pattern, progress, counts, self.config.merges)
 
     def forge(self) -> Forge | None:
         remote = self.config.remote

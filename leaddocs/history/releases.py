@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from leaddocs.config import MergesConfig
 from leaddocs.errors import RefError, ShallowHistoryError
 from leaddocs.history.changes import Change, group_changes
 from leaddocs.history.commits import Commit, Person, parse_commit
+from leaddocs.history.commits import person as shared_person
 from leaddocs.history.git import GitRepository, RawCommit, TagRef
+from leaddocs.history.merges import TopicMerges
 from leaddocs.history.versions import TagMatcher, Version
 
 Progress = Callable[[int], None]
@@ -63,11 +66,13 @@ class History:
         tag_pattern: str,
         progress: Progress | None = None,
         counts: Counts | None = None,
+        merges: MergesConfig | None = None,
     ) -> None:
         self.repo = repo
         self._matcher = TagMatcher(tag_pattern)
         self._progress = progress
         self._counts = counts
+        self._topics = TopicMerges(merges)
         # What the caller should tell the user, as data: today, release-named tags skipped
         # because they point at a tree or a blob (git allows it; no release can be read there).
         self.notes: list[str] = []
@@ -113,7 +118,7 @@ class History:
                 )
         revisions = [to_sha, f"^{from_sha}"] if from_sha else [to_sha]
         commits = self._read(revisions, f"{from_ref or '(first commit)'}..{to_ref}")
-        grouping = group_changes(commits, to_sha)
+        grouping = group_changes(commits, to_sha, self._topics)
         changes = _only_touching(grouping.changes, self._touching(revisions, paths))
         earlier_authors = (
             {Person(name, email).key for name, email in self.repo.authors_in([from_sha])}
@@ -143,7 +148,7 @@ class History:
         period of a status page, bounded by commits of the main line rather than by tags."""
         revisions = [to_sha, f"^{from_sha}"] if from_sha else [to_sha]
         label = f"{from_sha[:12] if from_sha else '(first commit)'}..{to_sha[:12]}"
-        grouping = group_changes(self._read(revisions, label), to_sha)
+        grouping = group_changes(self._read(revisions, label), to_sha, self._topics)
         return Release(
             tag=None,
             title=None,
@@ -174,7 +179,7 @@ class History:
         previous: ReleaseTag | None = None
         for index, tag in enumerate([*reachable, None]):
             tip = tag.commit if tag else head
-            grouping = group_changes(buckets[index], tip)
+            grouping = group_changes(buckets[index], tip, self._topics)
             changes = _only_touching(grouping.changes, touching)
             release = Release(
                 tag=tag.name if tag else None,
@@ -228,6 +233,7 @@ class History:
                     "run `git fetch --unshallow --tags` (in GitHub Actions: actions/checkout with "
                     "fetch-depth: 0), or pass --unshallow"
                 )
+        _mailmap_co_authors(self.repo, commits)
         return commits
 
     def _counted(self, raws: Iterator[RawCommit]) -> Iterator[RawCommit]:
@@ -264,6 +270,22 @@ class History:
         while suggested in taken:
             suggested = suggested.bump(breaking=False, feature=False)
         return str(suggested)
+
+
+def _mailmap_co_authors(repo: GitRepository, commits: list[Commit]) -> None:
+    """Co-authors under the name and e-mail ``.mailmap`` gives them, as git gives authors."""
+    named = {who for commit in commits for who in commit.co_authors}
+    if not named:
+        return
+    mapped = repo.mailmap([(who.name, who.email) for who in named])
+    if not mapped:
+        return
+    for commit in commits:
+        if commit.co_authors:
+            commit.co_authors = tuple(
+                shared_person(*mapped.get((who.name, who.email), (who.name, who.email)))
+                for who in commit.co_authors
+            )
 
 
 def _only_touching(changes: list[Change], touching: set[str] | None) -> list[Change]:
