@@ -3,16 +3,23 @@
 A change whose pull request is known (enrichment, with a token) is placed by the pull
 request's labels as well: ``.github/release.yml``'s exclusions and categories, then the labels
 of the configured sections and of maintenance; its author, when a bot, leaves it out.
+
+Release commits are left out; dependency updates and translation syncs go to Maintenance (or
+are left out, with ``drop``); a plain subject is placed by its first verb (documents/subjects.py);
+what a bot wrote that fits no section is housekeeping too.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from enum import Enum
 
-from leaddocs.config import Config
+from leaddocs.config import Config, HousekeepingConfig
+from leaddocs.documents.people import Credits
 from leaddocs.documents.pulls import PullRequestFacts, ReleaseCategories
+from leaddocs.documents.subjects import SubjectReader
 from leaddocs.history.changes import Change
 from leaddocs.history.commits import Person
 from leaddocs.markers import is_leaddocs_commit
@@ -50,6 +57,18 @@ class Classifier:
         self._maintenance_scopes = set(maintenance.scopes)
         self._maintenance_authors = {a.lower() for a in maintenance.authors}
         self._maintenance_subject = _any_of(maintenance.subject_patterns)
+        self._release_pattern = _any_of(config.skip.release_patterns)
+        self._housekeeping = [
+            _Housekeeping(kind) for kind in (maintenance.dependencies, maintenance.translations)
+        ]
+        self.subjects = SubjectReader(config.commits, config.sections)
+        self.groups_by_area = config.commits.group_by_area
+        self.collapses_bot_repeats = maintenance.collapse_bot_repeats
+        self.credits = Credits(config.contributors, [*maintenance.authors, *config.skip.authors])
+
+    def read(self, change: Change) -> Change:
+        """``change`` with its words read as ``commits`` says (documents/subjects.py)."""
+        return self.subjects.read(change)
 
     def place(self, change: Change, pull: PullRequestFacts | None = None) -> tuple[Placement, str]:
         """The placement of ``change`` and the title of the section it goes in; ``pull`` is
@@ -63,13 +82,22 @@ class Classifier:
             or (self._categories is not None and self._categories.excludes(pull))
         ):
             return Placement.SKIPPED, ""
+        subject = change.headline or head.pr_title or head.subject
         if (
-            self._all_listed(change, self._skip_authors)
+            written_by(change, self._skip_authors)
             or any(is_leaddocs_commit(f"\n{c.body}") for c in change.commits if c.body)
             or change.type in self._skip_types
             or self._skip_pattern.search(head.subject)
             or (head.body and self._skip_pattern.search(head.body))
+            or self._release_pattern.search(head.subject)
+            or (subject is not head.subject and self._release_pattern.search(subject))
         ):
+            return Placement.SKIPPED, ""
+        housekeeping = next(
+            (kind for kind in self._housekeeping if kind.matches(change, subject, labels)),
+            None,
+        )
+        if housekeeping is not None and housekeeping.drop:
             return Placement.SKIPPED, ""
         if change.breaking:
             return Placement.BREAKING, config.breaking_title
@@ -77,18 +105,22 @@ class Classifier:
             by_label = self._by_label(pull, labels)
             if by_label is not None:
                 return by_label
-        subject = head.pr_title or head.subject
         if (
-            change.is_plain_merge
+            housekeeping is not None
+            or change.is_plain_merge
             or change.type in self._maintenance_types
             or change.scope in self._maintenance_scopes
-            or self._all_listed(change, self._maintenance_authors)
+            or written_by(change, self._maintenance_authors)
             or self._maintenance_subject.search(subject)
         ):
             return Placement.MAINTENANCE, config.maintenance.title
         title = self._section_of_type.get(change.type or "")
+        if title is None and change.type is None:
+            title = self.subjects.section_of(change.description)
         if title is not None:
             return Placement.SECTION, title
+        if _all_written(change, self.credits.is_bot):
+            return Placement.MAINTENANCE, config.maintenance.title
         return Placement.OTHER, config.other_title
 
     def _by_label(self, pull: PullRequestFacts, labels: set[str]) -> tuple[Placement, str] | None:
@@ -104,28 +136,8 @@ class Classifier:
             return Placement.MAINTENANCE, self._config.maintenance.title
         return None
 
-    @staticmethod
-    def _is_listed(person: Person, listed: set[str]) -> bool:
-        # Author lists name people by name or e-mail, in any case.
-        return bool(listed) and not listed.isdisjoint(_identities(person))
-
-    def _all_listed(self, change: Change, listed: set[str]) -> bool:
-        """Whether every commit of the change is by a listed author.
-
-        A bot's pull request merged by a person is still the bot's: the merge commit's own
-        author does not count when the pull request brought commits in.
-        """
-        if not listed:
-            return False
-        if len(change.commits) == 1:  # most changes: one commit, no list to build
-            return self._is_listed(change.head.author, listed)
-        written = [c for c in change.commits if not c.is_merge] or change.commits[:1]
-        return all(self._is_listed(commit.author, listed) for commit in written)
-
     def is_bot(self, person: Person) -> bool:
-        return person.name.endswith("[bot]") or self._is_listed(
-            person, self._maintenance_authors | self._skip_authors
-        )
+        return self.credits.is_bot(person)
 
     def section_order(self) -> list[str]:
         config = self._config
@@ -135,9 +147,49 @@ class Classifier:
         return list(dict.fromkeys([*titles, config.maintenance.title]))
 
 
+def written_by(change: Change, listed: set[str]) -> bool:
+    """Whether every commit of the change is by an author ``listed`` (by name or e-mail, in
+    lower case)."""
+    if not listed:
+        return False
+    return _all_written(change, lambda person: not listed.isdisjoint(_identities(person)))
+
+
+def _all_written(change: Change, by: Callable[[Person], bool]) -> bool:
+    """Whether ``by`` holds for the author of every commit of the change.
+
+    A bot's pull request merged by a person is still the bot's: the merge commit's own
+    author does not count when the pull request brought commits in.
+    """
+    if len(change.commits) == 1:  # most changes: one commit, no list to build
+        return by(change.head.author)
+    written = [c for c in change.commits if not c.is_merge] or change.commits[:1]
+    return all(by(commit.author) for commit in written)
+
+
 @functools.lru_cache(maxsize=8192)
 def _identities(person: Person) -> frozenset[str]:
     return frozenset((person.name.lower(), person.email.lower()))
+
+
+class _Housekeeping:
+    """One kind of housekeeping (``maintenance.dependencies``, ``maintenance.translations``)."""
+
+    def __init__(self, kind: HousekeepingConfig) -> None:
+        self.drop = kind.drop
+        self._subject = _any_of(kind.subject_patterns)
+        self._authors = {author.lower() for author in kind.authors}
+        self._scopes = set(kind.scopes)
+        self._labels = {label.lower() for label in kind.labels}
+
+    def matches(self, change: Change, subject: str, labels: set[str]) -> bool:
+        return bool(
+            (change.scope is not None and change.scope in self._scopes)
+            or not labels.isdisjoint(self._labels)
+            or self._subject.search(subject)
+            or (change.description != subject and self._subject.search(change.description))
+            or written_by(change, self._authors)
+        )
 
 
 class _NoMatch:

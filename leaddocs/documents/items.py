@@ -20,11 +20,13 @@ def item_line(item: ItemView) -> str:
     link = item_link(item)
     if link:
         head.append(f" ({link})")
-    if item.authors:
+    if item.repeats > 1:
+        head.append(f" — {item.repeats} times")
+    if item.authors and item.show_authors:
         head.append(" by " + ", ".join(md_text(author) for author in item.authors))
     lines = ["".join(head)]
     lines.extend(f"  - {md_text(note)}" for note in item.breaking_notes)
-    for commit in item.commits[1:]:
+    for commit in item.commits[1:] if item.repeats == 1 else ():
         link = f"[{commit.short}]({commit.url})" if commit.url else f"`{commit.short}`"
         lines.append(f"  - {link} {md_text(commit.subject)}")
     return "\n".join(lines)
