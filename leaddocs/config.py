@@ -68,8 +68,11 @@ class SectionConfig(_Strict):
     types: list[str] = Field(default_factory=list)
     labels: list[str] = Field(default_factory=list)  # pull request labels (with a token)
     # The first words of a plain subject that place it here ("Fix …", "Clean up …"); a word
-    # also matches its -s, -es, -d, -ed, -ied forms ("Fixes", "Fixed", "Simplified").
+    # also matches its -s, -es, -d, -ed, -ied forms ("Fixes", "Fixed", "Simplified"), and
+    # "the", "a", "an" between the words do not count ("Remove the unused …").
     verbs: list[str] = Field(default_factory=list)
+    # Shown folded away, as Maintenance is: there for the reviewer, out of the reader's way.
+    collapsed: bool = False
 
 
 def _default_sections() -> list[SectionConfig]:
@@ -101,6 +104,7 @@ def _default_sections() -> list[SectionConfig]:
         SectionConfig(title="Reverts", types=["revert"], labels=["revert"], verbs=["revert"]),
         SectionConfig(
             title="Refactoring",
+            collapsed=True,  # few maintainers publish refactors; the reviewer may unfold them
             types=["refactor"],
             labels=["refactoring", "refactor"],
             verbs=[
@@ -174,16 +178,16 @@ class MergesConfig(_Strict):
         return value
 
 
-# An optional ``type(scope): `` before the words, and a version.
-_PREFIX = r"(?:[\w-]+(?:\([\w./-]*\))?!?: )?"
+# Subject patterns are matched at the start of the subject and at the start of its words
+# after a ``type(scope): `` prefix, so no pattern needs to allow for one.
 _VERSION = r"v?\d+(?:\.\d+)+[\w.+-]*"
 DEFAULT_RELEASE_PATTERNS = [
     # "Bump version to 1.3.0", "Bump version: 1.2.0 → 1.3.0" (bump2version), "Version bump"
-    rf"^{_PREFIX}(?i:bump(?:ed)? (?:the )?version|version bump)\b",
+    r"^(?i:bump(?:ed)? (?:the )?version|version bump)\b",
     # "bump: version 1.2.0 → 1.3.0" (commitizen), "version 1.2.0 → 1.3.0"
-    rf"^{_PREFIX}(?i:version):? {_VERSION} *(?:→|->|=>) *{_VERSION}",
+    rf"^(?i:version):? {_VERSION} *(?:→|->|=>) *{_VERSION}",
     # "Release v1.3.0", "release: prepare for v1.3.0", "chore(main): release 1.3.0", "Prepare 2.1"
-    rf"^{_PREFIX}(?i:release|releasing|prepare|preparing)(?i: (?:for|of|the|new|version|release))*"
+    r"^(?i:release|releasing|prepare|preparing)(?i: (?:for|of|the|new|version|release))*"
     rf" {_VERSION}(?i: release)?(?: \[skip ci\])?$",
     # "chore(release): 1.3.0 [skip ci]" (standard-version, semantic-release)
     r"^(?i:chore|build|release)\(release\)!?: ",
@@ -191,7 +195,7 @@ DEFAULT_RELEASE_PATTERNS = [
     rf"^(?:🔖 |:bookmark: )?{_VERSION}$",
     rf"^[A-Z][\w-]* {_VERSION}$",
     # The CHANGELOG is what is being written: updating it is no entry in it.
-    rf"^{_PREFIX}(?i:update|updated|regenerate|generate|add) (?:the )?"
+    r"^(?i:update|updated|regenerate|generate|add) (?:the )?"
     r"(?i:changelog|release notes)\b",
     # A maintainer's release-notes batches in merge-based projects (git.git).
     r"^(?i:the \w+ batch|start (?:the )?(?:post[- ])?\S+ cycle|sync with )",
@@ -241,15 +245,18 @@ class DependencyUpdatesConfig(HousekeepingConfig):
 
     subject_patterns: list[str] = _defaults(
         # Dependabot: "Bump lodash from 4.17.20 to 4.17.21", "Update x requirement from …"
-        rf"^{_PREFIX}(?i:bump|update|upgrade) \S+ (?:from|requirement from) \S+ to \S+",
-        rf"^{_PREFIX}(?i:bump) the \S+ group\b",
+        r"^(?i:bump|update|upgrade) \S+ (?:from|requirement from) \S+ to \S+",
+        r"^(?i:bump) the \S+ group\b",
         # Renovate: "Update dependency eslint to v9", "Update react monorepo to v19",
         # "Update actions/checkout action to v4", "Update Node.js to v20"
-        rf"^{_PREFIX}(?i:update|pin) (?i:dependency|module|rust crate|gradle plugin) \S+",
-        rf"^{_PREFIX}(?i:update) \S+ (?i:monorepo|action|docker tag|digest)\b",
-        rf"^{_PREFIX}(?i:update) \S+ to v?\d[\w.+-]*$",
-        rf"^{_PREFIX}(?i:update all (?:non-major |minor |patch )?dependencies|pin dependencies"
+        r"^(?i:update|pin) (?i:dependency|module|rust crate|gradle plugin) \S+",
+        r"^(?i:update) \S+ (?i:monorepo|action|docker tag|digest)\b",
+        r"^(?i:update) \S+ to v?\d[\w.+-]*$",
+        r"^(?i:update all (?:non-major |minor |patch )?dependencies|pin dependencies"
         r"|lock file maintenance)\b",
+        # By hand: "Update dependencies", "Bump deps", "Upgrade the lock file"
+        r"^(?i:update|upgrade|bump|refresh)(?i: all)?(?i: the)? (?i:dependencies|deps"
+        r"|requirements|packages|lock ?file|go\.sum|cargo\.lock|package-lock\.json)\.?$",
         r"^\[Snyk\] (?i:upgrade|security upgrade|fix for)\b",
     )
     authors: list[str] = _defaults(
@@ -268,7 +275,7 @@ class TranslationSyncsConfig(HousekeepingConfig):
         r"^(?i:translated using weblate|(?:added|deleted) translation using weblate)\b",
         r"^(?i:translations update from)\b",
         r"^(?i:new translations?|new crowdin (?:updates|translations))\b",
-        rf"^{_PREFIX}(?i:update|updated|sync|synchronize|pull|import)\w* (?:\w+ )?"
+        r"^(?i:update|updated|sync|synchronize|pull|import)\w* (?:\w+ )?"
         r"(?i:translations?|translation files|locales?|po files)\b",
     )
     authors: list[str] = _defaults(
@@ -279,19 +286,28 @@ class TranslationSyncsConfig(HousekeepingConfig):
         "Crowdin Bot",
         "transifex-integration[bot]",
     )
-    scopes: list[str] = _defaults("i18n", "l10n", "translations", "translation")
-    labels: list[str] = _defaults("translations", "i18n", "l10n")
+    # Not i18n or l10n: "fix(i18n): use the plural forms" is work on translating, not a sync.
+    scopes: list[str] = _defaults("translations", "translation")
+    labels: list[str] = _defaults("translations")
 
 
 DEFAULT_MAINTENANCE_PATTERNS = [
     r"^Merge (?:remote-tracking )?branch '(?:main|master|develop|trunk)'",
     # Work on the work: typos, lint, formatting, the tests themselves
-    rf"^{_PREFIX}(?i:(?:fix(?:e[sd])?|correct(?:ed)?) )?(?i:a |some |the |minor |small |more )?"
+    r"^(?i:(?:fix(?:e[sd])?|correct(?:ed)?) )?(?i:a |some |the |minor |small |more )?"
     r"(?i:typos?|spelling mistakes?|misspellings?)\b",
-    rf"^{_PREFIX}(?i:fix(?:e[sd])?) (?i:the |some |failing |flaky )?(?i:whitespace|indentation"
+    r"^(?i:fix(?:e[sd])?) (?i:the |some |failing |flaky )?(?i:whitespace|indentation"
     r"|formatting|lint(?:ing)?|linter|tests?|mypy|flake8|ruff|eslint|clippy|pre-commit)"
     r"(?:$|[ ,]+(?i:in|on|for|after|of|with)\b)",
-    r"^(?i:wip)\b",
+    # Tests: "Add tests for the parser", "Add missing unit tests", "Make tests pass again"
+    r"^(?i:add|adds|added|update|updated|improve|improved|more)"
+    r"(?i: (?:some|more|missing|new|unit|integration|regression|the|a))* (?i:tests?)"
+    r"(?:$|[ ,:]+(?i:for|to|of|in|on|covering|that|around|with)\b)",
+    r"^(?i:(?:make|get) (?:the )?(?:tests?|ci|build) (?:pass|green|work)(?:ing)?)\b",
+    # Review rounds pushed as commits (GitHub's "Apply suggestions from code review")
+    r"^(?i:apply suggestions? from code review|address(?:ed|ing)? (?:the )?(?:review )?"
+    r"(?:comments|feedback|remarks)|review (?:comments|feedback)|minor (?:fixes|changes|tweaks)"
+    r"|small fixes|fix ci|wip)\b",
     r"^(?i:(?:re)?format(?:ted|ting)?|lint(?:ing)?|run (?:black|prettier|ruff|gofmt|cargo fmt"
     r"|clang-format))(?i: (?:the )?(?:code|code ?base|files|sources?|source code|everything"
     r"|all files))?(?i: with \S+)?\.?$",

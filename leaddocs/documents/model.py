@@ -49,7 +49,8 @@ class ItemView:
 class SectionView:
     title: str
     items: list[ItemView]
-    collapsed: bool = False
+    collapsed: bool = False  # folded away: Maintenance, and sections configured so
+    maintenance: bool = False
 
 
 @dataclass(slots=True)
@@ -138,8 +139,14 @@ class ViewBuilder:
                 for item in items:
                     item.show_authors = False
         maintenance_title = classifier.section_order()[-1]
+        folded = classifier.collapsed_titles
         sections = [
-            SectionView(title, self._ordered(grouped[title]), collapsed=title == maintenance_title)
+            SectionView(
+                title,
+                self._ordered(grouped[title]),
+                collapsed=title == maintenance_title or title in folded,
+                maintenance=title == maintenance_title,
+            )
             for title in classifier.section_order()
             if title in grouped
         ]
@@ -258,7 +265,8 @@ def release_json(view: ReleaseView) -> dict[str, Any]:
         "sections": [
             {
                 "title": section.title,
-                "maintenance": section.collapsed,
+                "maintenance": section.maintenance,
+                "collapsed": section.collapsed,
                 "items": [item_json(item) for item in section.items],
             }
             for section in view.sections

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 
 from leaddocs.config import ContributorsConfig
@@ -27,8 +28,15 @@ class Credits:
         )
         self._listed = {name.lower() for name in also}  # maintenance and skip authors
         self.by_line = config.by_line
+        self._known: dict[Person, bool] = {}  # a history has few people and many commits
 
     def is_bot(self, person: Person) -> bool:
+        found = self._known.get(person)
+        if found is None:
+            found = self._known[person] = self._matches(person)
+        return found
+
+    def _matches(self, person: Person) -> bool:
         name, email = person.name.strip(), person.email.strip()
         if name.lower() in self._listed or (email and email.lower() in self._listed):
             return True
@@ -43,18 +51,17 @@ class People:
 
     def __init__(self, persons: Iterable[Person]) -> None:
         self._parent: dict[str, str] = {}
-        seen: dict[str, tuple[Person, int]] = {}  # key → (person, how often), first seen first
-        for person in persons:
+        counts = Counter(persons)  # first seen first
+        for person in counts:
             identity = f"k:{person.key}"
             self._parent.setdefault(identity, identity)
             name = _normal(person.name)
             if name:
                 self._union(identity, f"n:{name}")
-            _, count = seen.get(f"{person.key}\0{person.name}", (person, 0))
-            seen[f"{person.key}\0{person.name}"] = (person, count + 1)
+        self._roots = {person: self._find(f"k:{person.key}") for person in counts}
         best: dict[str, tuple[tuple[int, int, int], str]] = {}
-        for order, (person, count) in enumerate(seen.values()):
-            root = self._find(f"k:{person.key}")
+        for order, (person, count) in enumerate(counts.items()):
+            root = self._roots[person]
             name = " ".join(person.name.split()) or person.email
             # The fullest name: more words written with a capital, then the most used, then
             # the first seen ("Grace Hopper" over "grace", "Linus Torvalds" over "Linus torvalds").
@@ -64,7 +71,8 @@ class People:
         self._names = {root: name for root, (_, name) in best.items()}
 
     def key(self, person: Person) -> str:
-        return self._find(f"k:{person.key}")
+        found = self._roots.get(person)
+        return found if found is not None else self._find(f"k:{person.key}")
 
     def name(self, person: Person) -> str:
         return self._names.get(self.key(person), person.name)

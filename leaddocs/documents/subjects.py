@@ -20,6 +20,7 @@ _AREA = re.compile(
     r"(?P<rest>\S.*)$"
 )
 _WORD_EDGES = "\"'`.,:;!?()[]{}*_"
+_ARTICLES = frozenset(("the", "a", "an"))
 
 
 class SubjectReader:
@@ -31,8 +32,9 @@ class SubjectReader:
         for section in sections:
             for verb in section.verbs:
                 first, *rest = verb.lower().split()
+                phrase = tuple(word for word in rest if word not in _ARTICLES)
                 for form in _inflections(first):
-                    self._verbs.setdefault(form, []).append((tuple(rest), section.title))
+                    self._verbs.setdefault(form, []).append((phrase, section.title))
         for phrases in self._verbs.values():
             phrases.sort(key=lambda phrase: -len(phrase[0]))
 
@@ -58,12 +60,13 @@ class SubjectReader:
         area = _AREA.match(text)
         if area is not None:
             text = area["rest"]
-        words = [w.strip(_WORD_EDGES).lower() for w in text.split(maxsplit=4)]
+        words = [w.strip(_WORD_EDGES).lower() for w in text.split(maxsplit=6)]
         words = [word for word in words if any(ch.isalnum() for ch in word)]  # emoji, dashes
         if not words:
             return None
+        after = [word for word in words[1:] if word not in _ARTICLES]
         for rest, title in self._verbs.get(words[0], ()):
-            if tuple(words[1 : 1 + len(rest)]) == rest:
+            if tuple(after[: len(rest)]) == rest:
                 return title
         return None
 
