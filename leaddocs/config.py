@@ -71,8 +71,16 @@ class SectionConfig(_Strict):
     # also matches its -s, -es, -d, -ed, -ied forms ("Fixes", "Fixed", "Simplified"), and
     # "the", "a", "an" between the words do not count ("Remove the unused …").
     verbs: list[str] = Field(default_factory=list)
+    # Regular expressions searched, in any case, anywhere in a plain subject no verb placed:
+    # what merge-based projects' prose says ("… learned to …", "… has been fixed").
+    phrases: list[str] = Field(default_factory=list)
     # Shown folded away, as Maintenance is: there for the reviewer, out of the reader's way.
     collapsed: bool = False
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrases_are_regexes(cls, value: list[str]) -> list[str]:
+        return [_check_regex(item) for item in value]
 
 
 def _default_sections() -> list[SectionConfig]:
@@ -82,18 +90,31 @@ def _default_sections() -> list[SectionConfig]:
             types=["feat", "feature"],
             labels=["enhancement", "feature"],
             verbs=["add", "implement", "support", "introduce", "allow", "enable", "teach"],
+            phrases=[
+                r"\b(?:learned|learnt|(?:has|have|was|were) been taught|gained|can now|now (?:"
+                r"supports?|accepts?|allows?|works|shows?|offers?|honou?rs?|takes?|knows?))\b",
+                r"\bnew (?:option|command|subcommand|configuration(?: variable)?|setting|flag)s?\b",
+            ],
         ),
         SectionConfig(
             title="Fixes",
             types=["fix", "bugfix", "hotfix"],
             labels=["bug"],
             verbs=["fix", "correct", "resolve", "prevent", "repair"],
+            phrases=[
+                r"\b(?:(?:has|have) been (?:fixed|corrected|plugged|squelched|resolved)|no longer "
+                r"(?:crash|segfault|fail|hang|die|leak)s?|leaks?|segfaults?|crash(?:es|ed)?|bugs?"
+                r"|regressions?|fix(?:es|ed)?)\b",
+            ],
         ),
         SectionConfig(
             title="Performance",
             types=["perf"],
             labels=["performance"],
             verbs=["speed up", "optimize", "optimise"],
+            phrases=[
+                r"\b(?:faster|sped up|speed(?:s|ed)? up|optimi[sz](?:ed|ation)|performance)\b"
+            ],
         ),
         SectionConfig(title="Security", types=["security"], labels=["security"]),
         SectionConfig(
@@ -123,12 +144,14 @@ def _default_sections() -> list[SectionConfig]:
                 "delete unused",
                 "delete dead",
             ],
+            phrases=[r"\b(?:code )?clean-?ups?\b", r"\brefactor(?:ed|ing|ings)?\b"],
         ),
         SectionConfig(
             title="Documentation",
             types=["docs"],
             labels=["documentation"],
             verbs=["document", "docs"],
+            phrases=[r"^(?:doc|docs|documentation)\b"],
         ),
     ]
 

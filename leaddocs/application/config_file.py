@@ -97,6 +97,7 @@ COMMENTS: dict[str, str] = {
     "status.portfolio": "other repositories (paths) or status JSON files for --portfolio",
     "sections.verbs": "first words of a plain subject placed here (Fix, Fixes, Fixed …)",
     "sections.collapsed": "folded away like Maintenance",
+    "sections.phrases": "regular expressions found in a plain subject no verb placed",
     "skip.release_patterns": "release commits (version bumps, release preparation)",
     "maintenance.dependencies": "Dependency updates (Dependabot, Renovate): collapsed or dropped",
     "maintenance.dependencies.subject_patterns": "regular expressions searched in the subject",

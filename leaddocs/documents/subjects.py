@@ -3,7 +3,9 @@
 ``meson: fix perl dependencies`` is no Conventional Commit: ``meson`` names an area of the code,
 not a kind of change. Only the configured types (``commits.types``) are types; any other prefix
 stays in the entry's words, or becomes its area (``commits.group_by_area``). A plain subject is
-placed by its first verb: ``Fix …``, ``Fixed …`` go to the section whose ``verbs`` name ``fix``.
+placed by its first verb: ``Fix …``, ``Fixed …`` go to the section whose ``verbs`` name ``fix``;
+failing that, by a phrase a section's ``phrases`` find in it (a merged topic's prose: "…
+learned to …", "… has been fixed").
 """
 
 from __future__ import annotations
@@ -37,6 +39,14 @@ class SubjectReader:
                     self._verbs.setdefault(form, []).append((phrase, section.title))
         for phrases in self._verbs.values():
             phrases.sort(key=lambda phrase: -len(phrase[0]))
+        self._phrases = [
+            (
+                re.compile("|".join(f"(?:{p})" for p in section.phrases), re.IGNORECASE),
+                section.title,
+            )
+            for section in sections
+            if section.phrases
+        ]
 
     def read(self, change: Change) -> Change:
         """``change`` with a prefix that is no configured type put back into its words (or, with
@@ -68,7 +78,7 @@ class SubjectReader:
         for rest, title in self._verbs.get(words[0], ()):
             if tuple(after[: len(rest)]) == rest:
                 return title
-        return None
+        return next((title for pattern, title in self._phrases if pattern.search(text)), None)
 
 
 def _inflections(verb: str) -> set[str]:

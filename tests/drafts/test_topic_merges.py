@@ -183,3 +183,24 @@ def test_sync_branches_can_be_configured(cli: Any, repo: Repo) -> None:
         e for entries in sections(document).values() for e in entries
     ]
     assert "Merge branch 'upstream'" in section(document, "Maintenance")
+
+
+def test_a_topics_prose_is_placed_by_what_it_says(cli: Any, repo: Repo) -> None:
+    """Prose has no first verb to go by: "… learned to …" is a feature, "… have been
+    corrected" a fix, "… made faster" performance, "Code clean-up." refactoring."""
+    git_like(repo)
+    repo.merge_topic("rs/cleanup", ["strbuf: simplify"], "Code clean-up.", author=JEFF)
+    repo.merge_topic("ds/docs", ["doc: describe --frotz"], "Doc update for --frotz.")
+    repo.merge_topic("tb/speed", ["pack: read less"], "Packing has been made faster.")
+    repo.merge_topic("jc/misc", ["misc: prepare"], "Preparatory work for the next release.")
+    found = sections(notes(cli, repo, "--from", "v2.44.0"))
+    assert found["Features"] == ['"git log --follow" learned to follow renames across merges.']
+    assert found["Fixes"] == [
+        "meson: fix perl dependencies",
+        "The reftable backend leaked memory and choked on empty tables; both have been "
+        "corrected.",
+    ]
+    assert found["Performance"] == ["Packing has been made faster."]
+    assert found["Refactoring"] == ["Code clean-up.", "Pack bitmap cleanup"]
+    assert found["Documentation"] == ["Doc update for --frotz."]
+    assert found["Other"] == ["Preparatory work for the next release."]
