@@ -17,6 +17,7 @@ from collections.abc import Callable
 from enum import Enum
 
 from leaddocs.config import Config, HousekeepingConfig
+from leaddocs.documents.patterns import AnyOf, FirstOf
 from leaddocs.documents.people import Credits
 from leaddocs.documents.pulls import PullRequestFacts, ReleaseCategories
 from leaddocs.documents.subjects import SubjectReader
@@ -49,7 +50,7 @@ class Classifier:
             for section in config.sections
             for change_type in section.types
         }
-        self._skip_pattern = _AnyOf(config.skip.message_patterns)
+        self._skip_pattern = AnyOf(config.skip.message_patterns)
         self._skip_authors = {a.lower() for a in config.skip.authors}
         self._skip_types = set(config.skip.types)
         maintenance = config.maintenance
@@ -67,7 +68,7 @@ class Classifier:
         )
         # Which of these a subject is, in this order of precedence (_RELEASE, then each kind
         # of housekeeping, then _MAINTENANCE): one match per subject.
-        self._subject_kind = _FirstOf(
+        self._subject_kind = FirstOf(
             [
                 config.skip.release_patterns,
                 *(kind.subject_patterns for kind in kinds),
@@ -200,6 +201,11 @@ def _identities(person: Person) -> frozenset[str]:
     return frozenset((person.name.lower(), person.email.lower()))
 
 
+_RELEASE = 0  # the first of the subject kinds: release commits
+# "type(scope)!: ", or an area's "meson: ": subject patterns match after it too.
+_TYPE_PREFIX = re.compile(r"^[\w-]++(?:\([\w./-]*+\))?+!?: ")
+
+
 class _Housekeeping:
     """One kind of housekeeping (``maintenance.dependencies``, ``maintenance.translations``)."""
 
@@ -216,111 +222,3 @@ class _Housekeeping:
             or not labels.isdisjoint(self.labels)
             or written_by(change, self.authors)
         )
-
-
-class _AnyOf:
-    """Patterns joined into one search (classification runs once per change). Those anchored
-    at the start (``^…``, most of them) are tried at the start only: a search of an
-    alternation would try each of them at every position of the subject."""
-
-    def __init__(self, patterns: list[str]) -> None:
-        anchored = [pattern for pattern in patterns if _anchored(pattern)]
-        anywhere = [pattern for pattern in patterns if not _anchored(pattern)]
-        self._at_start = _joined(anchored).match if anchored else None
-        self._anywhere = _joined(anywhere).search if anywhere else None
-
-    def search(self, text: str) -> bool:
-        return bool(
-            (self._at_start is not None and self._at_start(text))
-            or (self._anywhere is not None and self._anywhere(text))
-        )
-
-
-_RELEASE = 0
-# "type(scope)!: ", or an area's "meson: ": subject patterns match after it too.
-_TYPE_PREFIX = re.compile(r"^[\w-]++(?:\([\w./-]*+\))?+!?: ")
-
-
-class _FirstOf:
-    """Lists of patterns, the first list first: which list a text matches, with one match at
-    its start for every pattern anchored there (alternatives are tried in order, so the first
-    list that matches is the one found)."""
-
-    def __init__(self, lists: list[list[str]]) -> None:
-        self._lists = [_AnyOf(patterns) for patterns in lists]
-        self._names = [f"leaddocs_kind_{index}" for index in range(len(lists))]
-        self._at_start: Callable[[str], re.Match[str] | None] | None = None
-        anchored = [[p for p in patterns if _anchored(p)] for patterns in lists]
-        try:
-            joined = "|".join(
-                f"(?P<{name}>{'|'.join(f'(?:{p})' for p in patterns)})"
-                for name, patterns in zip(self._names, anchored, strict=True)
-                if patterns
-            )
-            self._at_start = re.compile(joined).match if joined else None
-        except re.error:  # a group name used in two lists: each list is asked on its own
-            self._at_start = None
-        self._anywhere = [
-            (index, _joined(unanchored).search)
-            for index, patterns in enumerate(lists)
-            if (unanchored := [p for p in patterns if not _anchored(p)])
-        ]
-
-    def first(self, *texts: str) -> int | None:
-        """The index of the first list one of ``texts`` matches; None: none does."""
-        found: int | None = None
-        for text in dict.fromkeys(texts):
-            if self._at_start is None:
-                index = next((i for i, kind in enumerate(self._lists) if kind.search(text)), None)
-            else:
-                index = self._first_at_start(text)
-                for other, search in self._anywhere:
-                    if (index is None or other < index) and search(text):
-                        index = other
-                        break
-            if index is not None and (found is None or index < found):
-                found = index
-        return found
-
-    def _first_at_start(self, text: str) -> int | None:
-        assert self._at_start is not None
-        match = self._at_start(text)
-        if match is None:
-            return None
-        return next(i for i, name in enumerate(self._names) if _group(match, name) is not None)
-
-
-def _group(match: re.Match[str], name: str) -> str | None:
-    try:
-        return match.group(name)
-    except IndexError:  # a list without anchored patterns has no group
-        return None
-
-
-def _joined(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
-
-
-def _anchored(pattern: str) -> bool:
-    """Whether ``pattern`` can match only at the start: it opens with ``^`` and has no ``|``
-    outside its groups and classes (``^a|b`` matches ``b`` anywhere)."""
-    if not pattern.startswith("^"):
-        return False
-    depth = 0
-    in_class = escaped = False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return False
-    return True

@@ -14,6 +14,7 @@ import dataclasses
 import re
 
 from leaddocs.config import CommitsConfig, SectionConfig
+from leaddocs.documents.patterns import AnyOf
 from leaddocs.history.changes import Change
 
 # "meson: …", "t/helper: …", "builtin/log.c: …", "t0001, t0002: …", "refs(files): …"
@@ -40,10 +41,7 @@ class SubjectReader:
         for phrases in self._verbs.values():
             phrases.sort(key=lambda phrase: -len(phrase[0]))
         self._phrases = [
-            (
-                re.compile("|".join(f"(?:{p})" for p in section.phrases), re.IGNORECASE),
-                section.title,
-            )
+            (AnyOf(section.phrases, re.IGNORECASE), section.title)
             for section in sections
             if section.phrases
         ]
