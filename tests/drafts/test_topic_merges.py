@@ -71,6 +71,9 @@ def test_the_topics_commits_are_listed_under_it_in_markdown(cli: Any, repo: Repo
     block = result.stdout.split("- Pack bitmap cleanup", 1)[1].split("\n- ", 1)[0]
     assert "bitmap: tidy" in block and "bitmap: rename" in block
     assert "Merge branch" not in result.stdout
+    # A topic of one commit, which says what the entry says, lists no commit under it.
+    meson = result.stdout.split("- meson: fix perl dependencies", 1)[1].split("\n- ", 1)[0]
+    assert "  - " not in meson
 
 
 def test_a_back_merge_of_maint_lists_each_topic_once(cli: Any, repo: Repo) -> None:
