@@ -68,6 +68,7 @@ class ReleaseView:
     first_time_contributors: list[str]
     skipped: list[ItemView] = field(default_factory=list)
     cancelled: list[ItemView] = field(default_factory=list)
+    folded: list[str] = field(default_factory=list)  # pre-release tags listed within it
 
     @property
     def anchor(self) -> str:
@@ -168,6 +169,7 @@ class ViewBuilder:
             first_time_contributors=_newcomers(release, people, contributors),
             skipped=skipped,
             cancelled=[self.item(change, people) for change in release.cancelled],
+            folded=list(release.folded),
         )
 
     def _ordered(self, items: list[ItemView]) -> list[ItemView]:
@@ -275,4 +277,5 @@ def release_json(view: ReleaseView) -> dict[str, Any]:
         "first_time_contributors": view.first_time_contributors,
         "skipped": [item_json(item) for item in view.skipped],
         "cancelled_reverts": [item_json(item) for item in view.cancelled],
+        "folded_prereleases": view.folded,
     }

@@ -179,8 +179,8 @@ def model_sections(source: Source, draft: Draft) -> dict[str, str]:
     more += [
         f"Drafted by leaddocs from {md_text(source.name)}. Each statement cites the source "
         "lines it rests on; check them, then finish the record.",
-        f"<details>\n<summary>Source: {md_text(source.name)}</summary>\n\n"
-        f"{source.listing()}\n\n</details>",
+        # A heading, not a <details> block: the site shows an ADR's raw HTML as text.
+        f"### Source: {md_text(source.name)}\n\n{source.listing()}",
     ]
     sections[MORE_INFORMATION] = "\n\n".join(more)
     return sections

@@ -11,4 +11,5 @@ SCENARIOS: list[Scenario] = [
     conventional_bots.SCENARIO,
     plain_verbs.SCENARIO,
     prereleases.SCENARIO,
+    prereleases.FOLDED,
 ]

@@ -103,7 +103,48 @@ PUBLISHED = """\
 
 SCENARIO = Scenario(
     name="prereleases",
-    summary="release candidates on the main line, a revert across candidates",
+    summary="release candidates on the main line, each with its notes; a revert across them",
     build=build,
     published=PUBLISHED,
+    config="tags:\n  fold_prereleases: false\n",  # the candidates are releases of their own
+)
+
+# The same history, for maintainers who publish the final release only: it lists everything
+# since 2.3.0, and the timeouts that came and went between the candidates are not in it.
+PUBLISHED_FOLDED = """\
+# Changelog
+
+## 3.0.0 (2024-09-02)
+
+### ⚠ BREAKING CHANGES
+
+* **core:** require Python 3.10 (#201)
+
+### Features
+
+* **client:** async client (#202)
+* **client:** connection pooling (#203)
+
+### Bug Fixes
+
+* **retry:** honour Retry-After in seconds (#204)
+* **client:** close pooled connections on exit (#209)
+* **client:** keep cookies across redirects (#213)
+* a clear error when the event loop is closed (#215)
+
+### Performance Improvements
+
+* **parser:** parse headers without copying (#211)
+
+### Documentation
+
+* the async client guide (#206)
+* the 3.0 migration guide (#214)
+"""
+
+FOLDED = Scenario(
+    name="prereleases-folded",
+    summary="the same candidates folded into the final release (tags.fold_prereleases)",
+    build=build,
+    published=PUBLISHED_FOLDED,
 )
