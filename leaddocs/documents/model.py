@@ -102,40 +102,14 @@ class ViewBuilder:
                 *release.contributors,
             ]
         )
-        grouped: dict[str, list[ItemView]] = {}
-        skipped: list[ItemView] = []
-        credited: set[str] = set()
-        repeated: dict[tuple[str, str], ItemView] = {}
-        collapse = classifier.collapses_bot_repeats
-        for change in release.changes:
-            pull = self._pulls.get(change.head.sha)
-            if pull is not None:
-                change = with_pull_request(change, pull)
-            change = classifier.read(change)
-            placement, title = classifier.place(change, pull)
-            item = self.item(change, people)
-            if placement is Placement.SKIPPED:
-                skipped.append(item)
-                continue
-            if collapse and not item.authors:  # by bots only: one entry per repeated subject
-                same = (title, " ".join(item.subject.casefold().split()))
-                first = repeated.setdefault(same, item)
-                if first is not item:
-                    first.repeats += 1
-                    first.commits.extend(item.commits)
-                    continue
-            grouped.setdefault(title, []).append(item)
-            credited.update(
-                people.key(person) for person in change.authors if not classifier.is_bot(person)
-            )
+        grouped, skipped, credited = self._placed(release, people)
         contributors = _unique(
             (people.key(p), people.name(p))
             for p in release.contributors
             if people.key(p) in credited and not classifier.is_bot(p)
         )
-        if classifier.credits.by_line == "never" or (
-            classifier.credits.by_line == "auto" and len(contributors) < 2
-        ):
+        by_line = classifier.credits.by_line
+        if by_line == "never" or (by_line == "auto" and len(contributors) < 2):
             for items in grouped.values():
                 for item in items:
                     item.show_authors = False
@@ -171,6 +145,39 @@ class ViewBuilder:
             cancelled=[self.item(change, people) for change in release.cancelled],
             folded=list(release.folded),
         )
+
+    def _placed(
+        self, release: Release, people: People
+    ) -> tuple[dict[str, list[ItemView]], list[ItemView], set[str]]:
+        """The entries of each section, the skipped ones, and who is credited (by person)."""
+        classifier = self._classifier
+        grouped: dict[str, list[ItemView]] = {}
+        skipped: list[ItemView] = []
+        credited: set[str] = set()
+        repeated: dict[tuple[str, str], ItemView] = {}
+        for change in release.changes:
+            pull = self._pulls.get(change.head.sha)
+            if pull is not None:
+                change = with_pull_request(change, pull)
+            change = classifier.read(change)
+            placement, title = classifier.place(change, pull)
+            item = self.item(change, people)
+            if placement is Placement.SKIPPED:
+                skipped.append(item)
+                continue
+            if classifier.collapses_bot_repeats and not item.authors:
+                # Written by bots only: one entry per subject, counting the repeats.
+                same = (title, " ".join(item.subject.casefold().split()))
+                first = repeated.setdefault(same, item)
+                if first is not item:
+                    first.repeats += 1
+                    first.commits.extend(item.commits)
+                    continue
+            grouped.setdefault(title, []).append(item)
+            credited.update(
+                people.key(person) for person in change.authors if not classifier.is_bot(person)
+            )
+        return grouped, skipped, credited
 
     def _ordered(self, items: list[ItemView]) -> list[ItemView]:
         """Entries of one area together (``commits.group_by_area``), else as history has them."""
