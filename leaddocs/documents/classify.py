@@ -11,9 +11,8 @@ what a bot wrote that fits no section is housekeeping too.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import Enum
 
 from leaddocs.config import Config, HousekeepingConfig
@@ -51,12 +50,12 @@ class Classifier:
             for change_type in section.types
         }
         self._skip_pattern = AnyOf(config.skip.message_patterns)
-        self._skip_authors = {a.lower() for a in config.skip.authors}
+        self._skip_authors = Listed(config.skip.authors)
         self._skip_types = set(config.skip.types)
         maintenance = config.maintenance
         self._maintenance_types = set(maintenance.types)
         self._maintenance_scopes = set(maintenance.scopes)
-        self._maintenance_authors = {a.lower() for a in maintenance.authors}
+        self._maintenance_authors = Listed(maintenance.authors)
         kinds = (maintenance.dependencies, maintenance.translations)
         self._housekeeping = [_Housekeeping(kind) for kind in kinds]
         self._every_housekeeping = _Housekeeping(
@@ -99,7 +98,8 @@ class Classifier:
         ):
             return Placement.SKIPPED, ""
         subject = change.headline or head.pr_title or head.subject
-        kind = self._subject_kind.first(subject, _TYPE_PREFIX.sub("", subject, count=1))
+        bare = _TYPE_PREFIX.sub("", subject, count=1) if ": " in subject else subject
+        kind = self._subject_kind.first(subject, bare)
         if (
             kind == _RELEASE
             or written_by(change, self._skip_authors)
@@ -176,12 +176,29 @@ class Classifier:
         return list(dict.fromkeys([*titles, config.maintenance.title]))
 
 
-def written_by(change: Change, listed: set[str]) -> bool:
-    """Whether every commit of the change is by an author ``listed`` (by name or e-mail, in
-    lower case)."""
-    if not listed:
-        return False
-    return _all_written(change, lambda person: not listed.isdisjoint(_identities(person)))
+class Listed:
+    """Authors named by name or e-mail, in any case (``skip.authors``, …); each person is
+    asked about once."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._names = {name.lower() for name in names}
+        self._known: dict[tuple[str, str], bool] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._names)
+
+    def __call__(self, person: Person) -> bool:
+        who = (person.name, person.email)
+        found = self._known.get(who)
+        if found is None:
+            names = self._names
+            found = self._known[who] = person.name.lower() in names or person.email.lower() in names
+        return found
+
+
+def written_by(change: Change, listed: Listed) -> bool:
+    """Whether every commit of the change is by an author ``listed``."""
+    return bool(listed) and _all_written(change, listed)
 
 
 def _all_written(change: Change, by: Callable[[Person], bool]) -> bool:
@@ -196,11 +213,6 @@ def _all_written(change: Change, by: Callable[[Person], bool]) -> bool:
     return all(by(commit.author) for commit in written)
 
 
-@functools.lru_cache(maxsize=8192)
-def _identities(person: Person) -> frozenset[str]:
-    return frozenset((person.name.lower(), person.email.lower()))
-
-
 _RELEASE = 0  # the first of the subject kinds: release commits
 # "type(scope)!: ", or an area's "meson: ": subject patterns match after it too.
 _TYPE_PREFIX = re.compile(r"^[\w-]++(?:\([\w./-]*+\))?+!?: ")
@@ -211,7 +223,7 @@ class _Housekeeping:
 
     def __init__(self, kind: HousekeepingConfig) -> None:
         self.drop = kind.drop
-        self.authors = {author.lower() for author in kind.authors}
+        self.authors = Listed(kind.authors)
         self.scopes = set(kind.scopes)
         self.labels = {label.lower() for label in kind.labels}
 

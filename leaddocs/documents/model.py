@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -103,8 +103,8 @@ class ViewBuilder:
             ]
         )
         grouped, skipped, credited = self._placed(release, people)
-        contributors = _unique(
-            (people.key(p), people.name(p))
+        contributors = people.named(
+            p
             for p in release.contributors
             if people.key(p) in credited and not classifier.is_bot(p)
         )
@@ -205,11 +205,7 @@ class ViewBuilder:
             pr_url=forge.pr_url(change.pr) if forge and change.pr else None,
             commits=commits,
             authors=list(
-                _unique(
-                    (people.key(person), people.name(person))
-                    for person in change.authors
-                    if not self._classifier.is_bot(person)
-                ).values()
+                people.named(p for p in change.authors if not self._classifier.is_bot(p)).values()
             ),
             issues=change.issues,
         )
@@ -218,21 +214,13 @@ class ViewBuilder:
         return text if len(text) <= self._max else text[: self._max - 1].rstrip() + "…"
 
 
-def _unique(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Person key → name, each person once, in order."""
-    found: dict[str, str] = {}
-    for key, name in pairs:
-        found.setdefault(key, name)
-    return found
-
-
 def _newcomers(release: Release, people: People, contributors: dict[str, str]) -> list[str]:
     """First-time contributors, as people: someone also seen under a known identity is none."""
     new = {person.key for person in release.first_time_contributors}
     known = {people.key(p) for p in release.contributors if p.key not in new}
     return list(
-        _unique(
-            (people.key(p), people.name(p))
+        people.named(
+            p
             for p in release.first_time_contributors
             if people.key(p) in contributors and people.key(p) not in known
         ).values()

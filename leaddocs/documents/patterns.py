@@ -31,11 +31,13 @@ class FirstOf:
 
     def __init__(self, lists: list[list[str]]) -> None:
         self._lists = [AnyOf(patterns) for patterns in lists]
-        self._names = [f"leaddocs_kind_{index}" for index in range(len(lists))]
+        names = [f"leaddocs_kind_{index}" for index in range(len(lists))]
+        self._index = {name: index for index, name in enumerate(names)}
         starts = [[p for p in patterns if anchored(p)] for patterns in lists]
+        # Each list is one outer group: it closes last, so a match's lastgroup names the list.
         joined = "|".join(
             f"(?P<{name}>{'|'.join(f'(?:{p})' for p in patterns)})"
-            for name, patterns in zip(self._names, starts, strict=True)
+            for name, patterns in zip(names, starts, strict=True)
             if patterns
         )
         try:
@@ -51,7 +53,9 @@ class FirstOf:
     def first(self, *texts: str) -> int | None:
         """The index of the first list one of ``texts`` matches; None: none does."""
         found: int | None = None
-        for text in dict.fromkeys(texts):
+        for number, text in enumerate(texts):
+            if text in texts[:number]:
+                continue
             index = self._first(text)
             if index is not None and (found is None or index < found):
                 found = index
@@ -61,20 +65,11 @@ class FirstOf:
         if self._at_start is None:
             return next((i for i, kind in enumerate(self._lists) if kind.search(text)), None)
         match = self._at_start(text)
-        index = None
-        if match is not None:
-            index = next(i for i, name in enumerate(self._names) if _group(match, name))
+        index = self._index[match.lastgroup or ""] if match is not None else None
         for other, kind in self._anywhere:
             if (index is None or other < index) and kind.search(text):
                 return other
         return index
-
-
-def _group(match: re.Match[str], name: str) -> bool:
-    try:
-        return match.group(name) is not None
-    except IndexError:  # a list without anchored patterns has no group
-        return False
 
 
 def _compiled(patterns: list[str], flags: int) -> list[re.Pattern[str]]:

@@ -28,12 +28,15 @@ class Credits:
         )
         self._listed = {name.lower() for name in also}  # maintenance and skip authors
         self.by_line = config.by_line
-        self._known: dict[Person, bool] = {}  # a history has few people and many commits
+        # A history has few people and many commits: each is asked about once. Keyed by the
+        # two strings, whose hashes Python keeps (a Person's hash is computed on every call).
+        self._known: dict[tuple[str, str], bool] = {}
 
     def is_bot(self, person: Person) -> bool:
-        found = self._known.get(person)
+        who = (person.name, person.email)
+        found = self._known.get(who)
         if found is None:
-            found = self._known[person] = self._matches(person)
+            found = self._known[who] = self._matches(person)
         return found
 
     def _matches(self, person: Person) -> bool:
@@ -51,18 +54,19 @@ class People:
 
     def __init__(self, persons: Iterable[Person]) -> None:
         self._parent: dict[str, str] = {}
-        counts = Counter(persons)  # first seen first
-        for person in counts:
-            identity = f"k:{person.key}"
+        # (key, name) → how often, first seen first; a key is one e-mail (or name) in lower case
+        counts = Counter((person.key, person.name) for person in persons)
+        for key, name in counts:
+            identity = f"k:{key}"
             self._parent.setdefault(identity, identity)
-            name = _normal(person.name)
-            if name:
-                self._union(identity, f"n:{name}")
-        self._roots = {person: self._find(f"k:{person.key}") for person in counts}
+            loose = _normal(name)
+            if loose:
+                self._union(identity, f"n:{loose}")
+        self._roots = {key: self._find(f"k:{key}") for key, _ in counts}
         best: dict[str, tuple[tuple[int, int, int], str]] = {}
-        for order, (person, count) in enumerate(counts.items()):
-            root = self._roots[person]
-            name = " ".join(person.name.split()) or person.email
+        for order, ((key, written), count) in enumerate(counts.items()):
+            root = self._roots[key]
+            name = " ".join(written.split()) or key
             # The fullest name: more words written with a capital, then the most used, then
             # the first seen ("Grace Hopper" over "grace", "Linus Torvalds" over "Linus torvalds").
             rank = (sum(word[:1].isupper() for word in name.split()), count, -order)
@@ -71,11 +75,20 @@ class People:
         self._names = {root: name for root, (_, name) in best.items()}
 
     def key(self, person: Person) -> str:
-        found = self._roots.get(person)
+        found = self._roots.get(person.key)
         return found if found is not None else self._find(f"k:{person.key}")
 
     def name(self, person: Person) -> str:
         return self._names.get(self.key(person), person.name)
+
+    def named(self, persons: Iterable[Person]) -> dict[str, str]:
+        """Person → the name shown, each person once, in order (keyed by who they are)."""
+        found: dict[str, str] = {}
+        for person in persons:  # most entries have one author: no more than a lookup each
+            key = self.key(person)
+            if key not in found:
+                found[key] = self._names.get(key, person.name)
+        return found
 
     def _find(self, node: str) -> str:
         root = node
