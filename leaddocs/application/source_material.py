@@ -1,0 +1,60 @@
+"""``--from FILE``: the source material a new record is drafted from, read safely, and the
+drafter the request asks for (``adr new``, ``new rfc``, ``new runbook``)."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from leaddocs.application.project import Project
+from leaddocs.application.requests import DraftOptions
+from leaddocs.drafting.base import Drafter
+from leaddocs.drafting.select import select_drafter
+from leaddocs.drafting.source_draft import Source
+from leaddocs.errors import UsageError
+from leaddocs.paths import escape_from
+
+SOURCE_MAX_BYTES = 1024 * 1024  # notes, an issue, a discussion: far more than a model reads
+
+
+def read_source_material(path: Path, boundary: Path) -> str:
+    """The text of ``--from FILE``: a regular file of UTF-8 text, at most 1 MiB (a device or
+    a FIFO would be read forever), not led out of the repository by a committed symlink."""
+    outside = escape_from(path, boundary)
+    if outside is not None:
+        raise UsageError(f"--from {path}: a symlink to {outside}, outside the repository")
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise UsageError(f"--from {path}: not a regular file")
+        with path.open("rb") as stream:
+            data = stream.read(SOURCE_MAX_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+    if len(data) > SOURCE_MAX_BYTES:
+        raise UsageError(f"--from {path}: larger than {SOURCE_MAX_BYTES // 1024} KiB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"--from {path}: not UTF-8 text (byte {exc.start})") from exc
+
+
+def source_and_drafter(
+    project: Project, path: Path | None, drafting: DraftOptions
+) -> tuple[Source, Drafter] | None:
+    """The source (secrets redacted) and the drafter for it; None without ``--from``, where
+    asking for a model is refused: it drafts from source material only."""
+    if path is None:
+        if drafting.llm:
+            raise UsageError("--llm drafts from source material: add --from FILE")
+        return None
+    text = read_source_material(path, project.root)
+    settings = project.config.llm
+    drafter = select_drafter(
+        settings,
+        use_llm=drafting.use_llm(settings),
+        root=project.root,
+        model=drafting.model,
+        use_cache=drafting.use_cache,
+        progress=drafting.progress,
+    )
+    return Source.of(path.name, text), drafter
