@@ -62,6 +62,14 @@ class Project:
         return adr_folder(self.root, self.config.adr.dir)
 
     @property
+    def rfc_folder(self) -> Path:
+        return self.root / self.config.rfcs.dir
+
+    @property
+    def runbook_folder(self) -> Path:
+        return self.root / self.config.runbooks.dir
+
+    @property
     def changelog_path(self) -> Path:
         """Where the repository keeps its CHANGELOG, relative to its root (``changelog.path``)."""
         return Path(self.config.changelog.path)

@@ -35,6 +35,7 @@ COMMANDS = {
     "status": "leaddocs.cli.status",
     "init": "leaddocs.cli.init",
     "site": "leaddocs.cli.site",
+    "new": "leaddocs.cli.new",
 }
 
 
