@@ -11,6 +11,14 @@ from leaddocs.application import changelog, decisions, release_notes, status
 from leaddocs.application.context import BuildContext
 from leaddocs.application.enrichment import noted
 from leaddocs.application.pages.options import SiteContext
+from leaddocs.application.pages.record_sections import (
+    RFC_INDEX_KIND,
+    RUNBOOK_INDEX_KIND,
+    rfc_index_documents,
+    rfc_pages,
+    runbook_index_documents,
+    runbook_pages,
+)
 from leaddocs.application.pages.sections import decision_pages, release_pages
 from leaddocs.application.requests import StatusRequest
 from leaddocs.document import Document
@@ -73,6 +81,18 @@ KINDS: tuple[DocumentKind, ...] = (
         decisions.INDEX_KIND, "the index of decision records", _adr_index, site=decision_pages
     ),
     DocumentKind(status.KIND, "this week's status page and the index of status pages", _status),
+    DocumentKind(
+        RFC_INDEX_KIND,
+        "the index of RFCs with their status",
+        rfc_index_documents,
+        site=rfc_pages,
+    ),
+    DocumentKind(
+        RUNBOOK_INDEX_KIND,
+        "the index of runbooks, stale ones flagged",
+        runbook_index_documents,
+        site=runbook_pages,
+    ),
 )
 
 
