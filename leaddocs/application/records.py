@@ -4,11 +4,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 from leaddocs.application.project import Project
+from leaddocs.markup import md_link_path
 from leaddocs.records.read import Listing
 from leaddocs.records.rfc import Rfc, read_rfcs
 from leaddocs.records.runbook import Runbook, read_runbooks
+from leaddocs.status.rules import StaleRunbook
+from leaddocs.status.summary import Source
 
 
 def rfcs(project: Project) -> Listing[Rfc]:
@@ -23,3 +28,26 @@ def runbooks(project: Project, today: dt.date | None = None) -> Listing[Runbook]
         today=today or dt.date.today(),
         stale_after_days=project.config.runbooks.stale_after_days,
     )
+
+
+def stale_runbooks(
+    project: Project, until: dt.date, pages_dir: Path
+) -> tuple[list[StaleRunbook], tuple[str, ...]]:
+    """The runbooks stale on ``until`` (a status period's last day), each linked from
+    ``pages_dir`` (where the page goes), and the files that could not be read."""
+    listing = runbooks(project, until)
+    stale = [
+        StaleRunbook(
+            rel=book.rel,
+            title=book.title,
+            service=book.service,
+            why=book.stale,
+            source=Source(
+                label=book.rel,
+                url=md_link_path(Path(os.path.relpath(book.path, pages_dir)).as_posix()),
+            ),
+        )
+        for book in listing.records
+        if book.stale is not None
+    ]
+    return stale, listing.warnings()
