@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from leaddocs.errors import UsageError
+from leaddocs.textsafe import printable
 
 
 def slugify(title: str) -> str:
@@ -21,8 +22,9 @@ def slugify(title: str) -> str:
 
 
 def titled(title: str, what: str = "title") -> tuple[str, str]:
-    """(the title on one line, its slug); a title with nothing to name a file by is refused."""
-    title = " ".join(title.split())
+    """(the title on one line, without control characters, and its slug); a title with
+    nothing to name a file by is refused."""
+    title = printable(title)
     slug = slugify(title)
     if not slug:
         shown = f"the {what} '{title}'" if title else f"an empty {what}"

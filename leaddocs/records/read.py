@@ -9,6 +9,7 @@ import html
 import os
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -155,3 +156,8 @@ class Listing(Generic[T]):
         """``file:line: message`` for each, the unreadable files first."""
         listed = tuple(f"{problem} (not listed)" for problem in self.unreadable)
         return listed + tuple(map(str, self.problems))
+
+
+def clean_names(given: Sequence[str]) -> list[str]:
+    """Names as typed for front matter: one line each, no control characters, none blank."""
+    return [name for name in map(printable, given) if name]

@@ -18,6 +18,7 @@ from leaddocs.records.read import (
     Problem,
     RecordFile,
     as_date,
+    clean_names,
     names,
     read_record,
     record_files,
@@ -94,8 +95,8 @@ def new_rfc(
     front = yamlio.dump(
         {
             "status": status,
-            "authors": yamlio.flow_list(list(authors)),
-            "reviewers": yamlio.flow_list(list(reviewers)),
+            "authors": yamlio.flow_list(clean_names(authors)),
+            "reviewers": yamlio.flow_list(clean_names(reviewers)),
             "date": filling.today,
         }
     )

@@ -14,7 +14,15 @@ from leaddocs import yamlio
 from leaddocs.adr.slug import titled
 from leaddocs.document import Document, WriteMode
 from leaddocs.markup import md_text
-from leaddocs.records.read import Listing, Problem, RecordFile, as_date, read_record, record_files
+from leaddocs.records.read import (
+    Listing,
+    Problem,
+    RecordFile,
+    as_date,
+    clean_names,
+    read_record,
+    record_files,
+)
 from leaddocs.records.rfc import NewFile
 from leaddocs.records.template import Filling, render_new
 
@@ -57,7 +65,7 @@ def new_runbook(
     refused."""
     title, slug = titled(title)
     service, service_slug = titled(service, "service")
-    owner = " ".join(owner.split()) if owner else None
+    owner = next(iter(clean_names([owner] if owner else [])), None)
     data: dict[str, Any] = {"service": service, "owner": owner, VERIFIED: filling.today}
     context = {
         "title": md_text(title),
@@ -80,6 +88,7 @@ class Runbook:
     stale: str | None  # why it is stale ("last verified 2024-01-02, 400 days ago"), or None
     path: Path
     rel: str
+    line: int = 1  # of its last-verified date (or of the file's first line, without one)
 
 
 def staleness(value: Any, today: dt.date, stale_after_days: int) -> str | None:
@@ -140,4 +149,5 @@ def _runbook(
         stale=staleness(value, today, stale_after_days),
         path=read.path,
         rel=read.rel,
+        line=read.line(VERIFIED),
     )

@@ -83,3 +83,17 @@ def test_help_shows_examples(cli: Any) -> None:
         result = cli(*command, "--help")
         assert result.code == 0
         assert "Examples:" in result.stdout and "leaddocs new " in result.stdout
+
+
+def test_names_are_kept_to_one_printable_line(cli: Any, project: Repo) -> None:
+    args = (
+        "runbook",
+        "Re\x1b]0;pwned\x07start",
+        "--service",
+        "pay\x1b[31mments",
+        "--owner",
+        "ops\nteam",
+    )
+    text = written(project, new(cli, project, *args)).read_text()
+    assert "service: payments\nowner: ops team\n" in text
+    assert "\n# Restart\n" in text and "\x1b" not in text
