@@ -35,17 +35,21 @@ from leaddocs.application.decisions import (
 )
 from leaddocs.application.kinds import KINDS, DocumentKind
 from leaddocs.application.new_adr import NewAdr, new_adr
+from leaddocs.application.new_record import new_rfc, new_runbook
 from leaddocs.application.pages.links import SiteLinks, rewrite_links
 from leaddocs.application.pages.options import SiteOptions
 from leaddocs.application.pages.records import DecisionRecord, DecisionRecords, decision_records
 from leaddocs.application.project import Project
 from leaddocs.application.pull_requests import changelog_pr, open_pull_request, release_notes_pr
+from leaddocs.application.records import rfcs, runbook_findings, runbooks
 from leaddocs.application.release_notes import release_notes
 from leaddocs.application.requests import (
     BuildRequest,
     ChangelogRequest,
     DraftOptions,
     NewAdrRequest,
+    NewRfcRequest,
+    NewRunbookRequest,
     ReleaseNotesRequest,
     StatusRequest,
 )
@@ -71,6 +75,8 @@ __all__ = [
     "LeaddocsError",
     "NewAdr",
     "NewAdrRequest",
+    "NewRfcRequest",
+    "NewRunbookRequest",
     "Plan",
     "PrOutcome",
     "Project",
@@ -93,6 +99,8 @@ __all__ = [
     "link",
     "migrate",
     "new_adr",
+    "new_rfc",
+    "new_runbook",
     "number_drafts",
     "open_project",
     "open_pull_request",
@@ -101,6 +109,9 @@ __all__ = [
     "release_notes_pr",
     "renumber",
     "rewrite_links",
+    "rfcs",
+    "runbook_findings",
+    "runbooks",
     "scaffold",
     "serve_site",
     "set_status",

@@ -14,6 +14,7 @@ from leaddocs.records.rfc import Rfc, read_rfcs
 from leaddocs.records.runbook import Runbook, read_runbooks
 from leaddocs.status.rules import StaleRunbook
 from leaddocs.status.summary import Source
+from leaddocs.textsafe import printable
 
 
 def rfcs(project: Project) -> Listing[Rfc]:
@@ -51,3 +52,13 @@ def stale_runbooks(
         if book.stale is not None
     ]
     return stale, listing.warnings()
+
+
+def runbook_findings(project: Project, today: dt.date | None = None) -> list[str]:
+    """``file:line: message`` for every runbook that is stale, cannot be read or has a wrong
+    key (``leaddocs runbook lint``); none for a project without runbooks."""
+    listing = runbooks(project, today)
+    stale = [
+        f"{book.rel}:{book.line}: stale: {book.stale}" for book in listing.records if book.stale
+    ]
+    return [*listing.warnings(), *(printable(line) for line in stale)]

@@ -36,6 +36,7 @@ COMMANDS = {
     "init": "leaddocs.cli.init",
     "site": "leaddocs.cli.site",
     "new": "leaddocs.cli.new",
+    "runbook": "leaddocs.cli.runbook",
 }
 
 

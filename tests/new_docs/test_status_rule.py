@@ -72,3 +72,22 @@ def test_a_repository_without_runbooks_gets_no_such_risk(cli: Any, tmp_path: Pat
     result = cli("--repo", repo.path, "status", *WEEK2, "-o", "-")
     assert result.code == 0, result
     assert "runbook" not in result.stdout.lower()
+
+
+def test_runbook_lint_names_each_stale_or_broken_runbook(cli: Any, tmp_path: Path) -> None:
+    repo = service_repo(tmp_path)
+    (repo.path / "leaddocs.yml").write_text("runbooks:\n  stale_after_days: 100000\n")
+    lint = cli("--repo", repo.path, "runbook", "lint")
+    assert lint.code == 1
+    assert lint.stdout.splitlines() == [
+        "docs/runbooks/orders/broken.md:3: invalid YAML in front matter: expected ',' or ']', "
+        "but got '<stream end>' (not listed)",
+        "docs/runbooks/orders/rotate.md:3: last-verified is not a date",
+        "docs/runbooks/orders/fail-over.md:1: stale: never verified: no last-verified date",
+        "docs/runbooks/orders/rotate.md:3: stale: last-verified 'soon' is not a date (YYYY-MM-DD)",
+    ]
+    assert lint.stderr == "leaddocs: error: 4 runbook problems found\n"
+    for name in ("broken.md", "rotate.md", "fail-over.md"):
+        (repo.path / "docs/runbooks/orders" / name).unlink()
+    clean = cli("--repo", repo.path, "runbook", "lint")
+    assert clean.code == 0 and clean.stdout == "", clean
