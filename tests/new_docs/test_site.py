@@ -151,3 +151,18 @@ def test_build_writes_the_indexes_with_links_from_its_folder(
     target = Path("..") / repo.path.relative_to(tmp_path) / "docs/rfcs/0001-use-kafka.md"
     assert f"[Use Kafka]({target.as_posix()})" in rfcs
     assert "Stale" not in rfcs and "stale" in (out / "runbooks.md").read_text()
+
+
+def test_a_planted_symlink_or_a_huge_file_is_not_read(cli: Any, repo: Repo, tmp_path: Path) -> None:
+    site_repo(cli, repo)
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\nstatus: draft\n---\n# TOKEN=abc123\n")
+    rfcs = repo.path / "docs/rfcs"
+    (rfcs / "0009-leak.md").symlink_to(secret)
+    (rfcs / "0010-huge.md").write_text("---\nstatus: draft\n---\n# Huge\n" + "x" * (1 << 20))
+    page = pages(repo)["rfcs/index.md"]
+    assert "TOKEN" not in page.body and "Huge" not in page.body
+    assert page.notes[0].startswith(
+        "docs/rfcs/0009-leak.md:1: a symlink leading outside the repository"
+    )
+    assert page.notes[1] == "docs/rfcs/0010-huge.md:1: larger than 1024 KiB: not read (not listed)"
