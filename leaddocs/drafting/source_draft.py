@@ -208,7 +208,8 @@ def draft_sections(source: Source, drafter: Drafter, shape: Shape) -> SectionsDr
     return SectionsDraft(model_sections(source, outcome.draft, shape), outcome.report)
 
 
-_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
+# Greedy, its closing hashes stripped after: a lazy match re-scans a run of blanks per character.
+_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*\S)")
 # "Rollback:" or "**Steps:**" alone on its line, or leading one: "Risks: the cluster costs money".
 _LABEL = re.compile(r"^[*_]{0,2}([^\W\d][^:*_]{0,48})[*_]{0,2}:[*_]{0,2}(?:(?P<alone>$)|[ \t]+\S)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -242,7 +243,7 @@ def placed_by_heading(source: Source, shape: Shape) -> dict[str, str]:
             heading = _ATX.match(line)
             label = None if heading else _LABEL.match(line.strip())
             named = heading or label
-            section = shape.section_for(named[1]) if named else None
+            section = shape.section_for(named[1].rstrip(" \t#")) if named else None
             topic = heading is not None
         if section is not None or topic:
             # A heading the shape knows starts its section; any other heading, a new topic.

@@ -24,7 +24,7 @@ from leaddocs.textsafe import printable
 T = TypeVar("T")
 MAX_BYTES = 1024 * 1024  # an RFC is a few pages; a bigger file is not one to list
 _GENERATED = b"<!-- leaddocs:generated "  # leaddocs' own index built into the folder
-_TITLE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
+_TITLE = re.compile(r"^#[ \t]+(.*\S)", re.M)  # greedy: its closing hashes are stripped after
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a Markdown backslash escape
 
 
@@ -103,7 +103,8 @@ def read_record(path: Path, root: Path) -> RecordFile | Problem | None:
     except FrontMatterError as exc:
         return Problem(rel, exc.line, str(exc))
     heading = _TITLE.search(parts.body)
-    title = plain_heading(heading[1]) if heading else path.stem
+    title = plain_heading(heading[1].rstrip(" \t#")) if heading else ""
+    title = title or path.stem
     return RecordFile(path, rel, meta, lines, title)
 
 
