@@ -95,6 +95,11 @@ COMMENTS: dict[str, str] = {
     "status.blocker_labels": "labels that make one a blocker",
     "status.branch_days": "offline: branches with a commit this recent are in flight",
     "status.portfolio": "other repositories (paths) or status JSON files for --portfolio",
+    "rfcs": "RFCs written by `leaddocs new rfc` (docs/rfcs-and-runbooks.md)",
+    "rfcs.dir": "NNNN-slug.md files; under docs/, each is a page of the site",
+    "runbooks": "Runbooks written by `leaddocs new runbook` (docs/rfcs-and-runbooks.md)",
+    "runbooks.dir": "SERVICE/slug.md files; under docs/, each is a page of the site",
+    "runbooks.stale_after_days": "a runbook last verified longer ago (or never) is stale",
 }
 
 # Keys written commented out: setting them changes behaviour even at the default value
