@@ -20,7 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from leaddocs import yamlio
 from leaddocs.errors import ConfigError
 
-DEFAULT_TAG_PATTERN = r"^v?(?P<version>\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$"
+# x.y to x.y.z.w, with or without v, and a pre-release or post-release suffix (history/versions.py).
+DEFAULT_TAG_PATTERN = (
+    r"^[vV]?(?P<version>\d+(?:\.\d+){1,3}"
+    r"(?:(?:-|[._]?(?=[A-Za-z]))[0-9A-Za-z]+(?:[.\-_][0-9A-Za-z]+)*)?(?:\+[0-9A-Za-z.\-]+)?)$"
+)
 CONFIG_FILE_NAMES = ("leaddocs.yml", "leaddocs.yaml", ".leaddocs.yml")
 
 
@@ -49,6 +53,8 @@ def _check_regex(value: str) -> str:
 
 class TagsConfig(_Strict):
     pattern: str = DEFAULT_TAG_PATTERN
+    # A final release lists everything since the previous final one (ADR 0014).
+    fold_prereleases: bool = True
 
     @field_validator("pattern")
     @classmethod
@@ -121,6 +127,19 @@ class RemoteConfig(_Strict):
     provider: Literal["auto", "github", "gitlab", "gitea", "bitbucket", "generic", "none"] = "auto"
     url: str | None = None
 
+    @field_validator("url")
+    @classmethod
+    def _is_web_address(cls, value: str | None) -> str | None:
+        # Links are built from it and published: a web address of a repository, no secrets.
+        if value is None:
+            return None
+        if not re.match(r"^https?://[^/\s@]+/[^\s]*[^/\s]", value):
+            raise ValueError(
+                f"{value!r}: give the repository's web address, such as "
+                "https://github.com/OWNER/REPO"
+            )
+        return value
+
 
 def _inside_repository(value: str) -> str:
     """A path leaddocs writes or reads for the repository stays in it: a config file is as
@@ -164,10 +183,17 @@ class LlmConfig(_Strict):
     api_version: str | None = None
 
 
+class AdrLintConfig(_Strict):
+    """``adr lint``: codes (ADR001 to ADR010, docs/adr.md) it does not report."""
+
+    ignore: list[str] = Field(default_factory=list)
+
+
 class AdrConfig(_Strict):
     """Where the decision log lives. Unset ``dir``: discovered (docs/adr.md lists the places)."""
 
     dir: str | None = None
+    lint: AdrLintConfig = Field(default_factory=AdrLintConfig)
     # `leaddocs ci` numbers drafts that landed on the default branch; this also accepts them.
     accept_when_numbered: bool = False
 
@@ -239,6 +265,22 @@ class StatusConfig(_Strict):
     _dir_inside = field_validator("dir")(_inside_repository)
 
 
+class StatsConfig(_Strict):
+    """``leaddocs stats`` (docs/stats.md)."""
+
+    # Writing time saved is the words kept at this speed. People composing text on a keyboard
+    # write about 19 words a minute (Karat et al., CHI '99): slower than copying it.
+    words_per_minute: float = Field(default=20, gt=0, le=200)
+
+
+class MeetingsConfig(_Strict):
+    """``leaddocs meeting`` (docs/meetings.md): where meeting pages go."""
+
+    folder: str = "docs/meetings"
+
+    _folder_inside = field_validator("folder")(_inside_repository)
+
+
 class RfcsConfig(_Strict):
     """Where ``leaddocs new rfc`` writes RFCs (docs/rfcs-and-runbooks.md)."""
 
@@ -272,6 +314,8 @@ class Config(_Strict):
     adr: AdrConfig = Field(default_factory=AdrConfig)
     forge: ForgeConfig = Field(default_factory=ForgeConfig)
     status: StatusConfig = Field(default_factory=StatusConfig)
+    stats: StatsConfig = Field(default_factory=StatsConfig)
+    meetings: MeetingsConfig = Field(default_factory=MeetingsConfig)
     rfcs: RfcsConfig = Field(default_factory=RfcsConfig)
     runbooks: RunbooksConfig = Field(default_factory=RunbooksConfig)
 

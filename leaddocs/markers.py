@@ -79,9 +79,7 @@ def document_state(text: str) -> State:
     marked = _YAML.match(text)  # YAML (a workflow): a comment on its first line
     if marked is not None:
         return "generated" if digest(text[marked.end() :]) == marked["hash"] else "edited"
-    front = _FRONT_MATTER.match(text)
-    start = front.end() if front is not None else 0
-    match = _DOCUMENT.match(text, start) or _DOCUMENT.match(text)
+    match = _document_marker(text)
     if match is not None:
         body = text[: match.start()] + text[match.end() :]
     else:
@@ -90,6 +88,24 @@ def document_state(text: str) -> State:
             return "foreign"
         body = "{\n" + text[match.end() :]
     return "generated" if digest(body) == match["hash"] else "edited"
+
+
+def _document_marker(text: str) -> re.Match[str] | None:
+    """A Markdown document's marker: after its front matter, else on its first line."""
+    front = _FRONT_MATTER.match(text)
+    start = front.end() if front is not None else 0
+    return _DOCUMENT.match(text, start) or _DOCUMENT.match(text)
+
+
+# The Markdown marker as a line, for a search of the history (``git log -G``: POSIX ERE).
+MARKER_LINE = r"^<!-- leaddocs:generated sha256=[0-9a-f]{64} -->$"
+
+
+def recorded_hash(text: str) -> str | None:
+    """The hash a Markdown document's marker records (the marker ``document_state`` reads),
+    or None when it has none: which generated text the file started from."""
+    match = _document_marker(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+    return match["hash"] if match is not None else None
 
 
 def mark_section(section_id: str, body: str) -> str:

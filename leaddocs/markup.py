@@ -90,6 +90,15 @@ def md_text(text: str) -> str:
     return _escaped(text, cell=False)
 
 
+def html_text(text: str) -> str:
+    """``text`` for the inside of raw HTML that neither renderer reads as Markdown (the
+    ``<summary>`` of a collapsed section): HTML-escaped, not Markdown-escaped, as a backslash
+    would show there. On one line, without control characters, mentions neutralised."""
+    text = _LINE_BREAKS.sub(" ", _without_controls(text)).strip(" \t")
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return neutralise_mentions(escaped)
+
+
 def md_cell(text: str) -> str:
     """``text`` for a table cell (also inside the cell's link text): ``|`` stays in the cell."""
     if text[:1] not in _BLOCK_FIRST_CHARS and not _SPECIAL_IN_CELL.search(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,40 @@ def test_every_command_has_help_with_an_example(cli: Any) -> None:
         result = cli(*path, "--help")
         assert result.code == 0, (path, result)
         assert "Example" in result.stdout, f"leaddocs {' '.join(path)} --help has no example"
+
+
+def _groups(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    context = click.Context(group)
+    found = [prefix]
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        if isinstance(command, click.Group):
+            found.extend(_groups(command, (*prefix, name)))
+    return found
+
+
+def test_every_command_summary_is_shown_whole(cli: Any) -> None:
+    """Click cuts a summary at ~45 characters with '...'; every list of commands shows each
+    summary whole (wrapped when it is long: give a command a short_help to keep it to one
+    line)."""
+    groups = _groups(root)
+    assert ("adr",) in groups and ("site",) in groups
+    for path in groups:
+        result = cli(*path, "--help")
+        listed = result.stdout.split("\nCommands:\n", 1)[1]
+        group = root
+        for name in path:
+            group = group.get_command(click.Context(group), name)  # type: ignore[assignment]
+        context = click.Context(group)
+        for name in group.list_commands(context):
+            command = group.get_command(context, name)
+            assert command is not None
+            whole = command.get_short_help_str(limit=10_000)
+            row = re.search(rf"^  {re.escape(name)} +(.*?)(?=^  \S|\Z)", listed, re.M | re.S)
+            assert row is not None, (path, name, listed)
+            shown = " ".join(row[1].split())
+            assert shown == whole and not shown.endswith("..."), f"leaddocs {path} {name}: {shown}"
+            assert shown.endswith("."), f"leaddocs {' '.join(path)} {name}: {shown}"
 
 
 def test_version(cli: Any) -> None:

@@ -9,7 +9,8 @@ the status says otherwise, ADR010 supersedes/amends links that make a cycle.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from leaddocs.adr import cycles
@@ -19,10 +20,51 @@ from leaddocs.adr.parse import identity
 from leaddocs.adr.slug import slugify
 from leaddocs.errors import UsageError
 
+CODES = tuple(f"ADR{number:03d}" for number in range(1, 11))
 
-def lint(log: DecisionLog, paths: Sequence[Path] = ()) -> list[Finding]:
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    findings: list[Finding]  # what is left once the ignored codes are taken out
+    records: int  # the files checked (the selected ones, with PATHS)
+    ignored: int  # findings of ignored codes
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for finding in self.findings if finding.severity == "error")
+
+    def summary(self) -> str:
+        """``12 records, 3 problems (2 errors, 1 warning)``, and how many were ignored."""
+        problems = len(self.findings)
+        line = f"{_count(self.records, 'record')}, " + (
+            f"{_count(problems, 'problem')} ({_count(self.errors, 'error')}, "
+            f"{_count(problems - self.errors, 'warning')})"
+            if problems
+            else "no problems"
+        )
+        return line + (f"; {self.ignored:,} ignored" if self.ignored else "")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def unknown_codes(codes: Collection[str]) -> list[str]:
+    """The ones of ``codes`` that are no lint code (compared without case)."""
+    return sorted({code for code in codes if code.strip().upper() not in CODES})
+
+
+def no_such_code(codes: Collection[str]) -> str:
+    return (
+        f"no lint code {', '.join(codes)} (the codes are {CODES[0]} to {CODES[-1]}, listed in "
+        "docs/adr.md)"
+    )
+
+
+def lint(log: DecisionLog, paths: Sequence[Path] = (), ignore: Collection[str] = ()) -> LintResult:
     """Findings for the whole log, or only for ``paths`` (links are still checked against
-    every ADR, so a hook given one file still sees the rest of the log)."""
+    every ADR, so a hook given one file still sees the rest of the log), less the codes in
+    ``ignore``."""
     findings = [*log.unreadable, *log.link_findings]
     for adr in log.adrs:
         findings.extend(adr.findings)
@@ -30,10 +72,15 @@ def lint(log: DecisionLog, paths: Sequence[Path] = ()) -> list[Finding]:
         findings.extend(_title(adr))
     findings.extend(_duplicates(log.adrs))
     findings.extend(cycles.findings(log.adrs))
+    checked = [*(adr.rel for adr in log.adrs), *(finding.path for finding in log.unreadable)]
     if paths:
         wanted = _wanted(log, paths)
         findings = [finding for finding in findings if finding.path.startswith(wanted)]
-    return sorted(set(findings), key=lambda f: (f.path, f.line, f.code, f.message))
+        checked = [rel for rel in checked if rel.startswith(wanted)]
+    unique = sorted(set(findings), key=lambda f: (f.path, f.line, f.code, f.message))
+    silenced = {code.strip().upper() for code in ignore}
+    kept = [finding for finding in unique if finding.code not in silenced]
+    return LintResult(kept, len(checked), len(unique) - len(kept))
 
 
 def record_findings(adr: Adr) -> list[Finding]:
@@ -86,8 +133,9 @@ def _status(adr: Adr) -> list[Finding]:
 
 
 def _title(adr: Adr) -> list[Finding]:
+    # Compared as slugs: case, accents, '_' or '-' in the file name do not matter.
     slug = identity(adr.stem)[2]
-    if slug == slugify(adr.title):
+    if slugify(slug) == slugify(adr.title):
         return []
     return [
         Finding(
@@ -121,7 +169,3 @@ def _duplicates(adrs: list[Adr]) -> list[Finding]:
                 )
             )
     return found
-
-
-def has_errors(findings: Sequence[Finding]) -> bool:
-    return any(finding.severity == "error" for finding in findings)

@@ -67,6 +67,8 @@ class Adr:
     links: dict[LinkKind, list[str]] = field(default_factory=lambda: {kind: [] for kind in REVERSE})
     # SHA-256 of the bytes it was read from: an edit made from ``lines`` lands only on those.
     sha256: str = ""
+    # The file states no date: ``date`` is the day of the commit that added it (git history).
+    date_from_git: bool = False
 
     @property
     def stem(self) -> str:
@@ -84,6 +86,7 @@ class Adr:
             "status": self.status,
             "status_raw": self.status_raw,
             "date": self.date,
+            "date_source": ("git" if self.date_from_git else "file") if self.date else None,
             "path": self.rel,
             "tags": self.tags,
             "supersedes": self.links["supersedes"],

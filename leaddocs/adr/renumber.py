@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -119,9 +119,13 @@ class MoveStep:
     own: Document
 
 
-def move_step(log: DecisionLog, move: Move, read: Reader | None = None) -> MoveStep:
+def move_step(
+    log: DecisionLog, move: Move, read: Reader | None = None, pages: Sequence[Path] = ()
+) -> MoveStep:
     """The edits for ``move``, read from the files as they are now (after earlier moves);
-    ``read`` stands in for the files when earlier moves live in memory (a pull request)."""
+    ``read`` stands in for the files when earlier moves live in memory (a pull request).
+    ``pages``: Markdown files beside the records (meeting pages) whose links to the record
+    follow it; their text is not a record's, so only links are rewritten there."""
     read = read or (lambda path: read_source(path, log.rel))
     adr, meant = move.adr, move.meant
     old_ids = {adr.id, adr.stem} if adr.number is not None else {adr.stem}
@@ -137,6 +141,11 @@ def move_step(log: DecisionLog, move: Move, read: Reader | None = None) -> MoveS
                 text = _renumber_mentions(text, adr.number, move.number)
         if text != source.text:
             edits.append(edit_document(other.path, source.restore(text), source))
+    for page in pages:
+        source = read(page)
+        text = _relinked(source.text, adr, move)
+        if text != source.text:
+            edits.append(edit_document(page, source.restore(text), source))
     own = read(adr.path)
     own_text = own.text
     if adr.number is not None:

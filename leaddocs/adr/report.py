@@ -28,11 +28,19 @@ def as_json(adrs: Sequence[Adr]) -> str:
     return f"[\n{lines}\n]\n"
 
 
+GIT_DATE_MARK = "*"  # in the table, after a date taken from git history
+
+
 def as_table(adrs: Sequence[Adr]) -> str:
     rows = [("ID", "STATUS", "DATE", "TITLE")]
     # A terminal shows this: a title's escape sequences would retitle or clear it.
     rows += [
-        (printable(adr.id), printable(adr.status), printable(adr.date or "-"), printable(adr.title))
+        (
+            printable(adr.id),
+            printable(adr.status),
+            printable(_date(adr, GIT_DATE_MARK, "-")),
+            printable(adr.title),
+        )
         for adr in adrs
     ]
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
@@ -42,15 +50,41 @@ def as_table(adrs: Sequence[Adr]) -> str:
     )
 
 
-def as_markdown(adrs: Sequence[Adr], links_from: Path | None = None) -> str:
-    """A Markdown table; links are repository-relative, or relative to ``links_from``."""
+def as_markdown(
+    adrs: Sequence[Adr], links_from: Path | None = None, every: Sequence[Adr] = ()
+) -> str:
+    """A Markdown table; links are repository-relative, or relative to ``links_from``. A
+    superseded record's status links the records that replace it, looked up in ``every``
+    (default: ``adrs``), so a table of one status still links to records of another."""
+    by_id = {adr.id: adr for adr in every or adrs}
+
+    def target(adr: Adr) -> str:
+        link = Path(os.path.relpath(adr.path, links_from)).as_posix() if links_from else adr.rel
+        return md_link_path(link)
+
     lines = ["| ADR | Title | Status | Date |", "| --- | --- | --- | --- |"]
     for adr in adrs:
         # Every field comes from the file, its name too: anyone opening a pull request writes it.
-        link = Path(os.path.relpath(adr.path, links_from)).as_posix() if links_from else adr.rel
-        number, title, status, date = map(md_cell, (adr.id, adr.title, adr.status, adr.date or ""))
-        lines.append(f"| {number} | [{title}]({md_link_path(link)}) | {status} | {date} |")
+        number, title, status = map(md_cell, (adr.id, adr.title, adr.status))
+        replaced_by = ", ".join(
+            f"[{md_cell(by_id[ref].id)}]({target(by_id[ref])})" if ref in by_id else md_cell(ref)
+            for ref in adr.links["superseded-by"]
+        )
+        if replaced_by:
+            status = (
+                f"{status} by {replaced_by}"
+                if adr.status == "superseded"
+                else f"{status} (superseded by {replaced_by})"
+            )
+        date = md_cell(_date(adr, " (first commit)", ""))
+        lines.append(f"| {number} | [{title}]({target(adr)}) | {status} | {date} |")
     return "\n".join(lines) + "\n"
+
+
+def _date(adr: Adr, from_git: str, none: str) -> str:
+    if adr.date is None:
+        return none
+    return adr.date + (from_git if adr.date_from_git else "")
 
 
 def as_detail(adr: Adr) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from leaddocs.application.brief import brief, brief_pr
 from leaddocs.application.build import build, build_documents
 from leaddocs.application.changelog import changelog
 from leaddocs.application.ci import Plan, plan
@@ -34,6 +35,7 @@ from leaddocs.application.decisions import (
     set_status,
 )
 from leaddocs.application.kinds import KINDS, DocumentKind
+from leaddocs.application.meeting import MeetingDraft, meeting_draft, meeting_pr, write_meeting
 from leaddocs.application.new_adr import NewAdr, new_adr
 from leaddocs.application.new_record import new_rfc, new_runbook
 from leaddocs.application.pages.links import SiteLinks, rewrite_links
@@ -44,18 +46,22 @@ from leaddocs.application.pull_requests import changelog_pr, open_pull_request, 
 from leaddocs.application.records import rfcs, runbook_findings, runbooks
 from leaddocs.application.release_notes import release_notes
 from leaddocs.application.requests import (
+    BriefRequest,
     BuildRequest,
     ChangelogRequest,
     DraftOptions,
+    MeetingRequest,
     NewAdrRequest,
     NewRfcRequest,
     NewRunbookRequest,
     ReleaseNotesRequest,
+    StatsRequest,
     StatusRequest,
 )
 from leaddocs.application.scaffold import init, scaffold
 from leaddocs.application.site import site_pages
 from leaddocs.application.site_runner import build_site, serve_site
+from leaddocs.application.stats import drafting_stats
 from leaddocs.application.status import command_documents as status
 from leaddocs.application.status import status_pr, status_summary
 from leaddocs.delivery.files import Written, deliver
@@ -65,6 +71,7 @@ from leaddocs.errors import LeaddocsError
 
 __all__ = [
     "KINDS",
+    "BriefRequest",
     "BuildRequest",
     "ChangelogRequest",
     "DecisionRecord",
@@ -73,6 +80,8 @@ __all__ = [
     "DocumentKind",
     "DraftOptions",
     "LeaddocsError",
+    "MeetingDraft",
+    "MeetingRequest",
     "NewAdr",
     "NewAdrRequest",
     "NewRfcRequest",
@@ -83,10 +92,13 @@ __all__ = [
     "ReleaseNotesRequest",
     "SiteLinks",
     "SiteOptions",
+    "StatsRequest",
     "StatusRequest",
     "WriteMode",
     "Written",
     "adr_index",
+    "brief",
+    "brief_pr",
     "build",
     "build_documents",
     "build_site",
@@ -95,8 +107,11 @@ __all__ = [
     "decision_log",
     "decision_records",
     "drafting_failure",
+    "drafting_stats",
     "init",
     "link",
+    "meeting_draft",
+    "meeting_pr",
     "migrate",
     "new_adr",
     "new_rfc",
@@ -120,6 +135,7 @@ __all__ = [
     "status_pr",
     "status_summary",
     "write",
+    "write_meeting",
 ]
 
 

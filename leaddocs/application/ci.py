@@ -137,8 +137,9 @@ def _numbers(project: Project) -> Done:
     overlay = _Overlay(log.rel)
     moves = renumber.number_drafts(log, project.repo)
     removals: list[Path] = []
+    pages = project.pages_linking_records()
     for move in moves:
-        step = renumber.move_step(log, move, overlay.read)
+        step = renumber.move_step(log, move, overlay.read, pages)
         for document in step.edits:
             overlay.apply(document.path, document.body)
         overlay.move(move.adr.path, move.target, step.own.body)

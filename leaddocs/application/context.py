@@ -23,9 +23,11 @@ class ReadHistory:
 
     @property
     def latest(self) -> tuple[Release, ReleaseView]:
-        """The release the notes describe: the unreleased work, or the release at HEAD."""
-        if self.tagged and self.tagged[0].to_sha == self.unreleased.to_sha:
-            return self.tagged[0], self.tagged_views[0]
+        """The release the notes describe: the unreleased work, or the release at HEAD (not
+        always the highest version: a maintenance release checked out beside newer ones)."""
+        for release, view in zip(self.tagged, self.tagged_views, strict=True):
+            if release.to_sha == self.unreleased.to_sha:
+                return release, view
         return self.unreleased, self.unreleased_view
 
 

@@ -8,22 +8,44 @@ from pathlib import Path
 from leaddocs.adr import migrate as migration
 from leaddocs.adr import renumber as numbering
 from leaddocs.adr import write
-from leaddocs.adr.lint import lint
+from leaddocs.adr.lint import LintResult, lint, no_such_code, unknown_codes
 from leaddocs.adr.log import DecisionLog, load_log
-from leaddocs.adr.model import Adr, Finding, LinkKind
+from leaddocs.adr.model import Adr, LinkKind
 from leaddocs.adr.report import as_markdown
 from leaddocs.application.project import Project
 from leaddocs.delivery import files
 from leaddocs.document import Document
-from leaddocs.errors import LeaddocsError
+from leaddocs.errors import ConfigError, LeaddocsError, UsageError
 
 INDEX_KIND = "adr-index"
 INDEX_PATH = Path("decisions.md")
 
 
-def decision_log(project: Project) -> DecisionLog:
-    """Every record of the project; a broken file is a finding in ``unreadable``, not an error."""
-    return load_log(project.root, project.adr_folder)
+def decision_log(project: Project, *, dates: bool = True) -> DecisionLog:
+    """Every record of the project; a broken file is a finding in ``unreadable``, not an error.
+    A record that states no date is dated by git history (``dated_by_history``) unless
+    ``dates`` is False: a check or an edit of records needs no dates."""
+    log = load_log(project.root, project.adr_folder)
+    if dates:
+        dated_by_history(project, log.adrs)
+    return log
+
+
+def dated_by_history(project: Project, adrs: Sequence[Adr]) -> None:
+    """Each record that states no date gets the day of the commit that first added its file,
+    from one git call for all of them; a record not committed yet stays undated, and so does
+    one whose date cannot be read (lint reports that one)."""
+    undated = [
+        adr
+        for adr in adrs
+        if adr.date is None and not any(finding.code == "ADR004" for finding in adr.findings)
+    ]
+    if not undated:
+        return
+    added = project.repo.added_dates([adr.rel for adr in undated])
+    for adr in undated:
+        if adr.rel in added:
+            adr.date, adr.date_from_git = added[adr.rel], True
 
 
 def adr_index(project: Project, links_from: Path | None = None) -> Document | None:
@@ -38,9 +60,18 @@ def adr_index(project: Project, links_from: Path | None = None) -> Document | No
     return Document(INDEX_KIND, INDEX_PATH, body, notes=notes)
 
 
-def lint_log(project: Project, paths: Sequence[Path] = ()) -> list[Finding]:
-    """Problems in the decision log; with ``paths`` only those files' (as pre-commit passes)."""
-    return lint(decision_log(project), paths)
+def lint_log(
+    project: Project, paths: Sequence[Path] = (), ignore: Sequence[str] = ()
+) -> LintResult:
+    """Problems in the decision log; with ``paths`` only those files' (as pre-commit passes),
+    less the codes ``adr.lint.ignore`` and ``ignore`` (``--ignore``) silence."""
+    configured = project.config.adr.lint.ignore
+    if unknown := unknown_codes(configured):
+        where = project.config.source or "the configuration"
+        raise ConfigError(f"{where}: adr.lint.ignore: {no_such_code(unknown)}")
+    if unknown := unknown_codes(ignore):
+        raise UsageError(f"--ignore: {no_such_code(unknown)}")
+    return lint(decision_log(project, dates=False), paths, [*configured, *ignore])
 
 
 def set_status(log: DecisionLog, reference: str, status: str, *, force: bool = False) -> Adr:
@@ -80,8 +111,9 @@ def number_drafts(
 def _carry_out(
     project: Project, log: DecisionLog, moves: Sequence[numbering.Move], dry_run: bool
 ) -> list[numbering.Move]:
+    pages = project.pages_linking_records()
     for move in [] if dry_run else moves:
-        step = numbering.move_step(log, move)
+        step = numbering.move_step(log, move, pages=pages)
         # Every file is checked before the move, and the move comes before any write: a
         # failing git mv (a held index.lock) then leaves no link pointing at a missing file.
         files.check([*step.edits, step.own.at(move.adr.path)], shown=log.rel, boundary=log.root)

@@ -74,7 +74,8 @@ def enriched_views(
 ) -> tuple[ViewBuilder, tuple[str, ...]]:
     """A view builder that knows the pull requests of ``releases``, and the notes to show."""
     pulls = pull_requests(project, releases)
-    return project.views(pulls.by_commit, pulls.categories), pulls.notes
+    notes = (*project.link_notes(), *pulls.notes)
+    return project.views(pulls.by_commit, pulls.categories), notes
 
 
 def noted(documents: list[Document], notes: Sequence[str]) -> list[Document]:

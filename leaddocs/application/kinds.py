@@ -7,9 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaddocs.application import changelog, decisions, release_notes, status
+from leaddocs.application import changelog, decisions, release_notes, stats, status
+from leaddocs.application.brief import KIND as BRIEF_KIND
+from leaddocs.application.brief import brief_pages
 from leaddocs.application.context import BuildContext
 from leaddocs.application.enrichment import noted
+from leaddocs.application.pages.meetings import meeting_pages
 from leaddocs.application.pages.options import SiteContext
 from leaddocs.application.pages.record_sections import (
     RFC_INDEX_KIND,
@@ -65,6 +68,23 @@ def _status(context: BuildContext) -> list[Document]:
     )
 
 
+def _brief(context: BuildContext) -> list[Document]:
+    # A brief answers one person's question (which decision, which reader): a build has
+    # neither, and a brief of every record for every reader would be noise nobody reads.
+    return []
+
+
+def _stats(context: BuildContext) -> list[Document]:
+    # Measured from the history, not drafted: nothing to build into a folder, a page to show.
+    return []
+
+
+def _meetings(context: BuildContext) -> list[Document]:
+    # A meeting page is made from its notes (`leaddocs meeting`), not from history: a build
+    # has nothing to add, and the site lists the pages there are.
+    return []
+
+
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         release_notes.KIND,
@@ -81,6 +101,24 @@ KINDS: tuple[DocumentKind, ...] = (
         decisions.INDEX_KIND, "the index of decision records", _adr_index, site=decision_pages
     ),
     DocumentKind(status.KIND, "this week's status page and the index of status pages", _status),
+    DocumentKind(
+        BRIEF_KIND,
+        "plain-language briefs (leaddocs brief; build makes none, the site lists docs/briefs/)",
+        _brief,
+        site=brief_pages,
+    ),
+    DocumentKind(
+        stats.KIND,
+        "what the drafts were worth: drafted, kept in review, time saved (a site page)",
+        _stats,
+        site=stats.stats_pages,
+    ),
+    DocumentKind(
+        "meeting",
+        "meeting pages (made by leaddocs meeting; the site's Meetings index)",
+        _meetings,
+        site=meeting_pages,
+    ),
     DocumentKind(
         RFC_INDEX_KIND,
         "the index of RFCs with their status",

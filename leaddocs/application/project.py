@@ -22,7 +22,7 @@ from leaddocs.forge.settings import ForgeSettings, forge_settings
 from leaddocs.history.changes import Change
 from leaddocs.history.git import GitRepository
 from leaddocs.history.releases import History, Progress
-from leaddocs.history.remote import Forge, forge_for
+from leaddocs.history.remote import Forge, forge_for, unlinked_reason
 
 
 @dataclass(slots=True)
@@ -62,6 +62,18 @@ class Project:
         return adr_folder(self.root, self.config.adr.dir)
 
     @property
+    def meetings_folder(self) -> Path:
+        return self.root / self.config.meetings.folder
+
+    def pages_linking_records(self) -> list[Path]:
+        """Pages beside the records that link to them (meeting pages, `meeting --adr`): a
+        numbered draft's links there follow it. Links only: no page behind a link is read."""
+        folder = self.meetings_folder
+        if not folder.is_dir() or folder.is_symlink():
+            return []
+        return sorted(p for p in folder.glob("*.md") if p.is_file() and not p.is_symlink())
+
+    @property
     def rfc_folder(self) -> Path:
         return self.root / self.config.rfcs.dir
 
@@ -91,7 +103,10 @@ class Project:
         def counts(change: Change) -> bool:  # a skipped change does not move the version
             return classifier.place(change)[0] is not Placement.SKIPPED
 
-        return History(self.repo, self.config.tags.pattern, progress, counts)
+        tags = self.config.tags
+        return History(
+            self.repo, tags.pattern, progress, counts, fold_prereleases=tags.fold_prereleases
+        )
 
     def forge(self) -> Forge | None:
         remote = self.config.remote
@@ -102,6 +117,26 @@ class Project:
             if settings is not None and settings.repository_web_url:
                 return forge_for(None, "github", settings.repository_web_url)
         return forge_for(self.repo.remote_url(), remote.provider, remote.url)
+
+    def link_notes(self) -> tuple[str, ...]:
+        """Why documents carry no links to commits and pull requests, when ``origin`` is there
+        but names no forge (a local path, an address leaddocs cannot read): a note for the run.
+        A repository with no origin, or ``remote.provider: none``, wants no links."""
+        remote = self.config.remote
+        origin = self.repo.remote_url()
+        if remote.provider == "none" or (origin is None and remote.url is None):
+            return ()
+        if self.forge() is not None:
+            return ()
+        if remote.url is not None:
+            why = f"remote.url {remote.url} is a host whose link paths leaddocs does not know"
+            return (f"no links to commits or pull requests: {why}",)
+        assert origin is not None
+        where = Path(self.config.source).name if self.config.source else "leaddocs.yml"
+        return (
+            f"no links to commits or pull requests: {unlinked_reason(origin)}; set remote.url "
+            f"in {where} (such as https://github.com/OWNER/REPO) to link them",
+        )
 
     def forge_settings(self) -> ForgeSettings | None:
         """Where the forge's API is and which token to use; None: not a GitHub repository."""

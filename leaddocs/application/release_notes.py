@@ -12,7 +12,6 @@ from leaddocs.application.requests import DraftOptions, ReleaseNotesRequest
 from leaddocs.document import Document, DraftingSummary, Format
 from leaddocs.documents.model import ReleaseView, release_json
 from leaddocs.drafting import release as drafted_notes
-from leaddocs.drafting.select import select_drafter
 from leaddocs.history.releases import Release
 
 KIND = "release-notes"
@@ -47,14 +46,7 @@ def notes_documents(
             "md": lambda: project.renderer().render("release-notes.md.j2", release=view),
         }
         return [_document(view, fmt, plain[fmt](), notes=notes) for fmt in formats]
-    drafter = select_drafter(
-        settings,
-        use_llm=True,
-        root=project.root,
-        model=drafting.model,
-        use_cache=drafting.use_cache,
-        progress=drafting.progress,
-    )
+    drafter = drafting.drafter(settings, project.root)
     drafted = drafted_notes.draft_release(
         release, view, drafter, drafting.audience or settings.audience
     )

@@ -10,7 +10,8 @@ from typing import Literal
 
 from leaddocs.config import LlmConfig
 from leaddocs.document import Format
-from leaddocs.drafting.base import Audience
+from leaddocs.drafting.base import Audience, Drafter
+from leaddocs.drafting.select import select_drafter
 
 HistoryProgress = Callable[[int], None]  # commits read so far
 DraftProgress = Callable[[str], None]  # one line about the drafting run
@@ -28,6 +29,18 @@ class DraftOptions:
 
     def use_llm(self, settings: LlmConfig) -> bool:
         return self.llm if self.llm is not None else settings.enabled
+
+    def drafter(self, settings: LlmConfig, root: Path, *, use_llm: bool = True) -> Drafter:
+        """The model these options ask for (when it cannot be set up, the template drafter,
+        saying why); with ``use_llm=False``, the template drafter."""
+        return select_drafter(
+            settings,
+            use_llm=use_llm,
+            root=root,
+            model=self.model,
+            use_cache=self.use_cache,
+            progress=self.progress,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +103,51 @@ class StatusRequest:
     # The folder the page is written to (``--output FILE``'s): links to records are made
     # relative to it. None: where the page is placed (``status.dir``, a build folder).
     page_dir: Path | None = None
+    # False: no notes are read, not even status.notes (a past period: the notes describe now).
+    with_notes: bool = True
+
+
+BriefFormat = Literal["md", "email"]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefRequest:
+    """A plain-language brief of one decision, release or status period (docs/briefs.md):
+    exactly one of ``adr``, ``release`` and ``status``."""
+
+    audience: str  # leadership, product, legal or customers (checked: it comes from a person)
+    adr: str | None = None  # an ADR reference: 3, 0003, ADR-0003, a file name or stem
+    release: str | None = None  # a release tag or version, or "unreleased"
+    status: str | None = None  # a date (YYYY-MM-DD): the status period holding it
+    format: BriefFormat = "md"
+    drafting: DraftOptions = field(default_factory=DraftOptions)
+    today: datetime.date | None = None  # None: today, in UTC
+    progress: HistoryProgress | None = None
+
+
+StatsFormat = Literal["table", "json", "md"]
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRequest:
+    """What the drafts were worth (docs/stats.md)."""
+
+    since: str | None = None  # a date or a length (30d, 2w); None: all of the history
+    format: StatsFormat = "table"
+    today: datetime.date | None = None  # None: today, in UTC
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRequest:
+    """A meeting's page from its notes or transcript (docs/meetings.md)."""
+
+    notes: Path  # Markdown or plain-text notes, or a .vtt / .srt transcript
+    title: str | None = None  # None: the front matter's, the first heading's, the file name's
+    date: datetime.date | None = None  # None: as the notes state it, else today
+    output: Path | None = None  # None: meetings.folder/YYYY-MM-DD-slug.md
+    adr: bool = False  # each decision also becomes a proposed ADR draft (XXXX-slug.md)
+    drafting: DraftOptions = field(default_factory=DraftOptions)
+    today: datetime.date | None = None  # None: today, in UTC
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ from pathlib import Path
 from leaddocs.application.project import Project
 from leaddocs.application.requests import DraftOptions
 from leaddocs.drafting.base import Drafter
-from leaddocs.drafting.select import select_drafter
 from leaddocs.drafting.source_draft import Source
 from leaddocs.errors import UsageError
 from leaddocs.paths import escape_from
@@ -17,25 +16,38 @@ from leaddocs.paths import escape_from
 SOURCE_MAX_BYTES = 1024 * 1024  # notes, an issue, a discussion: far more than a model reads
 
 
-def read_source_material(path: Path, boundary: Path) -> str:
-    """The text of ``--from FILE``: a regular file of UTF-8 text, at most 1 MiB (a device or
-    a FIFO would be read forever), not led out of the repository by a committed symlink."""
+def read_source_material(
+    path: Path,
+    boundary: Path,
+    *,
+    what: str = "--from",
+    limit: int = SOURCE_MAX_BYTES,
+    shown: str | None = None,
+) -> str:
+    """The text of ``--from FILE`` (``what`` names it in messages): a regular file of UTF-8
+    text, at most ``limit`` bytes (a device or a FIFO would be read forever), not led out of
+    the repository by a committed symlink. ``shown``: the path as messages name it."""
+    name = shown or str(path)
     outside = escape_from(path, boundary)
     if outside is not None:
-        raise UsageError(f"--from {path}: a symlink to {outside}, outside the repository")
+        raise UsageError(f"{what} {name}: a symlink to {outside}, outside the repository")
     try:
         if not stat.S_ISREG(path.stat().st_mode):
-            raise UsageError(f"--from {path}: not a regular file")
+            raise UsageError(f"{what} {name}: not a regular file")
         with path.open("rb") as stream:
-            data = stream.read(SOURCE_MAX_BYTES + 1)
+            data = stream.read(limit + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
-    if len(data) > SOURCE_MAX_BYTES:
-        raise UsageError(f"--from {path}: larger than {SOURCE_MAX_BYTES // 1024} KiB")
+        raise UsageError(f"cannot read {name}: {exc.strerror}") from exc
+    if len(data) > limit:
+        raise UsageError(f"{what} {name}: larger than {limit // 1024} KiB")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"--from {path}: not UTF-8 text (byte {exc.start})") from exc
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UsageError(
+            f"{what} {name}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}): save it as UTF-8"
+        ) from exc
 
 
 def source_and_drafter(
@@ -49,12 +61,5 @@ def source_and_drafter(
         return None
     text = read_source_material(path, project.root)
     settings = project.config.llm
-    drafter = select_drafter(
-        settings,
-        use_llm=drafting.use_llm(settings),
-        root=project.root,
-        model=drafting.model,
-        use_cache=drafting.use_cache,
-        progress=drafting.progress,
-    )
+    drafter = drafting.drafter(settings, project.root, use_llm=drafting.use_llm(settings))
     return Source.of(path.name, text), drafter

@@ -28,7 +28,6 @@ from leaddocs.delivery.files import Written
 from leaddocs.delivery.pull_request import PrOutcome
 from leaddocs.document import Document, DraftingSummary, WriteMode
 from leaddocs.documents import status as render
-from leaddocs.drafting.select import select_drafter
 from leaddocs.drafting.status import draft_narrative
 from leaddocs.errors import OutputError, UsageError
 from leaddocs.status.compare import compare
@@ -58,7 +57,7 @@ def status_summary(
     """The page's facts for ``request``'s period; ``pages_dir`` holds the earlier pages."""
     config = project.config.status
     period = period_of(project, request)
-    notes = read_notes(project, request.notes)
+    notes = read_notes(project, request.notes) if request.with_notes else None
     main = main_line(project)
     line = project.repo.first_parent_line(main.ref)
     now = shipped(project, period, line, request.progress)
@@ -125,14 +124,7 @@ def _narrated(
     settings = project.config.llm
     if not request.drafting.use_llm(settings):
         return page, None
-    drafter = select_drafter(
-        settings,
-        use_llm=True,
-        root=project.root,
-        model=request.drafting.model,
-        use_cache=request.drafting.use_cache,
-        progress=request.drafting.progress,
-    )
+    drafter = request.drafting.drafter(settings, project.root)
     drafted = draft_narrative(page, drafter, request.drafting.audience or settings.audience)
     return page.model_copy(update={"narrative": drafted.narrative}), drafted.report
 

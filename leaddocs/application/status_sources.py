@@ -393,42 +393,52 @@ def previous_page(pages_dir: Path, before: str, notes: list[str]) -> PreviousPag
         date = str(meta.get("date", ""))
         if not date or date >= before:
             continue
-        listed = meta.get("risks") or []
-        if not isinstance(listed, list):
+        risks = saved_risks(name, meta)
+        if risks is None:
             notes.append(
                 f"{name}: its front matter's risks is not a list; Since last update compares "
                 "with an earlier page"
             )
             continue
-        risks = []
-        for entry in listed:
-            try:
-                risks.append(
-                    Risk(
-                        key=str(entry["key"]),
-                        kind=entry.get("kind", "risk"),
-                        text=str(entry["text"]),
-                        source=Source(label=str(entry.get("source", name))),
-                    )
-                )
-            except (KeyError, TypeError, ValueError):
-                continue
         health = meta.get("health")
         return PreviousPage(date, str(health) if health else None, risks)
     return None
+
+
+def saved_risks(name: str, meta: dict[str, Any]) -> list[Risk] | None:
+    """The risks a saved page's front matter lists (entries that cannot be read are passed
+    over); None when its ``risks`` is not a list."""
+    listed = meta.get("risks") or []
+    if not isinstance(listed, list):
+        return None
+    risks = []
+    for entry in listed:
+        try:
+            risks.append(
+                Risk(
+                    key=str(entry["key"]),
+                    kind=entry.get("kind", "risk"),
+                    text=str(entry["text"]),
+                    source=Source(label=str(entry.get("source", name))),
+                )
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return risks
 
 
 def read_pages(pages_dir: Path) -> list[tuple[str, dict[str, Any]]]:
     """(file name, front matter) of every status page in ``pages_dir`` (not the index)."""
     found = []
     for path in sorted(pages_dir.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md")):
-        meta = _front_matter(path)
+        meta = read_front_matter(path)
         if meta is not None:
             found.append((path.name, meta))
     return found
 
 
-def _front_matter(path: Path) -> dict[str, Any] | None:
+def read_front_matter(path: Path) -> dict[str, Any] | None:
+    """The YAML front matter of a Markdown page (a status page, a brief), or None."""
     try:
         text = path.read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
         if not text.startswith("---\n"):

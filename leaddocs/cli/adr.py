@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 import click
 
 from leaddocs.adr import report
-from leaddocs.adr.lint import has_errors
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import STATUSES, WRITABLE_STATUSES, LinkKind
-from leaddocs.cli.app import State, pass_state
+from leaddocs.cli.app import State, SummaryGroup, pass_state
 from leaddocs.cli.created import show_created
 from leaddocs.cli.options import model_option, pr_option
 from leaddocs.errors import LintFailure
@@ -23,17 +22,19 @@ if TYPE_CHECKING:
 # the drafting engine, which only `adr new` needs.
 
 
-def _log(state: State) -> DecisionLog:
+def _log(state: State, *, dates: bool = False) -> DecisionLog:
+    """The decision log; ``dates``: records that state none dated by git history (a listing
+    shows them; an edit does not need them)."""
     from leaddocs.application.decisions import decision_log
 
-    log = decision_log(state.project())
+    log = decision_log(state.project(), dates=dates)
     for finding in log.unreadable:
         # A broken file is reported and skipped; it never stops the listing.
         state.note(f"{finding.path}:{finding.line}: {finding.message}")
     return log
 
 
-@click.group("adr")
+@click.group("adr", cls=SummaryGroup, short_help="Decision records: write, list, check, link.")
 def command() -> None:
     """Architecture decision records: read every style, write MADR 4, keep links whole.
 
@@ -45,7 +46,7 @@ def command() -> None:
     """
 
 
-@command.command("new")
+@command.command("new", short_help="Write a new MADR 4 record; print its path.")
 @click.argument("title")
 @click.option(
     "--status",
@@ -146,9 +147,15 @@ def list_(state: State, status: str | None, tag: str | None, output_format: str)
       leaddocs adr list --status accepted --tag storage
       leaddocs adr list --format json | jq '.[] | select(.superseded_by == []) | .title'
     """
-    adrs = report.select(_log(state).adrs, status=status, tag=tag)
-    render = {"json": report.as_json, "md": report.as_markdown, "table": report.as_table}
+    log = _log(state, dates=True)
+    adrs = report.select(log.adrs, status=status, tag=tag)
+    if output_format == "md":
+        click.echo(report.as_markdown(adrs, every=log.adrs), nl=False)
+        return
+    render = {"json": report.as_json, "table": report.as_table}
     click.echo(render[output_format](adrs), nl=False)
+    if output_format == "table" and any(adr.date_from_git for adr in adrs):
+        state.note(f"{report.GIT_DATE_MARK} the record states no date: its file's first commit")
 
 
 @command.command("show")
@@ -165,11 +172,11 @@ def show(state: State, reference: str, as_json: bool) -> None:
       leaddocs adr show 12
       leaddocs adr show 20230115-adopt-opentelemetry --json
     """
-    adr = _log(state).get(reference)
+    adr = _log(state, dates=True).get(reference)
     click.echo(report.as_json([adr]) if as_json else report.as_detail(adr), nl=False)
 
 
-@command.command("status")
+@command.command("status", short_help="Change a record's status in its file.")
 @click.argument("reference", metavar="ID")
 @click.argument("status", type=click.Choice(WRITABLE_STATUSES))
 @click.option("--force", is_flag=True, help="Allow any transition.")
@@ -212,29 +219,39 @@ def link(state: State, reference: str, supersedes: str | None, amends: str | Non
     state.note(f"{source.rel} {kind} {other.rel}")
 
 
-@command.command("lint")
+@command.command("lint", short_help="Check the decision log; exit 1 on errors.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--ignore",
+    "ignore",
+    multiple=True,
+    metavar="CODE",
+    help="Do not report CODE (repeatable, or CODE,CODE); adds to adr.lint.ignore.",
+)
 @pass_state
-def lint_command(state: State, paths: tuple[Path, ...]) -> None:
+def lint_command(state: State, paths: tuple[Path, ...], ignore: tuple[str, ...]) -> None:
     """Check the decision log: broken files, duplicate numbers, dangling or one-way links,
     unknown statuses, bad dates, titles that disagree with file names.
 
-    Prints path:line: CODE message; exits 1 when there are errors (warnings do not fail).
-    With PATHS (as pre-commit passes them) only those files are reported.
+    Prints path:line: CODE message, then a summary line; exits 1 when there are errors
+    (warnings do not fail). With PATHS (as pre-commit passes them) only those files are
+    reported. A code in adr.lint.ignore (or --ignore) is not reported.
 
     \b
     Examples:
       leaddocs adr lint
       leaddocs adr lint adr/0012-use-postgres.md
+      leaddocs adr lint --ignore ADR008    # titles may differ from file names
     """
     from leaddocs.application.decisions import lint_log
 
-    findings = lint_log(state.project(), [Path(path) for path in paths])
-    for finding in findings:
+    codes = [code for option in ignore for code in option.split(",") if code.strip()]
+    result = lint_log(state.project(), [Path(path) for path in paths], codes)
+    for finding in result.findings:
         click.echo(str(finding) + (" (warning)" if finding.severity == "warning" else ""))
-    if has_errors(findings):
-        errors = sum(1 for finding in findings if finding.severity == "error")
-        raise LintFailure(f"{errors} ADR problem{'s' if errors != 1 else ''} found")
+    if result.errors:
+        raise LintFailure(result.summary())
+    state.note(result.summary())
 
 
 def _print_moves(state: State, moves: list[Move], log: DecisionLog, dry_run: bool) -> None:
@@ -244,7 +261,7 @@ def _print_moves(state: State, moves: list[Move], log: DecisionLog, dry_run: boo
         state.note("dry run: nothing was changed")
 
 
-@command.command("renumber")
+@command.command("renumber", short_help="Settle numbers two branches both took.")
 @click.option("--dry-run", is_flag=True, help="Print what would move; change nothing.")
 @pass_state
 def renumber_command(state: State, dry_run: bool) -> None:
@@ -264,7 +281,7 @@ def renumber_command(state: State, dry_run: bool) -> None:
     _print_moves(state, renumber(state.project(), log, dry_run=dry_run), log, dry_run)
 
 
-@command.command("number-drafts")
+@command.command("number-drafts", short_help="Number the XXXX-slug.md drafts that landed.")
 @click.option("--dry-run", is_flag=True, help="Print what would move; change nothing.")
 @pass_state
 def number_drafts_command(state: State, dry_run: bool) -> None:
@@ -283,7 +300,7 @@ def number_drafts_command(state: State, dry_run: bool) -> None:
     _print_moves(state, number_drafts(state.project(), log, dry_run=dry_run), log, dry_run)
 
 
-@command.command("migrate")
+@command.command("migrate", short_help="Move older styles into MADR 4 front matter.")
 @click.option(
     "--to",
     "target",

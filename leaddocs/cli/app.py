@@ -35,12 +35,30 @@ COMMANDS = {
     "status": "leaddocs.cli.status",
     "init": "leaddocs.cli.init",
     "site": "leaddocs.cli.site",
+    "brief": "leaddocs.cli.brief",
+    "stats": "leaddocs.cli.stats",
+    "meeting": "leaddocs.cli.meeting",
     "new": "leaddocs.cli.new",
     "runbook": "leaddocs.cli.runbook",
 }
 
 
-class LazyGroup(click.Group):
+class SummaryGroup(click.Group):
+    """A group whose list of commands shows each summary whole: Click cuts a summary at about
+    45 characters with "...". A command keeps its summary short with ``short_help``."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+class LazyGroup(SummaryGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *COMMANDS})
 

@@ -13,7 +13,7 @@ from leaddocs.cli.app import State, pass_state
 from leaddocs.cli.options import force_option, unshallow_option
 
 
-@click.command("build")
+@click.command("build", short_help="Every document into one folder, all or none.")
 @click.option(
     "--out",
     "out_dir",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from leaddocs.application.changelog import changelog
+from leaddocs.application.changelog import changelog, changelog_summary
 from leaddocs.application.requests import ChangelogRequest
 from leaddocs.cli.app import State, pass_state
 from leaddocs.cli.options import (
@@ -22,7 +22,7 @@ from leaddocs.document import Format
 from leaddocs.errors import UsageError
 
 
-@click.command("changelog")
+@click.command("changelog", short_help="The CHANGELOG: every release, newest first.")
 @paths_option
 @format_option
 @output_option
@@ -74,9 +74,8 @@ def command(
     written = state.emit(document, output, force=force)
     if written is None:
         return
-    what = "wrote" if written.action != "unchanged" else "unchanged"
+    what = {"created": "wrote", "updated": "updated"}.get(written.action, written.action)
     if output_format == "md":
-        added = f"added {', '.join(written.added)}" if written.added else "no new releases"
-        state.note(f"{what} {output}: {added}")
+        state.note(f"{what} {output}: {changelog_summary(written)}")
     else:
         state.note(f"{what} {output}")

@@ -10,7 +10,7 @@ from leaddocs.cli.app import State, pass_state, write_action_outputs
 from leaddocs.cli.options import model_option
 
 
-@click.command("ci")
+@click.command("ci", short_help="Refresh this event's drafts as pull requests.")
 @click.option("--dry-run", is_flag=True, help="Print what would be refreshed; change nothing.")
 @click.option(
     "--llm/--no-llm", "llm", default=None, help="Draft with a model (default: llm.enabled)."

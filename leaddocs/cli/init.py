@@ -8,7 +8,7 @@ from leaddocs.application.scaffold import init, open_project
 from leaddocs.cli.app import State, pass_state
 
 
-@click.command("init")
+@click.command("init", short_help="Add what is missing to publish the docs.")
 @click.option(
     "--force",
     is_flag=True,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from leaddocs.cli.app import State, pass_state
+from leaddocs.cli.app import State, SummaryGroup, pass_state
 from leaddocs.cli.created import show_created
 from leaddocs.cli.options import model_option, pr_option
 
@@ -75,7 +75,7 @@ class _Drafting:
         return DraftOptions(llm=self.llm, model=self.model, use_cache=self.use_cache)
 
 
-@click.group("new")
+@click.group("new", cls=SummaryGroup, short_help="Scaffold an RFC or a runbook from its template.")
 def command() -> None:
     """Scaffold an RFC or a runbook from its template, drafted from notes when asked.
 
@@ -86,7 +86,7 @@ def command() -> None:
     """
 
 
-@command.command("rfc")
+@command.command("rfc", short_help="Write a numbered RFC; print its path.")
 @click.argument("title")
 @click.option(
     "--status",
@@ -130,7 +130,7 @@ def rfc(
     show_created(state, new_rfc(state.project(), request, pr=given.pr), edit=given.edit)
 
 
-@command.command("runbook")
+@command.command("runbook", short_help="Write a service's runbook; print its path.")
 @click.argument("title")
 @click.option("--service", default="", metavar="NAME", help="Required: the service it is for.")
 @click.option("--owner", metavar="NAME", help="The team or person who keeps it up to date.")

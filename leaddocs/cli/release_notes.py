@@ -24,9 +24,12 @@ from leaddocs.drafting.base import AUDIENCES, Audience
 from leaddocs.errors import UsageError
 
 
-@click.command("release-notes")
+@click.command("release-notes", short_help="Release notes for one release.")
 @click.option(
-    "--from", "from_ref", metavar="REF", help="Start after REF (default: the latest release tag)."
+    "--from",
+    "from_ref",
+    metavar="REF",
+    help="Start after REF (default: the previous release, by ancestry).",
 )
 @click.option(
     "--to", "to_ref", metavar="REF", default="HEAD", show_default=True, help="End at REF."
@@ -72,8 +75,8 @@ def command(
 ) -> None:
     """Release notes for one release, from commits and pull requests.
 
-    The range is --from..--to; by default from the latest release tag reachable from HEAD
-    (or, when HEAD is itself a release tag, from the tag before it).
+    The range is --from..--to; by default everything --to reaches that no earlier release
+    does, following the nearest release tag it reaches (docs/releases-and-ranges.md).
 
     \b
     Examples:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from leaddocs.cli.app import State, pass_state
+from leaddocs.cli.app import State, SummaryGroup, pass_state
 from leaddocs.errors import LintFailure
 
 
-@click.group("runbook")
+@click.group("runbook", cls=SummaryGroup, short_help="Runbooks: which are stale or cannot be read.")
 def command() -> None:
     """Runbooks: which ones are stale, which cannot be read.
 
@@ -19,7 +19,7 @@ def command() -> None:
     """
 
 
-@command.command("lint")
+@command.command("lint", short_help="Name stale or unreadable runbooks; exit 1 if any.")
 @pass_state
 def lint(state: State) -> None:
     """Check every runbook in runbooks.dir: stale ones (last-verified older than

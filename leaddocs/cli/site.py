@@ -11,10 +11,10 @@ from pathlib import Path
 import click
 
 from leaddocs.application.site_runner import build_site, serve_site
-from leaddocs.cli.app import State, pass_state
+from leaddocs.cli.app import State, SummaryGroup, pass_state
 
 
-@click.group("site")
+@click.group("site", cls=SummaryGroup, short_help="Build or preview the project's site.")
 def command() -> None:
     """The project's site (mkdocs.yml at the repository root): build it, or preview it.
 

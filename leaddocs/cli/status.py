@@ -14,7 +14,7 @@ from leaddocs.drafting.base import AUDIENCES, Audience
 from leaddocs.errors import UsageError
 
 
-@click.command("status")
+@click.command("status", short_help="The status page of a period.")
 @click.argument("entries", nargs=-1, metavar="[ENTRY]...")
 @click.option("--since", metavar="7d|2w|DATE", help="First day (default: status.cadence_days).")
 @click.option("--until", metavar="DATE", help="Last day covered (default: today, UTC).")

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from leaddocs.delivery.draft_record import with_record
 from leaddocs.delivery.files import decide
 from leaddocs.document import Document
 from leaddocs.errors import LeaddocsError, OutputError
@@ -32,6 +33,7 @@ from leaddocs.forge.base import ForgeClient, PullRequest
 from leaddocs.history.branches import Branches, Identity
 from leaddocs.markers import COMMIT_TRAILER, document_state, is_leaddocs_commit
 from leaddocs.markup import md_text
+from leaddocs.stats.record import record_path
 
 Operation = Literal["created", "updated", "none"]
 TRAILER = COMMIT_TRAILER
@@ -205,6 +207,12 @@ def _next_commit(
     files = {**(files or {}), **_replaced(request, branches, base, tip, notes)} or None
     if files is None:
         return _Step(notes=notes)
+    # The drafts below the person's commits are still on the branch: the record keeps them.
+    record = record_path(request.kind)
+    earlier = branches.read(tip, record)
+    files = _recorded(
+        request, branches, tip, files, earlier if earlier != branches.read(base, record) else None
+    )
     note = f"{request.branch} has commits leaddocs did not make; the new draft goes on top of them"
     return _Step(_commit(request, branches, tip, files, identity), notes=[note, *notes])
 
@@ -214,6 +222,8 @@ def _rebuild(
 ) -> _Step:
     notes: list[str] = []
     files = _files(request, branches, base, keep_edited=True, notes=notes)
+    if files is not None:
+        files = _recorded(request, branches, base, files)
     if files is None or (tip is not None and _same_files(branches, tip, files)):
         return _Step(notes=notes)
     return _Step(_commit(request, branches, base, files, identity), notes=notes)
@@ -267,6 +277,18 @@ def _files(
         if branches.read(start, removed.as_posix()) is not None:
             files[removed.as_posix()] = None
     return files or None
+
+
+def _recorded(
+    request: PrRequest,
+    branches: Branches,
+    start: str,
+    files: dict[str, bytes | None],
+    earlier: bytes | None = None,
+) -> dict[str, bytes | None]:
+    """``files`` and the draft record (ADR 0013) of the commit they go in on top of ``start``."""
+    kinds = {document.path.as_posix(): document.kind for document in request.documents}
+    return with_record(request.kind, kinds, files, lambda path: branches.read(start, path), earlier)
 
 
 def _replaced(

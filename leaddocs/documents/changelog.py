@@ -12,12 +12,20 @@ from dataclasses import dataclass, field
 
 from leaddocs import markers
 from leaddocs.document import Merged
+from leaddocs.documents.headings import HeadingStyle, heading_style, misplaced_heading
 from leaddocs.documents.model import ReleaseView, release_json
 from leaddocs.documents.render import Renderer
 
 UNRELEASED_ID = "unreleased"
-# A release heading written by hand: "## [1.2.0] - 2024-01-01", "## v1.2.0", "## [Unreleased]".
-_LEGACY_HEADING = re.compile(r"^##\s+\[?(?P<name>[Uu]nreleased|v?\d+\.\d+\.\d+[^\]\s]*)")
+# A release heading written by hand: "## [1.2.0] - 2024-01-01", "## v1.2.0", "## [Unreleased]",
+# "## [1.2.0](https://…/compare/…) (2024-01-01)". The whole heading is the name and at most a
+# date: "## 1.4.0 upgrade guide" is a guide, not the 1.4.0 release.
+_LEGACY_HEADING = re.compile(
+    r"^##[ \t]+(?:\[(?P<bracketed>[^\]\r\n]+)\](?:\([^)\s]*\))?|(?P<plain>[^\s\[]+))"
+    r"(?:[ \t]*[-\u2013\u2014:]?[ \t]*\(?\d{4}-\d{2}-\d{2}\)?)?(?:[ \t]*\[yanked\])?[ \t]*\r?$",
+    re.IGNORECASE,
+)
+_VERSION_LIKE = re.compile(r"^unreleased$|\d+\.\d+", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -33,12 +41,25 @@ class ChangelogWriter:
         self._title = title
 
     def sections(
-        self, releases: list[ReleaseView], unreleased: ReleaseView
+        self,
+        releases: list[ReleaseView],
+        unreleased: ReleaseView,
+        style: HeadingStyle | None = None,
     ) -> list[tuple[str, str]]:
-        """(id, rendered body) for Unreleased and every release, newest first."""
+        """(id, rendered body) for Unreleased and every release, newest first; headed in
+        ``style`` (an existing file's own) when given."""
         ordered = [(UNRELEASED_ID, unreleased), *((r.anchor, r) for r in releases)]
         return [
-            (section_id, self._renderer.render("release.md.j2", release=view, level=2) + "\n")
+            (
+                section_id,
+                self._renderer.render(
+                    "release.md.j2",
+                    release=view,
+                    level=2,
+                    heading=style.heading(view) if style else None,
+                )
+                + "\n",
+            )
             for section_id, view in ordered
         ]
 
@@ -50,10 +71,12 @@ class ChangelogWriter:
     def update(
         self, existing: str, releases: list[ReleaseView], unreleased: ReleaseView
     ) -> ChangelogUpdate:
-        fresh = self.sections(releases, unreleased)
-        order = {_normal(section_id): index for index, (section_id, _) in enumerate(fresh)}
         split = markers.split_sections(existing)
+        hand_written = [part.text for part in split.parts if isinstance(part, markers.Loose)]
+        fresh = self.sections(releases, unreleased, heading_style(hand_written))
+        order = {_normal(section_id): index for index, (section_id, _) in enumerate(fresh)}
         update = ChangelogUpdate(text="")
+        update.warnings.extend(filter(None, [misplaced_heading(existing)]))
         update.warnings.extend(
             f"line {line}: a leaddocs marker that cannot be read; the text after it is kept "
             "as hand-written"
@@ -122,10 +145,17 @@ def _rank(part: markers.Section | markers.Loose, order: dict[str, int]) -> int |
     """Where the part stands among the releases leaddocs knows (0 = Unreleased), if anywhere."""
     if isinstance(part, markers.Section):
         return order.get(_normal(part.id))
-    heading = _LEGACY_HEADING.match(part.text)
+    name = _release_heading(part.text.split("\n", 1)[0])
+    return None if name is None else order.get(_normal(name))
+
+
+def _release_heading(line: str) -> str | None:
+    """The release a hand-written level-2 heading names, when that is all it says."""
+    heading = _LEGACY_HEADING.match(line)
     if heading is None:
         return None
-    return order.get(_normal(heading["name"]))
+    name = (heading["bracketed"] or heading["plain"]).strip()
+    return name if _VERSION_LIKE.search(name) else None
 
 
 def _ensure_break(part: str) -> str:
@@ -177,4 +207,4 @@ def looks_like_a_changelog(text: str) -> bool:
     if markers.split_sections(text).parts and "<!-- leaddocs:section " in text:
         return True
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    return not headings or any(_LEGACY_HEADING.match(line) for line in headings)
+    return not headings or any(_release_heading(line) for line in headings)

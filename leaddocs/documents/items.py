@@ -23,10 +23,12 @@ def item_line(item: ItemView) -> str:
     if item.authors:
         head.append(" by " + ", ".join(md_text(author) for author in item.authors))
     lines = ["".join(head)]
-    lines.extend(f"  - {md_text(note)}" for note in item.breaking_notes)
+    # Sub-items indented 4 spaces: Python-Markdown (MkDocs) needs 4 to nest a list (with 2 it
+    # makes them siblings of the entry); CommonMark nests them either way.
+    lines.extend(f"    - {md_text(note)}" for note in item.breaking_notes)
     for commit in item.commits[1:]:
         link = f"[{commit.short}]({commit.url})" if commit.url else f"`{commit.short}`"
-        lines.append(f"  - {link} {md_text(commit.subject)}")
+        lines.append(f"    - {link} {md_text(commit.subject)}")
     return "\n".join(lines)
 
 

@@ -63,6 +63,7 @@ class ReleaseView:
     first_time_contributors: list[str]
     skipped: list[ItemView] = field(default_factory=list)
     cancelled: list[ItemView] = field(default_factory=list)
+    folded: list[str] = field(default_factory=list)  # pre-release tags listed within it
 
     @property
     def anchor(self) -> str:
@@ -131,6 +132,7 @@ class ViewBuilder:
             ],
             skipped=skipped,
             cancelled=[self.item(change) for change in release.cancelled],
+            folded=list(release.folded),
         )
 
     def item(self, change: Change) -> ItemView:
@@ -202,4 +204,5 @@ def release_json(view: ReleaseView) -> dict[str, Any]:
         "first_time_contributors": view.first_time_contributors,
         "skipped": [item_json(item) for item in view.skipped],
         "cancelled_reverts": [item_json(item) for item in view.cancelled],
+        "folded_prereleases": view.folded,
     }

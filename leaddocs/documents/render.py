@@ -12,7 +12,7 @@ import jinja2
 from leaddocs import templating
 from leaddocs.documents.items import item_line
 from leaddocs.documents.model import ItemView
-from leaddocs.markup import md_text
+from leaddocs.markup import html_text, md_text
 
 
 class Renderer:
@@ -28,6 +28,7 @@ class Renderer:
         loaders.append(jinja2.PackageLoader("leaddocs.documents", "templates"))
         self._env = templating.sandboxed_environment(jinja2.ChoiceLoader(loaders))
         self._env.filters["md"] = md_text
+        self._env.filters["html"] = html_text  # inside raw HTML, where Markdown is not read
         self._env.filters["comment_safe"] = comment_safe
         line = self._item_formatter(override_dir)
         # One call per section, not per entry: a call from a template costs a few microseconds.

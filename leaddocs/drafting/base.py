@@ -69,6 +69,9 @@ class DraftRequest:
     instructions: str = ""  # what this document's sections should hold
     # Ids beyond the manifest's own that are still grounded (an ADR's sub-ranges of lines).
     also_valid: Callable[[str], bool] | None = None
+    # The reader's tone, for a document with readers of its own (a brief for legal); "": the
+    # audience's.
+    tone: str = ""
 
     def known(self, item_id: str) -> bool:
         if any(item.id == item_id for item in self.items):

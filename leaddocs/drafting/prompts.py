@@ -116,7 +116,7 @@ def messages(
         close=DATA_CLOSE,
         schema=json.dumps(schema, sort_keys=True),
         instructions=f"- {request.instructions}\n" if request.instructions else "",
-        tone=TONES[request.audience],
+        tone=request.tone or TONES[request.audience],
     )
     # Every field at once (labels and sections too); JSON escapes never hold a marker's
     # characters, so taking markers out of the serialised text keeps it valid JSON.

@@ -152,8 +152,8 @@ def provenance(source: Source) -> list[str]:
     return [
         f"Drafted by leaddocs from {md_text(source.name)}. Each statement cites the source "
         "lines it rests on; check them, then finish the document.",
-        f"<details>\n<summary>Source: {md_text(source.name)}</summary>\n\n"
-        f"{source.listing()}\n\n</details>",
+        # A heading, not a <details> block: the site shows an ADR's raw HTML as text.
+        f"### Source: {md_text(source.name)}\n\n{source.listing()}",
     ]
 
 

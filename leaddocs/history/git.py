@@ -6,11 +6,14 @@ History is read with ONE streaming ``git log`` process; per-commit object reads 
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import git
 from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
@@ -21,6 +24,7 @@ from leaddocs.errors import (
     RefError,
     RepositoryError,
 )
+from leaddocs.history.changed_files import HEADER, RAW_ARGS, CommitFiles, parse_raw
 
 # One record per commit, NUL-terminated (-z). Header fields cannot contain a newline, so the
 # message (%B, which may hold anything but NUL) is simply everything after the fifth newline.
@@ -232,17 +236,27 @@ class GitRepository:
         """The commit that first added each path; paths never committed are left out."""
         return self._first_added(paths, "%H")
 
+    def added_dates(self, paths: list[str]) -> dict[str, str]:
+        """The author date (YYYY-MM-DD, in the author's time zone) of the commit that first
+        added each path, from one ``git log``; paths never committed are left out."""
+        return self._first_added(paths, "%as")
+
     def _first_added(self, paths: list[str], field: str) -> dict[str, str]:
         if not paths or not self.has_commits():
             return {}
+        # -z: names as they are (no quoting of non-ASCII names); :(literal): a name with a
+        # '*' or '[' is that name, not a pattern.
         out = self._run(
-            "log", "--diff-filter=A", f"--format=%x00{field}", "--name-only", "--", *paths
-        )
+            "log", "-z", "--diff-filter=A", f"--format=%x01{field}", "--name-only", "--",
+            *(f":(literal){path}" for path in paths),
+        )  # fmt: skip
         found: dict[str, str] = {}
-        for record in out.split("\0")[1:]:
-            value, _, names = record.partition("\n")
-            for name in names.strip("\n").splitlines():
-                found[name] = value  # newest first: the last one seen is the first add
+        value = ""
+        for token in out.split("\0"):
+            if token.startswith("\x01"):  # a commit: its field, then the names it added
+                value = token[1:]
+            elif token:
+                found[token.removeprefix("\n")] = value  # newest first: the last is the first
         return found
 
     def is_tracked(self, path: str) -> bool:
@@ -304,6 +318,66 @@ class GitRepository:
             sha, _, names = record.partition("\n")
             found[sha.strip()] = [name for name in names.splitlines() if name]
         return found
+
+    def first_parent_changes(
+        self, ref: str, paths: list[str], *, pickaxe: str | None = None
+    ) -> list[CommitFiles]:
+        """The commits of ``ref``'s first-parent line that change ``paths`` (a merge: what it
+        brought in), oldest first, with the blobs of each file they change. ``pickaxe``: only
+        those whose changes add or remove a line matching it (``git log -G``)."""
+        chosen = [f"-G{pickaxe}"] if pickaxe else []
+        out = self._run(
+            "log", "--first-parent", "--reverse", *RAW_ARGS, *chosen, f"--format={HEADER}",
+            ref, "--", *paths,
+        )  # fmt: skip
+        return parse_raw(out)
+
+    def commit_files(self, shas: list[str]) -> list[CommitFiles]:
+        """Each commit of ``shas`` (in that order) with the blobs of the files it changes."""
+        if not shas:
+            return []
+        out = self._run("log", "--no-walk=unsorted", *RAW_ARGS, f"--format={HEADER}", *shas, "--")
+        return parse_raw(out)
+
+    def read_blobs(self, specs: list[str]) -> dict[str, bytes | None]:
+        """What each object ``spec`` (a blob id, or ``commit:path``) holds, from one ``git
+        cat-file --batch``; None for a spec naming no blob."""
+        found: dict[str, bytes | None] = dict.fromkeys(specs)
+        asked = [spec for spec in found if "\n" not in spec]  # one spec a line
+        if not asked:
+            return found
+        done = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=self.root,
+            input="".join(f"{spec}\n" for spec in asked).encode("utf-8", "surrogateescape"),
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            reason = done.stderr.decode("utf-8", "replace").strip()
+            raise RepositoryError(f"{self.root}: git cat-file failed: {reason}")
+        out, at = done.stdout, 0
+        for spec in asked:
+            end = out.index(b"\n", at)
+            header = out[at:end].split()
+            at = end + 1
+            if len(header) == 3 and header[1] in (b"blob", b"tree", b"commit", b"tag"):
+                size = int(header[2])
+                if header[1] == b"blob":
+                    found[spec] = out[at : at + size]
+                at += size + 1  # the content and its newline
+        return found
+
+    def refs_matching(self, patterns: list[str]) -> list[tuple[str, str]]:
+        """``(short name, sha)`` of the refs matching ``patterns`` (``git for-each-ref``)."""
+        out = self._run("for-each-ref", "--format=%(refname:short)%00%(objectname)", *patterns)
+        return [(name, sha) for name, _, sha in (line.partition("\0") for line in out.splitlines())]
+
+    def last_change(self, tip: str, path: str) -> tuple[str, int] | None:
+        """``(sha, committer time)`` of the newest commit of ``tip`` that changes ``path``."""
+        out = self._run("log", "-1", "--format=%H %ct", tip, "--", path)
+        sha, _, stamp = out.partition(" ")
+        return (sha, int(stamp)) if sha else None
 
     def changed_between(self, old: str | None, new: str, folder: str) -> dict[str, str]:
         """Files under ``folder`` added (``A``) or modified (``M``) from ``old`` to ``new``
@@ -372,6 +446,49 @@ class GitRepository:
         )
         return [line.split()[0] for line in ids.stdout.decode().splitlines() if line.strip()]
 
+    def commit_patch_ids(self, shas: list[str]) -> dict[str, str]:
+        """``git patch-id --stable`` of each commit of ``shas`` (merges and empty commits have
+        none): one ``git diff-tree --stdin -p`` piped into one ``git patch-id``, whatever the
+        number of commits."""
+        if not shas:
+            return {}
+        diffs = subprocess.Popen(
+            ["git", "diff-tree", "--stdin", "-p", "--no-color", "--no-ext-diff"],
+            cwd=self.root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert diffs.stdin is not None and diffs.stdout is not None
+        ids = subprocess.Popen(
+            ["git", "patch-id", "--stable"],
+            cwd=self.root,
+            stdin=diffs.stdout,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        diffs.stdout.close()  # patch-id holds the pipe now: diff-tree sees it close with it
+        # Fed from a thread: with thousands of commits every pipe fills, and a writer that
+        # waits for diff-tree while nobody reads patch-id would wait for ever.
+        feeder = threading.Thread(target=_feed, args=(diffs.stdin, shas), daemon=True)
+        feeder.start()
+        out, _ = ids.communicate()
+        feeder.join()
+        if diffs.wait() != 0 or ids.returncode != 0:
+            raise RepositoryError(f"{self.root}: git patch-id of {len(shas)} commits failed")
+        found: dict[str, str] = {}
+        for line in out.decode().splitlines():
+            patch_id, _, sha = line.partition(" ")
+            if sha:
+                found[sha.strip()] = patch_id
+        return found
+
+    def commits_of(self, args: list[str], limit: int) -> list[RawCommit]:
+        """At most ``limit`` commits that ``git log <args>`` lists, newest first: a few, read
+        whole (the history of a release is streamed by ``log``)."""
+        out = self._run("log", "-z", f"--max-count={limit}", f"--format={LOG_FORMAT}", *args, "--")
+        return [_parse_record(record) for record in out.split("\0") if record.strip("\n")]
+
     def log(self, revisions: list[str]) -> Iterator[RawCommit]:
         """Stream commits of ``revisions`` (``git log`` syntax), newest first, in topo order."""
         process = self._git.execute(
@@ -417,6 +534,14 @@ class GitRepository:
                 f"{self.root}: git log {' '.join(revisions)} failed: "
                 f"{message[-1] if message else f'exit {status}'}"
             )
+
+
+def _feed(stream: IO[bytes], shas: list[str]) -> None:
+    # A broken pipe means diff-tree stopped early; its exit status says why.
+    with contextlib.suppress(BrokenPipeError):
+        stream.write("".join(f"{sha}\n" for sha in shas).encode())
+    with contextlib.suppress(BrokenPipeError):
+        stream.close()
 
 
 def _parse_record(record: str) -> RawCommit:

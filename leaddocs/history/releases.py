@@ -1,4 +1,5 @@
-"""Releases read from history: one range for release notes, every tag for a changelog."""
+"""Releases read from history: one range for release notes, every tag for a changelog, both
+by the one range rule of ``ranges`` (ADR 0014)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from dataclasses import dataclass, field
 from leaddocs.errors import RefError, ShallowHistoryError
 from leaddocs.history.changes import Change, group_changes
 from leaddocs.history.commits import Commit, Person, parse_commit
-from leaddocs.history.git import GitRepository, RawCommit, TagRef
+from leaddocs.history.git import GitRepository, RawCommit
+from leaddocs.history.ranges import Reach, bounds, is_boundary, plan
+from leaddocs.history.tags import ReleaseTag, one_per_commit, release_tags, unmatched_note
+from leaddocs.history.twins import find_twins, tags_note
 from leaddocs.history.versions import TagMatcher, Version
 
 Progress = Callable[[int], None]
@@ -31,6 +35,7 @@ class Release:
     cancelled: list[Change] = field(default_factory=list)
     first_time_contributors: list[Person] = field(default_factory=list)
     next_version: str | None = None
+    folded: list[str] = field(default_factory=list)  # pre-release tags listed within it
 
     @property
     def contributors(self) -> list[Person]:
@@ -43,11 +48,16 @@ class Release:
 
 
 @dataclass(frozen=True, slots=True)
-class ReleaseTag:
-    name: str
-    version: Version
-    commit: str
-    timestamp: int
+class _Span:
+    """What one range rule decided for release notes: the changes and what they follow."""
+
+    from_ref: str | None
+    from_sha: str | None
+    base: Version | None  # the version it follows, which the suggested next version bumps
+    stops: tuple[str, ...]  # the commits whose history is left out
+    commits: list[Commit]
+    folded: list[str]
+    tip: ReleaseTag | None = None  # a rebased release tag whose twin is the range's end
 
 
 class History:
@@ -55,6 +65,8 @@ class History:
 
     ``counts`` tells which changes count towards the suggested next version (the documents
     layer leaves out the ones its skip rules drop); by default every change does.
+    ``fold_prereleases``: a final release lists everything since the previous final one, its
+    pre-releases folded in (``tags.fold_prereleases``; the range rule is in ``ranges``).
     """
 
     def __init__(
@@ -63,27 +75,36 @@ class History:
         tag_pattern: str,
         progress: Progress | None = None,
         counts: Counts | None = None,
+        *,
+        fold_prereleases: bool = True,
     ) -> None:
         self.repo = repo
         self._matcher = TagMatcher(tag_pattern)
         self._progress = progress
         self._counts = counts
-        # What the caller should tell the user, as data: today, release-named tags skipped
-        # because they point at a tree or a blob (git allows it; no release can be read there).
+        self._fold = fold_prereleases
+        # What the caller should tell the user, as data: release-named tags skipped because
+        # they point at a tree or a blob, tags mapped to their twins, a pattern matching little.
         self.notes: list[str] = []
+
+    def _note(self, note: str) -> None:
+        if note not in self.notes:
+            self.notes.append(note)
 
     def release_tags(self) -> list[ReleaseTag]:
         """Release tags, lowest version first; of several on one commit only the highest counts,
         and of one version tagged on several commits only the latest-created tag."""
         refs = []
-        for ref in self.repo.tags():
+        every = self.repo.tags()
+        for ref in every:
             if ref.kind == "commit":
                 refs.append(ref)
-                continue
-            note = f"tag {ref.name} points at a {ref.kind}, not a commit: skipped"
-            if self._matcher.version_of(ref.name) is not None and note not in self.notes:
-                self.notes.append(note)
-        return _release_tags(refs, self._matcher)
+            elif self._matcher.version_of(ref.name) is not None:
+                self._note(f"tag {ref.name} points at a {ref.kind}, not a commit: skipped")
+        unmatched = unmatched_note((ref.name for ref in every), self._matcher)
+        if unmatched:
+            self._note(unmatched)
+        return release_tags(refs, self._matcher)
 
     def release(
         self,
@@ -92,32 +113,23 @@ class History:
         title: str | None = None,
         paths: Iterable[str] = (),
     ) -> Release:
-        """The release ``from_ref..to_ref``; with no ``from_ref``, since the latest release tag."""
+        """The release ``from_ref..to_ref``; with no ``from_ref``, since the previous release
+        by the range rule (``ranges``)."""
         self.repo.require_commits()
         to_sha = self.repo.resolve(to_ref)
         tags = self.release_tags()
         tag_at_tip = next((tag for tag in reversed(tags) if tag.commit == to_sha), None)
         if from_ref is None:
-            if tag_at_tip is not None and not tag_at_tip.version.prerelease:
-                # Notes for 1.1.0 tell what changed since 1.0.0, not since 1.1.0-rc.3.
-                tags = [tag for tag in tags if not tag.version.prerelease]
-            previous = self._latest_tag_below(tags, to_sha)
-            from_ref = previous.name if previous else None
-            from_sha = previous.commit if previous else None
+            span = self._since_previous(tags, tag_at_tip, to_sha, to_ref)
         else:
-            from_sha = self.repo.resolve(from_ref)
-            if not self.repo.is_ancestor(from_sha, to_sha):
-                raise RefError(
-                    f"--from {from_ref} is not an ancestor of --to {to_ref}: "
-                    "the range would leave out or reverse history (are the two swapped?)"
-                )
-        revisions = [to_sha, f"^{from_sha}"] if from_sha else [to_sha]
-        commits = self._read(revisions, f"{from_ref or '(first commit)'}..{to_ref}")
-        grouping = group_changes(commits, to_sha)
+            span = self._between(from_ref, to_ref, to_sha)
+        tag_at_tip = tag_at_tip or span.tip
+        grouping = group_changes(span.commits, to_sha)
+        revisions = [to_sha, *(f"^{sha}" for sha in span.stops)]
         changes = _only_touching(grouping.changes, self._touching(revisions, paths))
         earlier_authors = (
-            {Person(name, email).key for name, email in self.repo.authors_in([from_sha])}
-            if from_sha
+            {Person(name, email).key for name, email in self.repo.authors_in(list(span.stops))}
+            if span.stops
             else None
         )
         release = Release(
@@ -125,18 +137,117 @@ class History:
             tag=tag_at_tip.name if tag_at_tip else None,
             title=title or (tag_at_tip.name if tag_at_tip else None),
             timestamp=tag_at_tip.timestamp if tag_at_tip else None,
-            from_ref=from_ref,
+            from_ref=span.from_ref,
             to_ref=to_ref,
-            from_sha=from_sha,
+            from_sha=span.from_sha,
             to_sha=to_sha,
             changes=changes,
             cancelled=grouping.cancelled,
+            folded=span.folded,
         )
         release.first_time_contributors = _newcomers(release, earlier_authors)
         if tag_at_tip is None:  # a tagged release needs no suggestion
-            base = self._matcher.version_of(from_ref) if from_ref else None
-            release.next_version = self._suggest(base, changes, tags)
+            release.next_version = self._suggest(span.base, changes, tags)
         return release
+
+    def _since_previous(
+        self, tags: list[ReleaseTag], tag_at_tip: ReleaseTag | None, to_sha: str, to_ref: str
+    ) -> _Span:
+        """The range rule for one tip, asking git only about the few tags that matter: the
+        highest-version ancestor, then the release tags inside what it leaves (a merged
+        maintenance branch) and the twins there of higher tags a rebase left off the line."""
+        version = tag_at_tip.version if tag_at_tip else None
+        boundaries = [
+            tag for tag in tags if tag.commit != to_sha and is_boundary(version, tag, self._fold)
+        ]
+        below = self._latest_tag_below(boundaries, to_sha)
+        label = f"{below.name if below else '(first commit)'}..{to_ref}"
+        commits = self._read([to_sha, f"^{below.commit}"] if below else [to_sha], label)
+        by_sha = {commit.sha: commit for commit in commits}
+        higher = [
+            tag
+            for tag in tags
+            if tag.commit not in by_sha
+            and tag.commit != to_sha
+            and tag is not below
+            and (below is None or below.version < tag.version)
+            and (version is None or tag.version < version)
+        ]
+        twins = find_twins(self.repo, [(tag.name, tag.commit) for tag in higher], commits, to_sha)
+        named = {tag.name: tag for tag in higher}
+        note = tags_note(twins, f"the history of {to_ref}")
+        if note:
+            self._note(note)
+        mapped = [twin.mapped(named[twin.name]) for twin in twins]
+        # A rebased release whose twin is the tip itself names the notes, as a tag there would.
+        at_tip = next((tag for tag in mapped if tag.commit == to_sha), None)
+        on_line = one_per_commit(
+            tag for tag in [*tags, *mapped] if tag.commit in by_sha and tag.commit != to_sha
+        )
+        inside = [tag for tag in on_line if is_boundary(version, tag, self._fold)]
+        parents = {commit.sha: commit.parents for commit in commits}
+        reach = Reach(parents, [tag.commit for tag in inside])
+        position = {tag.commit: index for index, tag in enumerate(inside)}
+
+        def latest_of(candidates: list[ReleaseTag]) -> list[ReleaseTag]:
+            members = sum(1 << position[tag.commit] for tag in candidates if tag is not below)
+            bits = reach.latest(members)
+            latest = [tag for tag in inside if bits >> position[tag.commit] & 1]
+            # The tag below is outside what was read: latest unless a tag inside descends from it.
+            if below in candidates and not any(
+                self.repo.is_ancestor(below.commit, tag.commit) for tag in latest
+            ):
+                latest.append(below)
+            return latest
+
+        rule = bounds(version, [*([below] if below else []), *inside], latest_of, self._fold)
+        stop = sum(1 << position[tag.commit] for tag in rule.latest if tag is not below)
+        kept = [commit for commit in commits if not reach.bits(commit.sha) & stop]
+        kept_shas = {commit.sha for commit in kept}
+        folded = [
+            tag.name
+            for tag in on_line
+            if tag.version.prerelease and tag.commit in kept_shas and tag.commit != to_sha
+        ]
+        previous = rule.previous
+        return _Span(
+            previous.name if previous else None,
+            previous.commit if previous else None,
+            previous.version if previous else None,
+            tuple(tag.commit for tag in rule.latest),
+            kept,
+            folded if version is not None and not version.prerelease else [],
+            at_tip,
+        )
+
+    def _between(self, from_ref: str, to_ref: str, to_sha: str) -> _Span:
+        """``--from``: git's ``from..to``. A ``--from`` off ``--to``'s line stands for its twin
+        there when it has one (a rebased release); a range that is reversed is refused."""
+        from_sha = self.repo.resolve(from_ref)
+        label = f"{from_ref}..{to_ref}"
+        base = self._matcher.version_of(from_ref)
+        if self.repo.is_ancestor(from_sha, to_sha):
+            commits = self._read([to_sha, f"^{from_sha}"], label)
+            return _Span(from_ref, from_sha, base, (from_sha,), commits, [])
+        if self.repo.is_ancestor(to_sha, from_sha):
+            raise RefError(
+                f"--from {from_ref} is not an ancestor of --to {to_ref}: "
+                "the range would leave out or reverse history (are the two swapped?)"
+            )
+        commits = self._read([to_sha, f"^{from_sha}"], label)
+        twins = find_twins(self.repo, [(from_ref, from_sha)], commits, to_sha)
+        if not twins:
+            self._note(
+                f"--from {from_ref} is not an ancestor of --to {to_ref} and has no twin there "
+                f"(the two lines parted): listing what {to_ref} has that {from_ref} lacks, "
+                f"as `git log {label}` does"
+            )
+            return _Span(from_ref, from_sha, base, (from_sha,), commits, [])
+        twin = twins[0]
+        self._note(twin.note(f"--from {from_ref}", f"the history of --to {to_ref}"))
+        reach = Reach({commit.sha: commit.parents for commit in commits}, [twin.sha])
+        kept = [commit for commit in commits if not reach.bits(commit.sha)]
+        return _Span(from_ref, twin.sha, base, (twin.sha,), kept, [])
 
     def span(self, from_sha: str | None, to_sha: str) -> Release:
         """The changes of ``from_sha..to_sha`` (everything up to ``to_sha`` without one): a
@@ -157,24 +268,28 @@ class History:
         )
 
     def releases(self, paths: Iterable[str] = ()) -> tuple[list[Release], Release]:
-        """Every release tag reachable from HEAD (newest first) and the unreleased work."""
+        """Every release tag reachable from HEAD (newest first) and the unreleased work, each by
+        the range rule; a release tag a rebase left off the line stands at its twin."""
         self.repo.require_commits()
         head = self.repo.resolve("HEAD")
         tags = self.release_tags()
         commits = self._read([head], "HEAD")
         by_sha = {commit.sha: commit for commit in commits}
-        reachable = [tag for tag in tags if tag.commit in by_sha]
-        owner = _assign_to_releases(by_sha, [tag.commit for tag in reachable] + [head])
-        buckets: list[list[Commit]] = [[] for _ in range(len(reachable) + 1)]
-        for commit in commits:
-            buckets[owner[commit.sha]].append(commit)
+        parents = {commit.sha: commit.parents for commit in commits}
+        on_line = [tag for tag in tags if tag.commit in by_sha]
+        off_line = [tag for tag in tags if tag.commit not in by_sha]
+        mapped = self._twins_on_line(on_line, off_line, commits, parents, head)
+        reachable = one_per_commit([*on_line, *mapped])
+        planned = plan(parents, list(by_sha), head, reachable, self._fold)
         touching = self._touching([head], paths)
         releases: list[Release] = []
-        seen_authors: set[str] = set()
-        previous: ReleaseTag | None = None
-        for index, tag in enumerate([*reachable, None]):
+        seen_authors: set[str] | None = None
+        for part in planned:  # lowest version first, so "first time" means before it
+            tag = part.tag
             tip = tag.commit if tag else head
-            grouping = group_changes(buckets[index], tip)
+            previous = part.bounds.previous
+            own = [by_sha[sha] for sha in part.commits]
+            grouping = group_changes(own, tip)
             changes = _only_touching(grouping.changes, touching)
             release = Release(
                 tag=tag.name if tag else None,
@@ -186,23 +301,66 @@ class History:
                 to_sha=tip,
                 changes=changes,
                 cancelled=grouping.cancelled,
+                folded=[folded.name for folded in part.folded],
             )
-            everyone = {
-                person.key
-                for commit in buckets[index]
-                for person in (commit.author, *commit.co_authors)
+            release.first_time_contributors = _newcomers(release, seen_authors)
+            seen_authors = (seen_authors or set()) | {
+                person.key for commit in own for person in (commit.author, *commit.co_authors)
             }
-            release.first_time_contributors = _newcomers(release, seen_authors if index else None)
-            seen_authors |= everyone
             if tag is None:
-                release.next_version = self._suggest(
-                    previous.version if previous else None, changes, tags
-                )
+                base = previous.version if previous else None
+                release.next_version = self._suggest(base, changes, tags)
             releases.append(release)
-            if tag is not None:
-                previous = tag
         unreleased = releases.pop()
         return list(reversed(releases)), unreleased
+
+    def _twins_on_line(
+        self,
+        on_line: list[ReleaseTag],
+        off_line: list[ReleaseTag],
+        commits: list[Commit],
+        parents: dict[str, tuple[str, ...]],
+        head: str,
+    ) -> list[ReleaseTag]:
+        """The release tags off HEAD's line that stand at a twin on it, each with a note; a
+        twin whose place contradicts the versions around it (a backported fix, whose twin
+        comes after a later release) is no twin."""
+        twins = find_twins(self.repo, [(tag.name, tag.commit) for tag in off_line], commits, head)
+        if not twins:
+            self._lost(off_line)
+            return []
+        named = {tag.name: tag for tag in off_line}
+        tagged = {tag.commit for tag in on_line}
+        twins = [twin for twin in twins if twin.sha not in tagged]
+        reach = Reach(parents, [*(twin.sha for twin in twins), *(tag.commit for tag in on_line)])
+        mapped = []
+        kept = []
+        for index, twin in enumerate(twins):
+            tag = named[twin.name]
+            if any(
+                (other.version > tag.version and reach.reaches(index, other.commit))
+                or (other.version < tag.version and reach.reaches(len(twins) + at, twin.sha))
+                for at, other in enumerate(on_line)
+            ):
+                continue
+            kept.append(twin)
+            mapped.append(twin.mapped(tag))
+        note = tags_note(kept, "the history of HEAD")
+        if note:
+            self._note(note)
+        self._lost([tag for tag in off_line if tag.name not in {t.name for t in mapped}])
+        return mapped
+
+    def _lost(self, tags: list[ReleaseTag]) -> None:
+        """Say, in one line, which release tags the changelog leaves out and why."""
+        lost = [tag.name for tag in tags]
+        if lost:
+            shown = ", ".join(lost[-3:]) + (f" and {len(lost) - 3:,} more" if len(lost) > 3 else "")
+            self._note(
+                f"{len(lost):,} release tag{'s are' if len(lost) > 1 else ' is'} not in HEAD's "
+                f"history and {'have' if len(lost) > 1 else 'has'} no twin there ({shown}): "
+                "not listed (release-notes --from/--to describes any range)"
+            )
 
     def _latest_tag_below(self, tags: list[ReleaseTag], to_sha: str) -> ReleaseTag | None:
         """The highest release tag reachable from ``to_sha`` (other than one on it)."""
@@ -253,7 +411,7 @@ class History:
         """The next version after ``base`` (else the highest release) that no tag has yet."""
         if base is None:
             base = max((tag.version for tag in tags), default=None)
-        if base is None:
+        if base is None or base.calendar:  # a calendar version's next number is a date
             return None
         counts = self._counts
         # Only breaking changes and features decide the bump: ask ``counts`` about those alone.
@@ -270,40 +428,6 @@ def _only_touching(changes: list[Change], touching: set[str] | None) -> list[Cha
     if touching is None:
         return changes
     return [change for change in changes if any(c.sha in touching for c in change.commits)]
-
-
-def _release_tags(refs: list[TagRef], matcher: TagMatcher) -> list[ReleaseTag]:
-    per_commit: dict[str, ReleaseTag] = {}
-    for ref in refs:
-        version = matcher.version_of(ref.name)
-        if version is None:
-            continue
-        tag = ReleaseTag(ref.name, version, ref.commit, ref.timestamp)
-        current = per_commit.get(ref.commit)
-        if current is None or current.version < version:
-            per_commit[ref.commit] = tag
-    # One version tagged twice (1.1.0 and v1.1.0 on different commits) is one release: the
-    # later-created tag's (git sorts tags by name, so ties fall to the later name).
-    per_version: dict[Version, ReleaseTag] = {}
-    for tag in per_commit.values():
-        current = per_version.get(tag.version)
-        if current is None or current.timestamp <= tag.timestamp:
-            per_version[tag.version] = tag
-    return sorted(per_version.values(), key=lambda tag: tag.version)
-
-
-def _assign_to_releases(by_sha: dict[str, Commit], tips: list[str]) -> dict[str, int]:
-    """Each commit belongs to the first tip (by index, in release order) that reaches it."""
-    owner: dict[str, int] = {}
-    for index, tip in enumerate(tips):
-        stack = [tip]
-        while stack:
-            sha = stack.pop()
-            if sha in owner or sha not in by_sha:
-                continue
-            owner[sha] = index
-            stack.extend(by_sha[sha].parents)
-    return owner
 
 
 def _newcomers(release: Release, earlier: set[str] | None) -> list[Person]:

@@ -70,7 +70,9 @@ def forge_for(
     """The forge behind ``remote_url``; None when no links can be built (no remote, a path)."""
     if provider == "none":
         return None
-    web_url = url_override.rstrip("/") if url_override else _web_url(remote_url)
+    web_url = (
+        url_override.rstrip("/").removesuffix(".git") if url_override else _web_url(remote_url)
+    )
     if web_url is None:
         return None
     if provider != "auto":
@@ -90,11 +92,29 @@ def forge_for(
     return Forge("generic", web_url)
 
 
+def unlinked_reason(remote_url: str) -> str:
+    """Why ``remote_url`` (origin's, not empty) gives no links, for a note: a local path is
+    named; of an address only its host is, never credentials it may hold."""
+    url = remote_url.strip()
+    if _is_local(url):
+        return f"origin is a local path ({url.removeprefix('file://')})"
+    host = _HOST.match(url) or _SCP_LIKE.match(url)
+    at = f" (host {host['host']})" if host is not None else ""
+    return f"origin's address{at} is not one leaddocs can build links from"
+
+
+_HOST = re.compile(r"^[A-Za-z][\w+.-]*://(?:[^@/]+@)?(?P<host>[\w.-]+)")
+
+
+def _is_local(url: str) -> bool:
+    return url.startswith(("/", ".", "file://", "~")) or bool(re.match(r"^[A-Za-z]:[\\/]", url))
+
+
 def _web_url(remote_url: str | None) -> str | None:
     if not remote_url:
         return None
     url = remote_url.strip()
-    if url.startswith(("/", ".", "file://")) or re.match(r"^[A-Za-z]:[\\/]", url):
+    if _is_local(url):
         return None
     match = _URL.match(url)
     if match is None and "://" not in url:

@@ -16,3 +16,5 @@ class LeaddocsConfig(base.Config):
     releases_page = c.Type(str, default="releases.md")
     releases = c.Type(bool, default=True)  # false: no Releases page (nor the history it needs)
     status_dir = c.Type(str, default="status")  # docs/status/*.md: its index is generated
+    stats_page = c.Type(str, default="drafting-stats.md")  # what the drafts were worth
+    stats = c.Type(bool, default=True)  # false: no Drafting stats page (nor the history it reads)

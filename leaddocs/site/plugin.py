@@ -41,6 +41,11 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.extra_css.append(assets.STYLE)
         config.extra_javascript.append(assets.SCRIPT)
+        # The collapsed Maintenance section of a release (<details markdown>) holds a list:
+        # without md_in_html Python-Markdown shows it as text, so a site's own mkdocs.yml
+        # need not know to turn it on.
+        if not {"md_in_html", "markdown.extensions.md_in_html"} & set(config.markdown_extensions):
+            config.markdown_extensions.append("md_in_html")
         # An ADR folder inside docs/ (log4brains' docs/adr with README.md and index.md): its
         # raw files are excluded before MkDocs compares them, so no conflict warning stops
         # --strict; the ADR pages replace them.
@@ -64,6 +69,8 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
             releases=self.config.releases,
             status_dir=self.config.status_dir.strip("/"),
             adr_dir=Path(self.config.adr_dir) if self.config.adr_dir else None,
+            stats_page=self.config.stats_page.strip("/"),
+            stats=self.config.stats,
         )
         self._adr_folder = options.adr_dir or project.adr_folder
         self._links = api.SiteLinks(

@@ -85,6 +85,12 @@ def resolve_period(
     return Period(first, last)
 
 
+def first_day(since: str, today: dt.date) -> dt.date:
+    """The day ``since`` names: a date (YYYY-MM-DD), or a length back from ``today`` (``7d``,
+    ``2w``: the 7 or 14 days that end today)."""
+    return _first_day(since, today, 1)
+
+
 def _first_day(since: str | None, last: dt.date, cadence_days: int) -> dt.date:
     if since is None:
         return last - dt.timedelta(days=cadence_days - 1)

@@ -58,7 +58,7 @@ def test_broken_file_is_reported_and_skipped(
     assert linted.code == 1
     assert linted.stdout.startswith(message.split(": ", 1)[0] + ": ADR00")
     assert message.split(": ", 1)[1] in linted.stdout
-    assert linted.stderr == "leaddocs: error: 1 ADR problem found\n"
+    assert linted.stderr == "leaddocs: error: 2 records, 1 problem (1 error, 0 warnings)\n"
 
 
 def test_unknown_status_is_a_lint_error_with_its_line(cli: Any, repo: Repo) -> None:

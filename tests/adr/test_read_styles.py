@@ -27,8 +27,8 @@ def test_mixed_folder_lists_every_style_and_skips_non_adrs(cli: Any, mixed: Repo
         "20230420-sample-traces-at-ten-percent",
     ]  # fmt: skip
     assert set(found["0001"]) == {
-        "id", "number", "title", "status", "status_raw", "date", "path", "tags",
-        "supersedes", "superseded_by", "amends", "amended_by", "decision_makers",
+        "id", "number", "title", "status", "status_raw", "date", "date_source", "path",
+        "tags", "supersedes", "superseded_by", "amends", "amended_by", "decision_makers",
     }  # fmt: skip
 
 
@@ -59,6 +59,7 @@ def test_madr4_front_matter(cli: Any, mixed: Repo) -> None:
         "status": "accepted",
         "status_raw": "accepted",
         "date": "2021-06-01",
+        "date_source": "file",
         "path": "adr/0005-use-kafka-for-the-event-log.md",
         "tags": ["events", "storage"],
         "supersedes": ["0002"],

@@ -3,6 +3,7 @@ people editing PR bodies, old jobs rerun, pushes refused, builds of other branch
 
 from __future__ import annotations
 
+import json
 import stat
 from pathlib import Path
 from typing import Any
@@ -195,9 +196,12 @@ def test_a_new_version_on_a_persons_branch_replaces_the_old_untouched_draft(
     tip = remote_tip(project)
     project.git("fetch", "-q", "origin")
     added = project.git("diff", "--name-only", f"origin/main...{tip}").split()
-    assert added == ["docs/releases/1.1.0.md", "docs/releases/intro.md"], result
+    record = ".leaddocs/drafts/release-notes.json"  # what the draft drafted (ADR 0013)
+    assert added == [record, "docs/releases/1.1.0.md", "docs/releases/intro.md"], result
     changed = project.git("show", "--name-status", "--format=", tip).splitlines()
-    assert changed == ["D\tdocs/releases/1.0.1.md", "A\tdocs/releases/1.1.0.md"]
+    assert changed == [f"M\t{record}", "D\tdocs/releases/1.0.1.md", "A\tdocs/releases/1.1.0.md"]
+    drafted = json.loads(project.git("show", f"{tip}:{record}"))["documents"]
+    assert [document["path"] for document in drafted] == ["docs/releases/1.1.0.md"]
     assert pulls(github)[0]["title"] == "Release notes for 1.1.0"
 
 

@@ -54,7 +54,9 @@ def test_update_inserts_only_missing_releases_and_keeps_edits(cli: Any, repo: Re
 
     result = cli("--repo", repo.path, "changelog", "--output", target)
     assert result.code == 0, result
-    assert "added v1.1.0" in result.stderr
+    assert result.stderr.endswith(
+        f"updated {target}: added 1 release, 2 changes: v1.1.0 (Unreleased: 1)\n"
+    )
     updated = target.read_text()
     assert "Checkout no longer crashes on an empty cart" in updated
     assert "See also docs/upgrading.md." in updated
@@ -75,7 +77,7 @@ def test_rerun_without_changes_is_byte_identical(cli: Any, repo: Repo) -> None:
     cli("--repo", repo.path, "changelog", "--output", target)
     first = target.read_text()
     result = cli("--repo", repo.path, "changelog", "--output", target)
-    assert "no new releases" in result.stderr
+    assert f"unchanged {target}: no new release (Unreleased: 2)" in result.stderr
     assert target.read_text() == first
 
 
@@ -104,9 +106,9 @@ def test_a_changelog_written_before_leaddocs_is_adopted(cli: Any, repo: Repo) ->
     assert result.code == 0, result
     text = target.read_text()
     assert text.startswith("# Changelog\n\nOur history.\n")
-    assert text.count("## v1.1.0") == 1
-    assert "## v1.0.0" not in text  # the hand-written 1.0.0 section stands for it
-    assert text.index("## v1.1.0") < text.index("## [1.0.0]")
+    assert text.count("## [1.1.0] - ") == 1  # headed as the file heads its releases
+    assert "## v1.0.0" not in text and "## [1.0.0]" in text  # the hand-written 1.0.0 stands
+    assert text.index("## [1.1.0] - ") < text.index("## [1.0.0]")
     assert text.endswith("First.\n")
 
 
@@ -119,6 +121,7 @@ def test_prerelease_tags_sort_before_their_release(cli: Any, repo: Repo) -> None
     repo.tag("v1.0.0-rc.2")
     repo.commit("fix: four")
     repo.tag("v1.0.0")
+    (repo.path / "leaddocs.yml").write_text("tags:\n  fold_prereleases: false\n")
     document = json.loads(cli("--repo", repo.path, "changelog", "--format", "json").stdout)
     assert [r["tag"] for r in document["releases"]] == [
         "v1.0.0",
@@ -148,12 +151,12 @@ def test_adopted_changelog_stays_put_on_the_second_run(cli: Any, repo: Repo) -> 
     target = repo.path / "CHANGELOG.md"
     target.write_text("# Changelog\n\n## [1.0.0] - 2020-01-01\n\n- first, by hand\n")
     first = cli("--repo", repo.path, "changelog", "--output", target)
-    assert "added v1.1.0" in first.stderr
+    assert "added 1 release, 1 change: v1.1.0 (nothing unreleased)" in first.stderr
     once = target.read_text()
     second = cli("--repo", repo.path, "changelog", "--output", target)
-    assert "no new releases" in second.stderr
+    assert "no new release (nothing unreleased)" in second.stderr
     assert target.read_text() == once
-    assert once.count("1.0.0") == 1 and once.index("## v1.1.0") < once.index("## [1.0.0]")
+    assert once.count("1.0.0") == 1 and once.index("## [1.1.0]") < once.index("## [1.0.0]")
 
 
 def test_a_hand_kept_unreleased_heading_is_not_doubled(cli: Any, repo: Repo) -> None:
@@ -165,7 +168,7 @@ def test_a_hand_kept_unreleased_heading_is_not_doubled(cli: Any, repo: Repo) -> 
     assert cli("--repo", repo.path, "changelog", "--output", target).code == 0
     text = target.read_text()
     assert "## Unreleased" not in text and text.count("[Unreleased]") == 1
-    assert text.index("## [Unreleased]") < text.index("## v1.1.0") < text.index("## [1.0.0]")
+    assert text.index("## [Unreleased]") < text.index("## [1.1.0]") < text.index("## [1.0.0]")
 
 
 def test_text_after_a_marked_section_is_not_part_of_it(cli: Any, repo: Repo) -> None:
@@ -236,3 +239,32 @@ def test_an_edited_unreleased_section_says_what_it_lacks(cli: Any, repo: Repo) -
     repo.commit("fix: fourth")
     result = cli("--repo", repo.path, "changelog", "--output", target)
     assert "without 2 newer entries" in result.stderr  # "third" was reworded, "fourth" is new
+
+
+def test_the_summary_of_a_long_history_is_one_short_line(cli: Any, repo: Repo) -> None:
+    """Counts, not a list of every tag: 40 releases fit one line; an update that adds many
+    names the first and the last."""
+    for minor in range(40):
+        repo.commit(f"feat: feature {minor}")
+        repo.commit(f"fix: fix {minor}")
+        repo.tag(f"v1.{minor}.0")
+    repo.commit("feat: not released yet")
+    target = repo.path / "CHANGELOG.md"
+    first = cli("--repo", repo.path, "changelog", "--output", target)
+    assert first.code == 0, first
+    assert first.stderr == f"wrote {target}: 40 releases, 80 changes (Unreleased: 1)\n"
+    kept = target.read_text().split('<!-- leaddocs:section id="v1.29.0"')
+    target.write_text(kept[0].split('<!-- leaddocs:section id="v1.39.0"')[0]
+                      + '<!-- leaddocs:section id="v1.29.0"' + kept[1])  # fmt: skip
+    again = cli("--repo", repo.path, "changelog", "--output", target)
+    assert again.stderr == (
+        f"updated {target}: added 10 releases, 20 changes: v1.30.0 … v1.39.0 (Unreleased: 1)\n"
+    )
+
+
+def test_the_summary_before_the_first_release(cli: Any, repo: Repo) -> None:
+    repo.commit("feat: one")
+    repo.commit("fix: two")
+    target = repo.path / "CHANGELOG.md"
+    result = cli("--repo", repo.path, "changelog", "--output", target)
+    assert result.stderr == f"wrote {target}: no release yet (Unreleased: 2)\n"

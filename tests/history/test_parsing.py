@@ -151,7 +151,8 @@ def test_tag_pattern() -> None:
     assert str(matcher.version_of("v1.2.3")) == "1.2.3"
     assert str(matcher.version_of("1.2.3-rc.1")) == "1.2.3-rc.1"
     assert matcher.version_of("latest") is None
-    assert matcher.version_of("v1.2") is None
+    assert str(matcher.version_of("v1.2")) == "1.2"  # x.y is a release too
+    assert matcher.version_of("v1") is None and matcher.version_of("1.2.3.4.5") is None
     monorepo = TagMatcher(r"^api/v(?P<version>\d+\.\d+\.\d+)$")
     assert str(monorepo.version_of("api/v2.0.1")) == "2.0.1"
     assert monorepo.version_of("web/v2.0.1") is None

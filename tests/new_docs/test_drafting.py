@@ -134,7 +134,7 @@ def test_with_a_model_every_statement_cites_its_lines(
     assert "secrets redacted from the source: notes.md:20 (password)" in stderr
     assert "invented ids rejected" in stderr and "L400" in stderr
     # Everything the model wrote, safe in both renderers; the source listing is a fenced block.
-    assert_safe(text.split("---\n", 2)[2].split("<details>")[0])
+    assert_safe(text.split("---\n", 2)[2].split("### Source: notes.md")[0])
 
 
 def test_with_a_model_runbook_steps_are_numbered_in_order(

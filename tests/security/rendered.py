@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
+from itertools import zip_longest
 
 import markdown
 from markdown_it import MarkdownIt
@@ -161,3 +162,79 @@ def assert_safe(
         html = render(document)
         found = problems(html, links=allowed, raw=raw)
         assert not found, f"{name}: {found}\n--- markdown ---\n{document}\n--- html ---\n{html}"
+
+
+# --- the same document in both renderers ----------------------------------------------------
+
+_OUTLINE_BLOCKS = frozenset(
+    {"li", "p", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "summary", "pre", "blockquote"}
+)
+
+
+class _Outliner(HTMLParser):
+    """The blocks a reader sees, in order, as ``tag@depth: text``: list items with their list
+    depth, headings, paragraphs outside list items, table cells, a collapsed section's summary.
+    Whether a list is tight or loose (``<li><p>``) and toc's permalinks do not count."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[list[str]] = []  # [label, text]
+        self._open: list[list[str] | None] = []  # per open block tag: its entry, or None
+        self._lists = 0
+        self._skip = 0  # inside a permalink
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a" and ("class", "headerlink") in attrs:
+            self._skip += 1
+        elif tag in ("ul", "ol"):
+            self._lists += 1
+        elif tag in _OUTLINE_BLOCKS:
+            entry: list[str] | None = None
+            inside_item = any(e is not None and e[0].startswith("li@") for e in self._open[-1:])
+            if not (tag == "p" and inside_item):
+                entry = [f"{tag}@{self._lists}" if tag == "li" else tag, ""]
+                self.blocks.append(entry)
+            self._open.append(entry)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._skip:
+            self._skip -= 1
+        elif tag in ("ul", "ol"):
+            self._lists -= 1
+        elif tag in _OUTLINE_BLOCKS and self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        for entry in reversed(self._open):
+            if entry is not None:
+                entry[1] += data
+                return
+
+
+def outline(html: str) -> list[str]:
+    """What a reader sees of ``html``, block by block (see ``_Outliner``)."""
+    outliner = _Outliner()
+    outliner.feed(html)
+    outliner.close()
+    return [f"{label}: {' '.join(text.split())}" for label, text in outliner.blocks]
+
+
+def same_in_both(document: str) -> list[str]:
+    """The outline ``document`` has in both renderers, asserted to be the same: a list that one
+    renderer reads as items and the other as text (or as siblings) fails here."""
+    on_github = outline(commonmark(document))
+    on_mkdocs = outline(python_markdown(document))
+    if on_github != on_mkdocs:
+        differ = [
+            f"{a!r:<70} | {b!r}"
+            for a, b in zip_longest(on_github, on_mkdocs, fillvalue="")
+            if a != b
+        ]
+        raise AssertionError(
+            "GitHub (CommonMark) | MkDocs (Python-Markdown) read the document differently:\n"
+            + "\n".join(differ)[:4000]
+            + f"\n--- markdown ---\n{document[:3000]}"
+        )
+    return on_github

@@ -150,3 +150,27 @@ def test_a_bad_status_or_date_is_a_warning_naming_file_and_line(repo: Repo) -> N
     assert "adr/0042-number.md:3: ADR003 unknown status '5'" in strict.stderr
     assert "adr/0043-when.md:3: ADR004 bad date 'next week'" in strict.stderr
     assert mkdocs(root).returncode == 0
+
+
+def test_the_collapsed_section_is_a_list_on_a_site_whose_config_lacks_md_in_html(
+    repo: Repo,
+) -> None:
+    """A site of its own (no md_in_html in its mkdocs.yml) that adds the plugin: the plugin
+    turns md_in_html on, so the Maintenance section of a release is a list, not '- ' text."""
+    assert "md_in_html" not in MKDOCS_YML
+    (repo.path / "mkdocs.yml").write_text(MKDOCS_YML)
+    (repo.path / "docs").mkdir()
+    (repo.path / "docs" / "index.md").write_text("# Widgets\n")
+    repo.git("add", "-A")
+    repo.commit("feat: first widget")
+    repo.tag("v1.0.0")
+    repo.commit("chore(deps): bump left-pad from 1.0.0 to 1.1.0")
+    repo.commit("ci: cache the virtualenv")
+    repo.tag("v1.1.0")
+    result = mkdocs(repo.path, "--strict")
+    assert result.returncode == 0, result.stderr
+    page = (repo.path / "site" / "releases" / "index.html").read_text()
+    collapsed = re.search(r"<details>(.*?)</details>", page, re.S)
+    assert collapsed is not None, page
+    assert "<summary>Maintenance (2)</summary>" in collapsed[1]
+    assert collapsed[1].count("<li>") == 2 and "\n- " not in collapsed[1]

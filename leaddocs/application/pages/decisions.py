@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from leaddocs.adr.parse import identity
 from leaddocs.application.pages.records import DecisionRecords
-from leaddocs.application.pages.shared import link, status_badge
+from leaddocs.application.pages.shared import date_of, link, status_badge
 from leaddocs.markup import md_cell, md_text
 
 
@@ -30,7 +30,7 @@ def index_page(decisions: DecisionRecords) -> str:
     rows: list[tuple[tuple[bool, int, str], str]] = []
     for record in decisions.records:
         tags = " ".join(f'<span class="leaddocs-tag">{md_cell(tag)}</span>' for tag in record.tags)
-        date = md_cell(record.date) if record.date else ""
+        date = date_of(record) if record.date else ""
         title = link(record, cell=True, numbered=False)
         badge = status_badge(record.status)
         row = f"| {md_cell(record.id)} | {title} | {badge} | {date} | {tags} |"

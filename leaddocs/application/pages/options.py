@@ -16,6 +16,8 @@ class SiteOptions:
     releases: bool = True  # False: no Releases page (and no need for the whole history)
     status_dir: str = "status"  # docs/status/*.md are the status pages; its index is generated
     adr_dir: Path | None = None  # None: the project's ADR folder (adr.dir, .adr-dir, ...)
+    stats_page: str = "drafting-stats.md"  # what the drafts were worth (docs/stats.md)
+    stats: bool = True  # False: no Drafting stats page
 
 
 @dataclass(frozen=True, slots=True)

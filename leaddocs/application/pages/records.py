@@ -9,6 +9,7 @@ from leaddocs.adr.lint import record_findings
 from leaddocs.adr.log import load_log
 from leaddocs.adr.model import Adr
 from leaddocs.adr.parse import identity
+from leaddocs.application.decisions import dated_by_history
 from leaddocs.application.project import Project
 
 
@@ -18,7 +19,7 @@ class DecisionRecord:
     number: int | None
     title: str
     status: str  # one of leaddocs.adr.model.STATUSES
-    date: str | None  # as the record states it (YYYY-MM-DD): never the file's mtime
+    date: str | None  # as the record states it (YYYY-MM-DD), else when git first saw the file
     tags: tuple[str, ...]
     decision_makers: tuple[str, ...]
     path: Path
@@ -28,6 +29,7 @@ class DecisionRecord:
     superseded_by: tuple[str, ...]
     amends: tuple[str, ...]
     amended_by: tuple[str, ...]
+    date_from_git: bool = False  # the record states no date: ``date`` is its file's first commit
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ def decision_records(project: Project, folder: Path | None = None) -> DecisionRe
     if not folder.is_dir():
         return DecisionRecords(None, (), ())
     log = load_log(project.root, folder)
+    dated_by_history(project, log.adrs)
     unreadable = tuple(
         UnreadableRecord(*_name(finding.path), finding.path, finding.line, finding.message)
         for finding in log.unreadable
@@ -96,4 +99,5 @@ def _record(adr: Adr) -> DecisionRecord:
         superseded_by=tuple(adr.links["superseded-by"]),
         amends=tuple(adr.links["amends"]),
         amended_by=tuple(adr.links["amended-by"]),
+        date_from_git=adr.date_from_git,
     )

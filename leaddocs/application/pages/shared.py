@@ -34,5 +34,10 @@ def link(record: DecisionRecord, *, cell: bool = False, numbered: bool = True) -
     return f"[{text}]({md_link_path(page_name(record))})"
 
 
+FROM_GIT = " (first commit)"  # after a date the record does not state: its file's first commit
+
+
 def date_of(record: DecisionRecord) -> str:
-    return md_text(record.date) if record.date else "—"
+    if not record.date:
+        return "—"
+    return md_text(record.date) + (FROM_GIT if record.date_from_git else "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from leaddocs.application.pages.records import DecisionRecord, DecisionRecords
-from leaddocs.application.pages.shared import link, status_badge
+from leaddocs.application.pages.shared import FROM_GIT, link, status_badge
 from leaddocs.markup import md_text
 
 
@@ -29,5 +29,9 @@ def timeline_page(decisions: DecisionRecords) -> str:
 
 
 def _entry(record: DecisionRecord) -> str:
-    date = f"**{md_text(record.date)}** — " if record.date else ""
+    date = (
+        f"**{md_text(record.date)}**{FROM_GIT if record.date_from_git else ''} — "
+        if record.date
+        else ""
+    )
     return f"- {date}{link(record)} {status_badge(record.status)}"

@@ -1,0 +1,62 @@
+"""Which tags are releases: the tags ``tags.pattern`` recognises, one per commit and version."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from leaddocs.history.git import TagRef
+from leaddocs.history.versions import TagMatcher, Version, looks_like_version
+
+_NAMED_IN_NOTE = 3  # unmatched tags named in the warning; the rest are counted
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseTag:
+    name: str
+    version: Version
+    commit: str
+    timestamp: int
+
+
+def release_tags(refs: Iterable[TagRef], matcher: TagMatcher) -> list[ReleaseTag]:
+    """Release tags, lowest version first; of several on one commit only the highest counts,
+    and of one version tagged on several commits only the latest-created tag."""
+    found = []
+    for ref in refs:
+        version = matcher.version_of(ref.name)
+        if version is not None:
+            found.append(ReleaseTag(ref.name, version, ref.commit, ref.timestamp))
+    return one_per_commit(found)
+
+
+def one_per_commit(tags: Iterable[ReleaseTag]) -> list[ReleaseTag]:
+    """Of several tags on one commit the highest version; of one version on several commits the
+    latest-created tag (git sorts tags by name, so ties fall to the later name)."""
+    per_commit: dict[str, ReleaseTag] = {}
+    for tag in tags:
+        current = per_commit.get(tag.commit)
+        if current is None or current.version < tag.version:
+            per_commit[tag.commit] = tag
+    per_version: dict[Version, ReleaseTag] = {}
+    for tag in per_commit.values():
+        current = per_version.get(tag.version)
+        if current is None or current.timestamp <= tag.timestamp:
+            per_version[tag.version] = tag
+    return sorted(per_version.values(), key=lambda tag: tag.version)
+
+
+def unmatched_note(names: Iterable[str], matcher: TagMatcher) -> str | None:
+    """One line when most tags that look like versions are not releases by ``tags.pattern``
+    (a project tagging ``release-1.2`` would otherwise get no releases and no word why)."""
+    version_like = [name for name in names if looks_like_version(name)]
+    missed = [name for name in version_like if matcher.version_of(name) is None]
+    if not missed or len(missed) * 2 <= len(version_like):
+        return None
+    shown = ", ".join(sorted(missed)[-_NAMED_IN_NOTE:])
+    more = f" and {len(missed) - _NAMED_IN_NOTE:,} more" if len(missed) > _NAMED_IN_NOTE else ""
+    return (
+        f"{len(missed):,} of {len(version_like):,} tags that look like versions are not "
+        f"releases by tags.pattern ({shown}{more}): set tags.pattern to match them, its "
+        "(?P<version>...) group around the version (see docs/releases-and-ranges.md)"
+    )

@@ -1,0 +1,130 @@
+"""Release tags off the main line, found again on it (ADR 0014).
+
+A release tagged on a branch that a rebase then rewrote (GitHub's "Rebase and merge", a
+rebased release branch) points at a commit the main line does not hold: the main line holds
+its *twin*, the same change under another sha. Left alone, such a release disappears, its
+changes fold into the next one and a later release lists them again.
+
+A twin is a main-line commit with the same ``git patch-id --stable``, else with the same
+subject and author date (a rebase keeps both; a conflict it resolved changes the patch). A
+tag is mapped to its commit's twin only when every commit of its own line (what it holds that
+the main line does not, at most ``OWN_LINE_MAX``) has a twin: a maintenance release, whose
+own line holds a commit of its own (the version bump), is left where it is.
+
+The cost stays small whatever the history: candidates are found by subject and author date in
+the commits already read; only they and the few tags' own commits get a patch-id, from one
+``git diff-tree`` piped into one ``git patch-id``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from leaddocs.history.commits import Commit, parse_commit
+from leaddocs.history.git import GitRepository
+from leaddocs.history.tags import ReleaseTag
+
+OWN_LINE_MAX = 200  # a tag whose line left the main line longer ago is not looked at
+_NAMED = 3  # tags a note names; the rest are counted
+
+
+@dataclass(frozen=True, slots=True)
+class Twin:
+    name: str  # the tag (or ref) as given
+    commit: str  # what it points at, off the main line
+    sha: str  # its twin on the main line
+    same_patch: bool  # found by patch-id (else by subject and author date)
+
+    def mapped(self, tag: ReleaseTag) -> ReleaseTag:
+        """``tag`` as the main line holds it."""
+        return dataclasses.replace(tag, commit=self.sha)
+
+    def note(self, what: str, line: str) -> str:
+        """``what`` (``tag v1.1.0``) is not in ``line`` (``HEAD's history``), and why."""
+        how = "the same patch" if self.same_patch else "the same subject and author date"
+        return (
+            f"{what} ({self.commit[:12]}) is not in {line}: a rebase rewrote it, and its twin "
+            f"{self.sha[:12]} ({how}) stands for it"
+        )
+
+
+def tags_note(twins: Sequence[Twin], line: str) -> str | None:
+    """One line for the release tags mapped to their twins in ``line``, however many."""
+    if len(twins) <= 1:
+        return twins[0].note(f"tag {twins[0].name}", line) if twins else None
+    shown = ", ".join(f"{twin.name} at {twin.sha[:12]}" for twin in twins[:_NAMED])
+    more = f" and {len(twins) - _NAMED:,} more" if len(twins) > _NAMED else ""
+    return (
+        f"{len(twins):,} release tags are not in {line}: a rebase rewrote them, and their "
+        f"twins stand for them ({shown}{more})"
+    )
+
+
+def find_twins(
+    repo: GitRepository,
+    tips: Sequence[tuple[str, str]],
+    line: Sequence[Commit],
+    line_tip: str,
+) -> list[Twin]:
+    """The twins of ``tips`` (name, sha; none reachable from ``line_tip``) among ``line``, the
+    main-line commits read (newest first)."""
+    if not tips or not line:
+        return []
+    shas = list(dict.fromkeys(sha for _, sha in tips))
+    tagged = [parse_commit(r) for r in repo.commits_of(["--no-walk=unsorted", *shas], len(shas))]
+    # First the tagged commits alone, from what is in memory: most off-line tags (other
+    # branches, maintenance releases) have no candidate at all and cost nothing more.
+    likely = _candidates(line, tagged)
+    hopeful = list(dict.fromkeys(sha for sha in shas if likely.get(sha)))
+    own_lines: dict[str, list[Commit]] = {}
+    for sha in hopeful:
+        own = [parse_commit(r) for r in repo.commits_of([sha, f"^{line_tip}"], OWN_LINE_MAX + 1)]
+        if own and len(own) <= OWN_LINE_MAX:
+            own_lines[sha] = own
+    everyone = [commit for own in own_lines.values() for commit in own]
+    candidates = _candidates(line, everyone)
+    wanted = {commit.sha for commit in everyone}
+    wanted.update(sha for commit in everyone for sha in candidates.get(commit.sha, ()))
+    patch_ids = repo.commit_patch_ids(sorted(wanted))
+    by_sha = {commit.sha: commit for commit in line}
+    found: dict[str, tuple[str, bool]] = {}
+    for sha, own in own_lines.items():
+        matches = {c.sha: _twin(c, candidates.get(c.sha, []), by_sha, patch_ids) for c in own}
+        twin = matches.get(sha)
+        if twin is not None and all(match is not None for match in matches.values()):
+            found[sha] = twin
+    return [Twin(name, sha, *found[sha]) for name, sha in tips if sha in found]
+
+
+def _candidates(line: Sequence[Commit], commits: Iterable[Commit]) -> dict[str, list[str]]:
+    """For each of ``commits``, the shas in ``line`` with its subject or its author date."""
+    by_subject: dict[str, list[str]] = {}
+    by_time: dict[int, list[str]] = {}
+    for commit in commits:
+        by_subject.setdefault(commit.subject, []).append(commit.sha)
+        by_time.setdefault(commit.timestamp, []).append(commit.sha)
+    found: dict[str, list[str]] = {}
+    for candidate in line:
+        for sha in {*by_subject.get(candidate.subject, ()), *by_time.get(candidate.timestamp, ())}:
+            found.setdefault(sha, []).append(candidate.sha)
+    return found
+
+
+def _twin(
+    commit: Commit, candidates: list[str], line: dict[str, Commit], patch_ids: dict[str, str]
+) -> tuple[str, bool] | None:
+    """(sha, found by patch-id) of ``commit``'s twin among ``candidates`` (newest first): the
+    oldest with its patch, else the oldest with its subject and author date."""
+    patch = patch_ids.get(commit.sha)
+    if patch is not None:
+        same = [sha for sha in candidates if patch_ids.get(sha) == patch]
+        if same:
+            return same[-1], True
+    alike = [
+        sha
+        for sha in candidates
+        if line[sha].subject == commit.subject and line[sha].timestamp == commit.timestamp
+    ]
+    return (alike[-1], False) if alike else None

@@ -1,0 +1,1 @@
+"""Meetings: notes and transcripts read into decisions, action items and open questions."""

@@ -1,0 +1,227 @@
+"""Due dates as people write them in meeting notes, resolved against the meeting's date.
+
+Only what is written is read: an ISO date, a month and day ("Dec 4", "4 December"), a weekday
+("by Friday", "next Tuesday"), or a phrase ("tomorrow", "end of week", "in two weeks"). The
+words are kept beside the date they resolve to, so a reader can check the reading. A line
+with none of these has no due date; nothing is guessed.
+
+The rules, from the meeting's date M:
+
+- "Friday", "by Friday", "on Fri": the first Friday after M (1 to 7 days later);
+- "this Friday": the Friday of M's week, or M itself when M is a Friday (0 to 6 days later);
+- "next Tuesday": the Tuesday of the week after M's (weeks start on Monday);
+- "today", "EOD", "end of day": M; "tomorrow": M + 1;
+- "end of (the) week", "EOW": the Friday of M's week (the next one when M is a weekend day);
+  "end of next week": the Friday after that; "next week": the Monday of the week after M's;
+- "end of (the) month", "EOM": the month's last day;
+- "in N days/weeks/months" (N in digits or words, "a"/"an" for one): M plus that much;
+- "Dec 4", "4th of December": that day in M's year, or the next year when it falls before M.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = {
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+_WEEKDAY = (
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?)"
+)
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = (
+    r"(?P<month>"
+    + "|".join(name for name in sorted(MONTHS, key=len, reverse=True) if len(name) > 4)
+    + "|(?:"
+    + "|".join(name for name in MONTHS if len(name) <= 4)
+    + r")\.?)"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_COUNT = r"(?P<count>\d{1,3}|" + "|".join(NUMBERS) + r")"
+
+# Each form, tried in this order at every position; all anchored on word boundaries.
+_FORMS: tuple[tuple[str, str], ...] = (
+    ("iso", r"(?P<iso>\d{4}-\d{2}-\d{2})"),
+    ("month_day", _MONTH + r"\s+" + _DAY + _YEAR),
+    ("day_month", _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
+    ("end_next_week", r"(?:the\s+)?end\s+of\s+next\s+week"),
+    ("end_week", r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|eow"),
+    ("end_month", r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom"),
+    ("today", r"today|tonight|eod|(?:the\s+)?end\s+of\s+(?:the\s+)?day"),
+    ("tomorrow", r"tomorrow"),
+    ("in", r"in\s+" + _COUNT + r"\s+(?P<unit>days?|weeks?|months?)"),
+    ("next_weekday", r"next\s+" + _WEEKDAY),
+    ("this_weekday", r"this\s+" + _WEEKDAY),
+    ("next_week", r"next\s+week"),
+    ("weekday", _WEEKDAY),
+)
+# Words that make a date a deadline when they stand before it.
+_LEAD = r"(?:by|before|until|till|due(?:\s+(?:on|by))?|on|no\s+later\s+than|deadline)"
+# A bare weekday or month day is a deadline only after a lead word ("demo Friday" may be when
+# it happens, not when it is due); the phrases that can only mean a time stand alone.
+_ALONE = {"iso", "end_next_week", "end_week", "end_month", "tomorrow", "in", "next_weekday",
+          "this_weekday", "today"}  # fmt: skip
+# One pattern per form (they share group names); the earliest match in a text wins.
+_PATTERNS = tuple(
+    (
+        name,
+        re.compile(
+            r"(?<![\w-])(?:(?P<lead>" + _LEAD + r")\s+)?(?:" + pattern + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
+    )
+    for name, pattern in _FORMS
+)
+# Obsidian Tasks' due date and the "due:" forms (Todoist, todo.txt, Dataview's [due:: …]).
+_MARKED = re.compile(
+    r"(?:\U0001f4c5\ufe0f?|\[?\bdue::?)\s*(?P<date>\d{4}-\d{2}-\d{2})\]?", re.IGNORECASE
+)
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """A due date and, when they were not the date itself, the words it was read from."""
+
+    date: dt.date
+    words: str | None = None
+
+    def shown(self) -> str:
+        """``2026-12-04 (“by Friday”)``, or the date alone when it was written as one."""
+        iso = self.date.isoformat()
+        return f"{iso} (\u201c{self.words}\u201d)" if self.words else iso
+
+
+def parse_iso(text: str) -> dt.date | None:
+    """``YYYY-MM-DD`` as a date; None for anything else (or a day that does not exist)."""
+    if not _ISO.fullmatch(text.strip()):
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def find_iso(text: str) -> dt.date | None:
+    """The first real ``YYYY-MM-DD`` date in ``text`` (a file name, a heading)."""
+    for match in re.finditer(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)", text):
+        found = parse_iso(match[0])
+        if found is not None:
+            return found
+    return None
+
+
+def find_due(text: str, meeting: dt.date) -> Due | None:
+    """The due date ``text`` states, resolved against the ``meeting`` date, or None."""
+    marked = _MARKED.search(text)
+    if marked is not None:
+        date = parse_iso(marked["date"])
+        if date is not None:
+            return Due(date)
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for order, (form, pattern) in enumerate(_PATTERNS):
+        for match in pattern.finditer(text):
+            if form in _ALONE or match["lead"] is not None:
+                found.append((match.start(), order, form, match))
+                break  # the first usable match of each form is enough
+    for _, _, form, match in sorted(found, key=lambda entry: entry[:2]):
+        date = _resolve(form, match, meeting)
+        if date is not None:
+            words = " ".join(match[0].split())
+            return Due(date, None if form == "iso" else words)
+    return None
+
+
+def _resolve(form: str, match: re.Match[str], meeting: dt.date) -> dt.date | None:
+    monday = meeting - dt.timedelta(days=meeting.weekday())
+    if form == "iso":
+        return parse_iso(match["iso"])
+    if form in ("month_day", "day_month"):
+        return _month_day(match, meeting)
+    if form == "end_week":
+        friday = monday + dt.timedelta(days=4)
+        return friday if friday >= meeting else friday + dt.timedelta(days=7)
+    if form == "end_next_week":
+        return monday + dt.timedelta(days=11)
+    if form == "next_week":
+        return monday + dt.timedelta(days=7)
+    if form == "end_month":
+        return meeting.replace(day=calendar.monthrange(meeting.year, meeting.month)[1])
+    if form == "today":
+        return meeting
+    if form == "tomorrow":
+        return meeting + dt.timedelta(days=1)
+    if form == "in":
+        return _later(meeting, match["count"].lower(), match["unit"].lower())
+    day = _weekday(match["weekday"])
+    if form == "next_weekday":
+        return monday + dt.timedelta(days=7 + day)
+    if form == "this_weekday":
+        return meeting + dt.timedelta(days=(day - meeting.weekday()) % 7)
+    return meeting + dt.timedelta(days=(day - meeting.weekday() - 1) % 7 + 1)
+
+
+def _weekday(word: str) -> int:
+    return WEEKDAYS[word.lower()[:3]]  # "tue", "thu" and the rest name the day alone
+
+
+def _month_day(match: re.Match[str], meeting: dt.date) -> dt.date | None:
+    month = MONTHS[match["month"].lower().rstrip(".")]
+    year = int(match["year"]) if match["year"] else meeting.year
+    try:
+        date = dt.date(year, month, int(match["day"]))
+    except ValueError:
+        return None  # "Feb 30": not a day, so no due date rather than a wrong one
+    if match["year"] is None and date < meeting:
+        try:
+            return date.replace(year=year + 1)
+        except ValueError:  # 29 February, next year
+            return None
+    return date
+
+
+def _later(meeting: dt.date, count_word: str, unit: str) -> dt.date | None:
+    count = int(count_word) if count_word.isdigit() else NUMBERS[count_word]
+    if unit.startswith("day"):
+        return meeting + dt.timedelta(days=count)
+    if unit.startswith("week"):
+        return meeting + dt.timedelta(weeks=count)
+    months = meeting.month - 1 + count
+    year, month = meeting.year + months // 12, months % 12 + 1
+    if year > dt.MAXYEAR:
+        return None
+    return meeting.replace(
+        year=year, month=month, day=min(meeting.day, calendar.monthrange(year, month)[1])
+    )

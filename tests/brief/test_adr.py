@@ -1,0 +1,137 @@
+"""--adr: a decision record in plain language, for each reader, from any ADR style."""
+
+from __future__ import annotations
+
+from tests.brief.reading import (
+    assert_every_statement_cited,
+    check_rendered,
+    sections,
+    sources,
+)
+from tests.gitrepo import Repo
+
+
+def test_leadership_reads_the_decision_its_asks_and_risks_first(cli, decided: Repo) -> None:
+    result = cli("--repo", decided.path, "brief", "--adr", "1", "--audience", "leadership")
+    assert result.code == 0, result
+    brief = result.stdout
+    assert brief.startswith("---\ntitle: Use Postgres for events\naudience: leadership\n")
+    assert "\n# Use Postgres for events\n" in brief
+    found = sections(brief)
+    assert list(found) == [
+        "In short",
+        "What we ask of you",
+        "Risks",
+        "Why it matters to you",
+        "What was decided",
+        "Sources",
+    ]
+    short = found["In short"]
+    assert short[0] == (
+        'The team chose "Postgres", because we already run it and it removes one on-call '
+        "rotation. [1]"
+    )
+    assert short[1].startswith("It was accepted on 2025-03-01: the decision is in force. ")
+    assert "Decision makers: Ada Lovelace and Grace Hopper." in short[1]
+    # The downsides, with the jargon explained the first time it comes.
+    risks = found["Risks"]
+    assert risks[0].startswith(
+        "- Downside: The migration (moving data or users from an old system to a new one) of "
+        "2 years of events takes about six weeks."
+    )
+    assert "Throughput (how much work" in risks[1]
+    # What leadership cares about, named; the ask follows from it.
+    why = " ".join(found["Why it matters to you"])
+    assert "saves about $3,000 a month" in why
+    assert "the record mentions cost, staffing" in why
+    assert "raise any conflict with Ada Lovelace and Grace Hopper" in found["What we ask of you"][0]
+    # Inline Markdown is gone, placeholders and code are not statements.
+    what = " ".join(found["What was decided"])
+    assert "a cheaper home for events that keeps customer PII encrypted at rest" in what
+    assert "make load-test" not in brief and "optional element" not in brief
+    assert "Options considered: Postgres; Kafka (keep); A managed queue from a vendor." in what
+    assert "ADR 0001, Decision Outcome: adr/0001-use-postgres-for-events.md line 28" in sources(
+        brief
+    )
+    assert_every_statement_cited(brief)
+    text = check_rendered(brief)
+    assert "PII (personally identifiable information" in text
+    assert text.count("(personally identifiable information") == 1  # explained once
+
+
+def test_legal_gets_its_points_and_an_adr_tools_record_is_read(cli, decided: Repo) -> None:
+    result = cli("--repo", decided.path, "brief", "--adr", "ADR-0002", "--audience", "legal")
+    assert result.code == 0, result
+    found = sections(result.stdout)
+    assert list(found)[:4] == ["In short", "Why it matters to you", "Risks", "What we ask of you"]
+    assert found["In short"][0] == (
+        "We will move the queue to a managed service under a three-year contract. [1]"
+    )
+    assert found["In short"][1].startswith("It is proposed since 2025-04-02, not decided yet")
+    why = " ".join(found["Why it matters to you"])
+    assert why.startswith("- For you: the record mentions contracts and licences (in Decision and ")
+    assert "Also: The vendor's licence forbids resale of the data it stores." in why
+    assert "It is not decided yet" in " ".join(found["Risks"])
+    assert found["What we ask of you"] == [
+        "- Tell the team before it is decided whether it needs a legal review. [2]"
+    ]
+    assert_every_statement_cited(result.stdout)
+    check_rendered(result.stdout)
+
+
+def test_customers_see_no_internal_names_and_no_internal_sources(cli, decided: Repo) -> None:
+    result = cli("--repo", decided.path, "brief", "--adr", "0001", "--audience", "customers")
+    assert result.code == 0, result
+    brief = result.stdout
+    for internal in ("Ada Lovelace", "ADR 0001", "adr/0001", "line 2", "## Sources"):
+        assert internal not in brief
+    found = sections(brief)
+    assert found["What you need to do"] == ["- Nothing: no action is needed from you."]
+    assert "*A brief for customers on a decision record.*" in brief
+    check_rendered(brief)
+
+
+def test_a_superseded_record_says_what_replaced_it_and_leaves_out_placeholders(
+    cli, decided: Repo
+) -> None:
+    result = cli("--repo", decided.path, "brief", "--adr", "3", "--audience", "product")
+    assert result.code == 0, result
+    brief = result.stdout
+    assert "a later decision replaced it: ADR 0002, Move the queue to a vendor." in brief
+    assert "{" not in brief  # no template placeholder became a statement
+    assert 'The team chose "In house". [1]' in brief
+    assert "It no longer applies" in " ".join(sections(brief)["Risks"])
+    assert sections(brief)["What we ask of you"] == ["- Nothing: this is for your information. [2]"]
+
+
+def test_a_hostile_title_and_record_render_as_text(cli, repo: Repo) -> None:
+    hostile = """---
+status: accepted
+---
+# <img src=x onerror=alert(1)> @everyone [click](javascript:alert(1)) **bold**
+
+## Context and Problem Statement
+
+<script>alert(1)</script> Ping @admins, see ![x](http://evil.example/x.png) and
+[docs](javascript:alert(2)). \x1b]0;pwned\x07Also <b>raw</b> &lt;tag&gt; `code <x>`.
+
+## Decision Outcome
+
+Chosen option: "[x](http://evil.example)", because <!-- hidden --> # not a heading
+"""
+    repo.commit("docs: a record", files={"adr/0001-hostile.md": hostile})
+    result = cli("--repo", repo.path, "brief", "--adr", "1", "--audience", "leadership")
+    assert result.code == 0, result
+    brief = result.stdout
+    text = check_rendered(brief)  # no raw HTML, no link, no mention in either renderer
+    # A reader gets the words: tags, link targets and emphasis markers are gone.
+    assert "# @\u200beveryone click bold\n" in brief
+    assert "evil.example" not in brief and "javascript" not in brief
+    assert "Ping @admins, see x and docs. Also raw <tag> `code <x>`." in text.replace("\u200b", "")
+    assert "\x1b" not in brief and "\x07" not in brief and "pwned" not in brief
+    email = cli(
+        "--repo", repo.path, "brief", "--adr", "1", "--audience", "legal", "--format", "email"
+    )
+    assert email.code == 0, email
+    assert email.stdout.startswith("Subject: @everyone click bold (a brief for legal)\n")
+    assert "\x1b" not in email.stdout and "\x07" not in email.stdout

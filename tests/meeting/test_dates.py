@@ -1,0 +1,76 @@
+"""Due dates as written, resolved against fixed meeting dates, and what is never read as one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from leaddocs.meetings.dates import find_due
+
+WEDNESDAY = dt.date(2026, 12, 2)
+FRIDAY = dt.date(2026, 12, 4)
+SUNDAY = dt.date(2026, 12, 6)
+NEW_YEARS_EVE = dt.date(2026, 12, 31)  # a Thursday, at a month's and a year's end
+
+TABLE = [
+    # (meeting, words in the line, the date, the words shown)
+    (WEDNESDAY, "send it by Friday", "2026-12-04", "by Friday"),
+    (FRIDAY, "send it by Friday", "2026-12-11", "by Friday"),  # the next one, not today
+    (SUNDAY, "on Monday", "2026-12-07", "on Monday"),
+    (WEDNESDAY, "this Wednesday", "2026-12-02", "this Wednesday"),
+    (WEDNESDAY, "next Tuesday", "2026-12-08", "next Tuesday"),
+    (SUNDAY, "next Tuesday", "2026-12-08", "next Tuesday"),  # the week after Sunday's
+    (dt.date(2026, 11, 30), "next Tuesday", "2026-12-08", "next Tuesday"),  # not tomorrow
+    (WEDNESDAY, "tomorrow", "2026-12-03", "tomorrow"),
+    (NEW_YEARS_EVE, "tomorrow", "2027-01-01", "tomorrow"),
+    (WEDNESDAY, "by EOD", "2026-12-02", "by EOD"),
+    (WEDNESDAY, "by the end of the week", "2026-12-04", "by the end of the week"),
+    (SUNDAY, "end of week", "2026-12-11", "end of week"),  # the weekend's week is over
+    (WEDNESDAY, "EOW", "2026-12-04", "EOW"),
+    (WEDNESDAY, "end of next week", "2026-12-11", "end of next week"),
+    (WEDNESDAY, "by next week", "2026-12-07", "by next week"),
+    (WEDNESDAY, "in two weeks", "2026-12-16", "in two weeks"),
+    (WEDNESDAY, "in 3 days", "2026-12-05", "in 3 days"),
+    (WEDNESDAY, "in a month", "2027-01-02", "in a month"),
+    (dt.date(2027, 1, 31), "in one month", "2027-02-28", "in one month"),  # clamped
+    (NEW_YEARS_EVE, "end of month", "2026-12-31", "end of month"),
+    (WEDNESDAY, "by Dec 4", "2026-12-04", "by Dec 4"),
+    (WEDNESDAY, "by 4th of January", "2027-01-04", "by 4th of January"),  # next year
+    (WEDNESDAY, "before Sept. 4, 2027", "2027-09-04", "before Sept. 4, 2027"),
+    (WEDNESDAY, "by Fri.", "2026-12-04", "by Fri."),
+    (WEDNESDAY, "ship by Friday.", "2026-12-04", "by Friday"),  # the full stop is not a word
+    (WEDNESDAY, "due: 2026-12-20", "2026-12-20", None),  # a date as written shows alone
+    (WEDNESDAY, "\U0001f4c5 2026-12-10", "2026-12-10", None),  # Obsidian Tasks
+    (WEDNESDAY, "[due:: 2026-12-11]", "2026-12-11", None),  # Dataview
+    (WEDNESDAY, "by 2026-12-09", "2026-12-09", None),
+    (WEDNESDAY, "by Monday, not next Tuesday", "2026-12-07", "by Monday"),  # the first
+]
+
+
+@pytest.mark.parametrize(("meeting", "words", "date", "shown"), TABLE)
+def test_a_due_date_is_read_against_the_meeting_date(
+    meeting: dt.date, words: str, date: str, shown: str | None
+) -> None:
+    due = find_due(words, meeting)
+    assert due is not None, words
+    assert due.date.isoformat() == date
+    assert due.words == shown
+    assert due.shown() == (f"{date} (\u201c{shown}\u201d)" if shown else date)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "demo Friday",  # when it happens, maybe: no lead word, no deadline
+        "Friday was fine",
+        "by Feb 30",  # no such day: none rather than a wrong one
+        "by 2026-13-01",
+        "we talked about may",
+        "bis Freitag",  # German: kept as written, not read
+        "金曜日まで",
+        "",
+    ],
+)
+def test_no_due_date_is_made_up(words: str) -> None:
+    assert find_due(words, WEDNESDAY) is None
