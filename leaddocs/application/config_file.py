@@ -102,6 +102,11 @@ COMMENTS: dict[str, str] = {
     "stats.words_per_minute": "the writing speed time saved is counted at: composing runs near 19",
     "meetings": "Meeting pages (docs/meetings.md)",
     "meetings.folder": "where `leaddocs meeting` creates them, relative to the repository root",
+    "rfcs": "RFCs written by `leaddocs new rfc` (docs/rfcs-and-runbooks.md)",
+    "rfcs.dir": "NNNN-slug.md files; under docs/, each is a page of the site",
+    "runbooks": "Runbooks written by `leaddocs new runbook` (docs/rfcs-and-runbooks.md)",
+    "runbooks.dir": "SERVICE/slug.md files; under docs/, each is a page of the site",
+    "runbooks.stale_after_days": "a runbook last verified longer ago (or never) is stale",
 }
 
 # Keys written commented out: setting them changes behaviour even at the default value
