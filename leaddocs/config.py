@@ -554,6 +554,24 @@ class MeetingsConfig(_Strict):
     _folder_inside = field_validator("folder")(_inside_repository)
 
 
+class RfcsConfig(_Strict):
+    """Where ``leaddocs new rfc`` writes RFCs (docs/rfcs-and-runbooks.md)."""
+
+    dir: str = "docs/rfcs"  # NNNN-slug.md; under the MkDocs docs folder, each is a page
+
+    _dir_inside = field_validator("dir")(_inside_repository)
+
+
+class RunbooksConfig(_Strict):
+    """Where ``leaddocs new runbook`` writes runbooks, and when one is stale."""
+
+    dir: str = "docs/runbooks"  # <service>/slug.md
+    # A runbook last verified longer ago than this is flagged on the site and the status page.
+    stale_after_days: int = Field(default=180, ge=1)
+
+    _dir_inside = field_validator("dir")(_inside_repository)
+
+
 class Config(_Strict):
     tags: TagsConfig = Field(default_factory=TagsConfig)
     breaking_title: str = "Breaking changes"
@@ -571,6 +589,8 @@ class Config(_Strict):
     status: StatusConfig = Field(default_factory=StatusConfig)
     stats: StatsConfig = Field(default_factory=StatsConfig)
     meetings: MeetingsConfig = Field(default_factory=MeetingsConfig)
+    rfcs: RfcsConfig = Field(default_factory=RfcsConfig)
+    runbooks: RunbooksConfig = Field(default_factory=RunbooksConfig)
     commits: CommitsConfig = Field(default_factory=CommitsConfig)
     merges: MergesConfig = Field(default_factory=MergesConfig)
     contributors: ContributorsConfig = Field(default_factory=ContributorsConfig)

@@ -96,6 +96,14 @@ class GitRepository:
             return False
         return True
 
+    def user_name(self) -> str | None:
+        """``user.name`` as git would sign a commit with it, or None when it is not set."""
+        try:
+            name = self._git.execute(["git", "config", "--get", "user.name"])
+        except GitCommandError:
+            return None
+        return " ".join(str(name).split()) or None
+
     def require_commits(self) -> None:
         if not self.has_commits():
             raise EmptyRepositoryError(f"{self.root}: the repository has no commits yet")
