@@ -105,7 +105,12 @@ class Project:
 
         tags = self.config.tags
         return History(
-            self.repo, tags.pattern, progress, counts, fold_prereleases=tags.fold_prereleases
+            self.repo,
+            tags.pattern,
+            progress,
+            counts,
+            fold_prereleases=tags.fold_prereleases,
+            merges=self.config.merges,
         )
 
     def forge(self) -> Forge | None:
