@@ -72,15 +72,162 @@ class SectionConfig(_Strict):
     title: str
     types: list[str] = Field(default_factory=list)
     labels: list[str] = Field(default_factory=list)  # pull request labels (with a token)
+    # The first words of a plain subject that place it here ("Fix …", "Clean up …"); a word
+    # also matches its -s, -es, -d, -ed, -ied forms ("Fixes", "Fixed", "Simplified"), and
+    # "the", "a", "an" between the words do not count ("Remove the unused …").
+    verbs: list[str] = Field(default_factory=list)
+    # Regular expressions searched, in any case, anywhere in a plain subject no verb placed:
+    # what merge-based projects' prose says ("… learned to …", "… has been fixed").
+    phrases: list[str] = Field(default_factory=list)
+    # Shown folded away, as Maintenance is: there for the reviewer, out of the reader's way.
+    collapsed: bool = False
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrases_are_regexes(cls, value: list[str]) -> list[str]:
+        return [_check_regex(item) for item in value]
 
 
 def _default_sections() -> list[SectionConfig]:
     return [
-        SectionConfig(title="Features", types=["feat"], labels=["enhancement", "feature"]),
-        SectionConfig(title="Fixes", types=["fix"], labels=["bug"]),
-        SectionConfig(title="Performance", types=["perf"], labels=["performance"]),
-        SectionConfig(title="Documentation", types=["docs"], labels=["documentation"]),
+        SectionConfig(
+            title="Features",
+            types=["feat", "feature"],
+            labels=["enhancement", "feature"],
+            verbs=["add", "implement", "support", "introduce", "allow", "enable", "teach"],
+            phrases=[
+                r"\b(?:learned|learnt|(?:has|have|was|were) been taught|gained|can now|now (?:"
+                r"supports?|accepts?|allows?|works|shows?|offers?|honou?rs?|takes?|knows?))\b",
+                r"\bnew (?:option|command|subcommand|configuration(?: variable)?|setting|flag)s?\b",
+            ],
+        ),
+        SectionConfig(
+            title="Fixes",
+            types=["fix", "bugfix", "hotfix"],
+            labels=["bug"],
+            verbs=["fix", "correct", "resolve", "prevent", "repair"],
+            phrases=[
+                r"\b(?:(?:has|have) been (?:fixed|corrected|plugged|squelched|resolved)|no longer "
+                r"(?:crash|segfault|fail|hang|die|leak)s?|leaks?|segfaults?|crash(?:es|ed)?|bugs?"
+                r"|regressions?|fix(?:es|ed)?)\b",
+            ],
+        ),
+        SectionConfig(
+            title="Performance",
+            types=["perf"],
+            labels=["performance"],
+            verbs=["speed up", "optimize", "optimise"],
+            phrases=[
+                r"\b(?:faster|sped up|speed(?:s|ed)? up|optimi[sz](?:ed|ation)|performance)\b"
+            ],
+        ),
+        SectionConfig(title="Security", types=["security"], labels=["security"]),
+        SectionConfig(
+            title="Removed and deprecated",
+            labels=["removal", "deprecation"],
+            verbs=["remove", "drop", "delete", "deprecate"],
+        ),
+        SectionConfig(title="Reverts", types=["revert"], labels=["revert"], verbs=["revert"]),
+        SectionConfig(
+            title="Refactoring",
+            collapsed=True,  # few maintainers publish refactors; the reviewer may unfold them
+            types=["refactor"],
+            labels=["refactoring", "refactor"],
+            verbs=[
+                "refactor",
+                "clean up",
+                "cleanup",
+                "simplify",
+                "restructure",
+                "reorganize",
+                "reorganise",
+                "rework",
+                # Removing what nobody used is tidying, not a removal users notice.
+                "remove unused",
+                "remove dead",
+                "remove obsolete",
+                "delete unused",
+                "delete dead",
+            ],
+            phrases=[r"\b(?:code )?clean-?ups?\b", r"\brefactor(?:ed|ing|ings)?\b"],
+        ),
+        SectionConfig(
+            title="Documentation",
+            types=["docs"],
+            labels=["documentation"],
+            verbs=["document", "docs"],
+            phrases=[r"^(?:doc|docs|documentation)\b"],
+        ),
     ]
+
+
+# Conventional Commits 1.0 names only feat and fix; these are the types of the widespread
+# conventions (Angular, commitlint's config-conventional, Renovate's deps, a few spellings).
+DEFAULT_COMMIT_TYPES = [
+    *("feat", "feature", "fix", "bugfix", "hotfix", "perf", "refactor", "docs", "test", "tests"),
+    *("build", "ci", "chore", "style", "revert", "deps", "security"),
+]
+
+
+class CommitsConfig(_Strict):
+    """How a subject is read (docs/drafts.md): which ``word:`` prefixes are types."""
+
+    # Only these are Conventional Commit types; any other prefix ("meson: …", "t1234: …")
+    # is an area of the code and stays in the entry's text.
+    types: list[str] = Field(default_factory=lambda: list(DEFAULT_COMMIT_TYPES))
+    # True: an area prefix is shown as the entry's scope, and entries of one area stand together.
+    group_by_area: bool = False
+
+    @field_validator("types")
+    @classmethod
+    def _lower_case(cls, value: list[str]) -> list[str]:
+        return [item.strip().lower() for item in value if item.strip()]
+
+
+# Branch names whose merge brings the main line in, not a topic (``git pull``, back-merges).
+DEFAULT_SYNC_BRANCHES = (
+    r"^(?:[\w.-]+/)?(?:main|master|develop|development|dev|trunk|next|seen|pu|stable|HEAD"
+    r"|maint(?:[-/].*)?|release[-/].*|releases/.*|v?\d+(?:\.\d+)*(?:\.x)?)$"
+)
+
+
+class MergesConfig(_Strict):
+    """Merge-based projects (docs/drafts.md): a merged topic branch as one entry."""
+
+    # auto: when at least half of a release's first-parent commits merge topic branches
+    # (git.git's "Merge branch 'jc/topic'"); on: always; off: never (each commit its own entry).
+    topics: Literal["auto", "on", "off"] = "auto"
+    sync_branches: str = DEFAULT_SYNC_BRANCHES
+
+    @field_validator("sync_branches")
+    @classmethod
+    def _pattern_is_regex(cls, value: str) -> str:
+        _compile(value)
+        return value
+
+
+# Subject patterns are matched at the start of the subject and at the start of its words
+# after a ``type(scope): `` prefix, so no pattern needs to allow for one.
+_VERSION = r"v?\d+(?:\.\d+)+[\w.+-]*"
+DEFAULT_RELEASE_PATTERNS = [
+    # "Bump version to 1.3.0", "Bump version: 1.2.0 → 1.3.0" (bump2version), "Version bump"
+    r"^(?i:bump(?:ed)? (?:the )?version|version bump)\b",
+    # "bump: version 1.2.0 → 1.3.0" (commitizen), "version 1.2.0 → 1.3.0"
+    rf"^(?i:version):? {_VERSION} *(?:→|->|=>) *{_VERSION}",
+    # "Release v1.3.0", "release: prepare for v1.3.0", "chore(main): release 1.3.0", "Prepare 2.1"
+    r"^(?i:release|releasing|prepare|preparing)(?i: (?:for|of|the|new|version|release))*"
+    rf" {_VERSION}(?i: release)?(?: \[skip ci\])?$",
+    # "chore(release): 1.3.0 [skip ci]" (standard-version, semantic-release)
+    r"^(?i:chore|build|release)\(release\)!?: ",
+    # "v1.3.0", "🔖 1.3.0"; "Git 2.45", "Linux 6.9-rc1" (a project's own release commit)
+    rf"^(?:🔖 |:bookmark: )?{_VERSION}$",
+    rf"^[A-Z][\w-]* {_VERSION}$",
+    # The CHANGELOG is what is being written: updating it is no entry in it.
+    r"^(?i:update|updated|regenerate|generate|add) (?:the )?"
+    r"(?i:changelog|release notes)\b",
+    # A maintainer's release-notes batches in merge-based projects (git.git).
+    r"^(?i:the \w+ batch|start (?:the )?(?:post[- ])?\S+ cycle|sync with )",
+]
 
 
 class SkipConfig(_Strict):
@@ -90,11 +237,114 @@ class SkipConfig(_Strict):
     types: list[str] = Field(default_factory=list)
     message_patterns: list[str] = Field(default_factory=lambda: [r"\[skip changelog\]"])
     labels: list[str] = Field(default_factory=lambda: ["skip-changelog"])  # pull request labels
+    # Release commits: version bumps and release preparation (matched on the subject).
+    release_patterns: list[str] = Field(default_factory=lambda: list(DEFAULT_RELEASE_PATTERNS))
 
-    @field_validator("message_patterns")
+    @field_validator("message_patterns", "release_patterns")
     @classmethod
     def _patterns_are_regexes(cls, value: list[str]) -> list[str]:
         return [_check_regex(item) for item in value]
+
+
+class HousekeepingConfig(_Strict):
+    """One kind of housekeeping (dependency updates, translation syncs): recognised by any of
+    its subjects, authors, scopes or pull request labels; collapsed into Maintenance, or left
+    out of documents entirely with ``drop: true``."""
+
+    subject_patterns: list[str] = Field(default_factory=list)
+    authors: list[str] = Field(default_factory=list)
+    scopes: list[str] = Field(default_factory=list)
+    labels: list[str] = Field(default_factory=list)
+    drop: bool = False
+
+    @field_validator("subject_patterns")
+    @classmethod
+    def _patterns_are_regexes(cls, value: list[str]) -> list[str]:
+        return [_check_regex(item) for item in value]
+
+
+def _defaults(*items: str) -> Any:
+    """A list default: a setting given in part (``drop: true``) keeps the rest as it was."""
+    return Field(default_factory=lambda: list(items))
+
+
+class DependencyUpdatesConfig(HousekeepingConfig):
+    """Dependabot, Renovate and Snyk updates."""
+
+    subject_patterns: list[str] = _defaults(
+        # Dependabot: "Bump lodash from 4.17.20 to 4.17.21", "Update x requirement from …"
+        r"^(?i:bump|update|upgrade) \S+ (?:from|requirement from) \S+ to \S+",
+        r"^(?i:bump) the \S+ group\b",
+        # Renovate: "Update dependency eslint to v9", "Update react monorepo to v19",
+        # "Update actions/checkout action to v4", "Update Node.js to v20"
+        r"^(?i:update|pin) (?i:dependency|module|rust crate|gradle plugin) \S+",
+        r"^(?i:update) \S+ (?i:monorepo|action|docker tag|digest)\b",
+        r"^(?i:update) \S+ to v?\d[\w.+-]*$",
+        r"^(?i:update all (?:non-major |minor |patch )?dependencies|pin dependencies"
+        r"|lock file maintenance)\b",
+        # By hand: "Update dependencies", "Bump deps", "Upgrade the lock file"
+        r"^(?i:update|upgrade|bump|refresh)(?i: all)?(?i: the)? (?i:dependencies|deps"
+        r"|requirements|packages|lock ?file|go\.sum|cargo\.lock|package-lock\.json)\.?$",
+        r"^\[Snyk\] (?i:upgrade|security upgrade|fix for)\b",
+    )
+    authors: list[str] = _defaults(
+        "dependabot[bot]", "dependabot-preview[bot]", "renovate[bot]", "renovate-bot"
+    )
+    scopes: list[str] = _defaults("deps", "deps-dev", "dependencies")
+    labels: list[str] = _defaults("dependencies")
+
+
+class TranslationSyncsConfig(HousekeepingConfig):
+    """Weblate, Crowdin and Transifex syncs."""
+
+    subject_patterns: list[str] = _defaults(
+        # Weblate: "Translated using Weblate (German)", its pull request "Translations
+        # update from Hosted Weblate"; Crowdin: "New translations en.json (French)"
+        r"^(?i:translated using weblate|(?:added|deleted) translation using weblate)\b",
+        r"^(?i:translations update from)\b",
+        r"^(?i:new translations?|new crowdin (?:updates|translations))\b",
+        r"^(?i:update|updated|sync|synchronize|pull|import)\w* (?:\w+ )?"
+        r"(?i:translations?|translation files|locales?|po files)\b",
+    )
+    authors: list[str] = _defaults(
+        "Weblate",
+        "Hosted Weblate",
+        "Weblate (bot)",
+        "Weblate Translation Memory",
+        "Crowdin Bot",
+        "transifex-integration[bot]",
+    )
+    # Not i18n or l10n: "fix(i18n): use the plural forms" is work on translating, not a sync.
+    scopes: list[str] = _defaults("translations", "translation")
+    labels: list[str] = _defaults("translations")
+
+
+DEFAULT_MAINTENANCE_PATTERNS = [
+    r"^Merge (?:remote-tracking )?branch '(?:main|master|develop|trunk)'",
+    # Work on the work: typos, lint, formatting, the tests themselves
+    r"^(?i:(?:fix(?:e[sd])?|correct(?:ed)?) )?(?i:a |some |the |minor |small |more )?"
+    r"(?i:typos?|spelling mistakes?|misspellings?)\b",
+    r"^(?i:fix(?:e[sd])?) (?i:the |some |failing |flaky )?(?i:whitespace|indentation"
+    r"|formatting|lint(?:ing)?|linter|tests?|mypy|flake8|ruff|eslint|clippy|pre-commit)"
+    r"(?:$|[ ,]+(?i:in|on|for|after|of|with)\b)",
+    # Tests: "Add tests for the parser", "Add missing unit tests", "Make tests pass again"
+    r"^(?i:add|adds|added|update|updated|improve|improved|more)"
+    r"(?i: (?:some|more|missing|new|unit|integration|regression|the|a))* (?i:tests?)"
+    r"(?:$|[ ,:]+(?i:for|to|of|in|on|covering|that|around|with)\b)",
+    r"^(?i:(?:make|get) (?:the )?(?:tests?|ci|build) (?:pass|green|work)(?:ing)?)\b",
+    # Review rounds pushed as commits (GitHub's "Apply suggestions from code review")
+    r"^(?i:apply suggestions? from code review|address(?:ed|ing)? (?:the )?(?:review )?"
+    r"(?:comments|feedback|remarks)|review (?:comments|feedback)|minor (?:fixes|changes|tweaks)"
+    r"|small fixes|fix ci|wip)\b",
+    r"^(?i:(?:re)?format(?:ted|ting)?|lint(?:ing)?|run (?:black|prettier|ruff|gofmt|cargo fmt"
+    r"|clang-format))(?i: (?:the )?(?:code|code ?base|files|sources?|source code|everything"
+    r"|all files))?(?i: with \S+)?\.?$",
+    # The GitHub web editor's subjects: "Update README.md", "Create .gitignore"
+    r"^(?i:update|create|delete|add) (?:[\w./-]+\.(?i:md|txt|rst|yml|yaml|json|toml|cfg|ini"
+    r"|lock)|\.[\w.-]+)$",
+    # pre-commit.ci's autoupdate
+    r"^\[pre-commit\.ci\]",
+]
 
 
 class MaintenanceConfig(_Strict):
@@ -102,21 +352,44 @@ class MaintenanceConfig(_Strict):
 
     title: str = "Maintenance"
     types: list[str] = Field(default_factory=lambda: ["build", "ci", "test", "style", "chore"])
-    scopes: list[str] = Field(default_factory=lambda: ["deps", "deps-dev", "release"])
-    labels: list[str] = Field(default_factory=lambda: ["dependencies", "chore", "ci"])
-    authors: list[str] = Field(
-        default_factory=lambda: ["dependabot[bot]", "renovate[bot]", "pre-commit-ci[bot]"]
-    )
-    subject_patterns: list[str] = Field(
-        default_factory=lambda: [
-            r"^(?i:bump|update) \S+ (?:from|requirement from) \S+ to \S+",
-            r"^(?i:release|bump version|version bump)\b",
-            r"^v?\d+\.\d+\.\d+\S*$",
-            r"^Merge (?:remote-tracking )?branch '(?:main|master|develop|trunk)'",
-        ]
-    )
+    scopes: list[str] = Field(default_factory=lambda: ["release"])
+    labels: list[str] = Field(default_factory=lambda: ["chore", "ci"])
+    authors: list[str] = Field(default_factory=lambda: ["pre-commit-ci[bot]"])
+    subject_patterns: list[str] = Field(default_factory=lambda: list(DEFAULT_MAINTENANCE_PATTERNS))
+    dependencies: DependencyUpdatesConfig = Field(default_factory=DependencyUpdatesConfig)
+    translations: TranslationSyncsConfig = Field(default_factory=TranslationSyncsConfig)
+    # Two or more changes by bots with the same subject in one release are one entry ("12 times").
+    collapse_bot_repeats: bool = True
 
     @field_validator("subject_patterns")
+    @classmethod
+    def _patterns_are_regexes(cls, value: list[str]) -> list[str]:
+        return [_check_regex(item) for item in value]
+
+
+DEFAULT_NOT_CREDITED = [
+    # GitHub apps and the usual service accounts
+    r".*\[bot\](?:@.*)?",
+    r"(?:dependabot(?:-preview)?|renovate(?:-bot)?|github-actions|weblate|hosted weblate"
+    r"|weblate \(bot\)|weblate translation memory|pre-commit-ci|snyk-bot|crowdin bot"
+    r"|transifex bot|semantic-release-bot|release-please|mergify|allcontributors|imgbot"
+    r"|greenkeeper|codecov|web-flow)",
+    # AI assistants named as authors or co-authors
+    r"(?:claude(?: code)?|(?:github )?copilot|chatgpt|(?:openai )?codex|cursor agent|cursoragent"
+    r"|devin|gemini(?: code assist)?|amazon q(?: developer)?|aider|openhands|sweep|jules)",
+    r"noreply@anthropic\.com|cursoragent@cursor\.com|openhands@all-hands\.dev",
+]
+
+
+class ContributorsConfig(_Strict):
+    """Who is credited (docs/drafts.md)."""
+
+    # Never credited: a name or e-mail matching one of these in full, in any case.
+    not_credited: list[str] = Field(default_factory=lambda: list(DEFAULT_NOT_CREDITED))
+    # "by NAME" after each entry: auto leaves it out when the release has one author.
+    by_line: Literal["auto", "always", "never"] = "auto"
+
+    @field_validator("not_credited")
     @classmethod
     def _patterns_are_regexes(cls, value: list[str]) -> list[str]:
         return [_check_regex(item) for item in value]
@@ -284,6 +557,24 @@ class MeetingsConfig(_Strict):
     _folder_inside = field_validator("folder")(_inside_repository)
 
 
+class RfcsConfig(_Strict):
+    """Where ``leaddocs new rfc`` writes RFCs (docs/rfcs-and-runbooks.md)."""
+
+    dir: str = "docs/rfcs"  # NNNN-slug.md; under the MkDocs docs folder, each is a page
+
+    _dir_inside = field_validator("dir")(_inside_repository)
+
+
+class RunbooksConfig(_Strict):
+    """Where ``leaddocs new runbook`` writes runbooks, and when one is stale."""
+
+    dir: str = "docs/runbooks"  # <service>/slug.md
+    # A runbook last verified longer ago than this is flagged on the site and the status page.
+    stale_after_days: int = Field(default=180, ge=1)
+
+    _dir_inside = field_validator("dir")(_inside_repository)
+
+
 class Config(_Strict):
     tags: TagsConfig = Field(default_factory=TagsConfig)
     breaking_title: str = "Breaking changes"
@@ -301,6 +592,11 @@ class Config(_Strict):
     status: StatusConfig = Field(default_factory=StatusConfig)
     stats: StatsConfig = Field(default_factory=StatsConfig)
     meetings: MeetingsConfig = Field(default_factory=MeetingsConfig)
+    rfcs: RfcsConfig = Field(default_factory=RfcsConfig)
+    runbooks: RunbooksConfig = Field(default_factory=RunbooksConfig)
+    commits: CommitsConfig = Field(default_factory=CommitsConfig)
+    merges: MergesConfig = Field(default_factory=MergesConfig)
+    contributors: ContributorsConfig = Field(default_factory=ContributorsConfig)
 
     source: str | None = Field(default=None, exclude=True)
 

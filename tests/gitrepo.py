@@ -91,6 +91,35 @@ class Repo:
         self.checkout(base)
         return self.merge(topic, f"Merge pull request #{number} from acme/{topic}\n\n{title}")
 
+    def merge_topic(
+        self,
+        branch: str,
+        commits: list[str],
+        prose: str = "",
+        *,
+        author: str = "Ada Lovelace <ada@example.com>",
+        start: str = "HEAD",
+        into: str | None = None,
+    ) -> str:
+        """A git.git-style merge of topic ``branch`` (made from ``start``) carrying ``commits``,
+        with the message git writes under ``merge.log``: "Merge branch 'x'", the topic's
+        ``prose`` paragraph and the shortlog. ``into`` names the branch merged into when it is
+        not the main line ("Merge branch 'x' into maint"); a topic merged again is not rebuilt."""
+        base = self.git("symbolic-ref", "--short", "HEAD")
+        exists = self.git("branch", "--list", branch) != ""
+        if not exists:
+            self.branch(branch, start)
+            for message in commits:
+                self.commit(message, author=author)
+            self.checkout(base)
+        subjects = self.git("log", "--format=%s", f"{base}..{branch}").splitlines()
+        title = f"Merge branch '{branch}'" + (f" into {into}" if into else "")
+        shortlog = f"* {branch}:\n" + "\n".join(f"  {subject}" for subject in subjects)
+        body = f"\n\n{prose}" if prose else ""
+        return self.merge(
+            branch, f"{title}{body}\n\n{shortlog}", author="Junio Hamano <gitster@example.com>"
+        )
+
 
 def init_repo(path: Path) -> Repo:
     path.mkdir(parents=True, exist_ok=True)

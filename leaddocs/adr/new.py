@@ -13,7 +13,7 @@ from leaddocs import yamlio
 from leaddocs.adr.edit import KIND, Link, edited_record
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import WRITABLE_STATUSES, Adr, LinkKind
-from leaddocs.adr.slug import slugify
+from leaddocs.adr.slug import titled
 from leaddocs.adr.template import render_record
 from leaddocs.document import Document, WriteMode
 from leaddocs.errors import UsageError
@@ -47,10 +47,7 @@ def new_record(
     """A new MADR 4 ADR ``NNNN-slug.md`` (``XXXX-slug.md`` with ``draft``) from the one ADR
     template, with drafted ``sections`` placed in it; superseded ADRs marked superseded and
     linked back, amended ones linked back. Nothing is written here."""
-    title = " ".join(title.split())
-    slug = slugify(title)
-    if not slug:
-        raise UsageError(f"the title '{title}' has no letters or digits to name a file with")
+    title, slug = titled(title)
     if status not in WRITABLE_STATUSES:
         raise UsageError(f"unknown status '{status}' (use one of {', '.join(WRITABLE_STATUSES)})")
     superseded = _unique(log.get(ref) for ref in supersedes)

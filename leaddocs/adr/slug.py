@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from leaddocs.errors import UsageError
+from leaddocs.textsafe import printable
+
 
 def slugify(title: str) -> str:
     """``Use Postgres (v2) for events!`` -> ``use-postgres-v2-for-events``; ``Café`` ->
@@ -16,3 +19,14 @@ def slugify(title: str) -> str:
             kept.append(char)
     text = unicodedata.normalize("NFC", "".join(kept)).lower()
     return re.sub(r"[\W_]+", "-", text).strip("-")[:80].rstrip("-")
+
+
+def titled(title: str, what: str = "title") -> tuple[str, str]:
+    """(the title on one line, without control characters, and its slug); a title with
+    nothing to name a file by is refused."""
+    title = printable(title)
+    slug = slugify(title)
+    if not slug:
+        shown = f"the {what} '{title}'" if title else f"an empty {what}"
+        raise UsageError(f"{shown} has no letters or digits to name a file with")
+    return title, slug

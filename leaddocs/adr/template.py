@@ -51,6 +51,16 @@ def render_record(
     else:
         origin = PACKAGED
     source = templating.read_template(origin, boundary)
+    context = {"title": title, "front_matter": front_matter, "number": number}
+    return render_filled(source, origin, context, sections)
+
+
+def render_filled(
+    source: str, origin: Path, context: Mapping[str, object], sections: Mapping[str, str]
+) -> RecordText:
+    """A record template's text rendered in the sandbox, each drafted section in place of the
+    placeholder ``{% filter fill("Title") %}`` wraps (or added at the end when none does). Any
+    record written from a template goes through here: an ADR, an RFC, a runbook."""
     if "front_matter" not in source:
         # Without it the record has no status or date, and nothing else would notice.
         raise TemplateError(f"{origin}: the template never uses {{{{ front_matter }}}}")
@@ -68,12 +78,7 @@ def render_record(
 
     environment = templating.sandboxed_environment()
     environment.filters["fill"] = fill
-    text = templating.render_source(
-        source,
-        origin,
-        {"title": title, "front_matter": front_matter, "number": number},
-        environment=environment,
-    )
+    text = templating.render_source(source, origin, context, environment=environment)
     return _with_leftovers(text, sections, placed, origin.name)
 
 

@@ -37,11 +37,13 @@ from leaddocs.application.decisions import (
 from leaddocs.application.kinds import KINDS, DocumentKind
 from leaddocs.application.meeting import MeetingDraft, meeting_draft, meeting_pr, write_meeting
 from leaddocs.application.new_adr import NewAdr, new_adr
+from leaddocs.application.new_record import new_rfc, new_runbook
 from leaddocs.application.pages.links import SiteLinks, rewrite_links
 from leaddocs.application.pages.options import SiteOptions
 from leaddocs.application.pages.records import DecisionRecord, DecisionRecords, decision_records
 from leaddocs.application.project import Project
 from leaddocs.application.pull_requests import changelog_pr, open_pull_request, release_notes_pr
+from leaddocs.application.records import rfcs, runbook_findings, runbooks
 from leaddocs.application.release_notes import release_notes
 from leaddocs.application.requests import (
     BriefRequest,
@@ -50,6 +52,8 @@ from leaddocs.application.requests import (
     DraftOptions,
     MeetingRequest,
     NewAdrRequest,
+    NewRfcRequest,
+    NewRunbookRequest,
     ReleaseNotesRequest,
     StatsRequest,
     StatusRequest,
@@ -80,6 +84,8 @@ __all__ = [
     "MeetingRequest",
     "NewAdr",
     "NewAdrRequest",
+    "NewRfcRequest",
+    "NewRunbookRequest",
     "Plan",
     "PrOutcome",
     "Project",
@@ -108,6 +114,8 @@ __all__ = [
     "meeting_pr",
     "migrate",
     "new_adr",
+    "new_rfc",
+    "new_runbook",
     "number_drafts",
     "open_project",
     "open_pull_request",
@@ -116,6 +124,9 @@ __all__ = [
     "release_notes_pr",
     "renumber",
     "rewrite_links",
+    "rfcs",
+    "runbook_findings",
+    "runbooks",
     "scaffold",
     "serve_site",
     "set_status",

@@ -14,6 +14,14 @@ from leaddocs.application.context import BuildContext
 from leaddocs.application.enrichment import noted
 from leaddocs.application.pages.meetings import meeting_pages
 from leaddocs.application.pages.options import SiteContext
+from leaddocs.application.pages.record_sections import (
+    RFC_INDEX_KIND,
+    RUNBOOK_INDEX_KIND,
+    rfc_index_documents,
+    rfc_pages,
+    runbook_index_documents,
+    runbook_pages,
+)
 from leaddocs.application.pages.sections import decision_pages, release_pages
 from leaddocs.application.requests import StatusRequest
 from leaddocs.document import Document
@@ -110,6 +118,18 @@ KINDS: tuple[DocumentKind, ...] = (
         "meeting pages (made by leaddocs meeting; the site's Meetings index)",
         _meetings,
         site=meeting_pages,
+    ),
+    DocumentKind(
+        RFC_INDEX_KIND,
+        "the index of RFCs with their status",
+        rfc_index_documents,
+        site=rfc_pages,
+    ),
+    DocumentKind(
+        RUNBOOK_INDEX_KIND,
+        "the index of runbooks, stale ones flagged",
+        runbook_index_documents,
+        site=runbook_pages,
     ),
 )
 

@@ -18,10 +18,10 @@ from leaddocs.adr.frontmatter import FrontMatterError, load, split
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.slug import slugify
 from leaddocs.application.decisions import decision_log
-from leaddocs.application.new_adr import read_source_material
 from leaddocs.application.project import Project
 from leaddocs.application.pull_requests import open_pull_request
 from leaddocs.application.requests import MeetingRequest
+from leaddocs.application.source_material import read_source_material
 from leaddocs.delivery import files
 from leaddocs.delivery.pull_request import PrOutcome
 from leaddocs.document import Document, WriteMode

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import datetime
-import stat
-from dataclasses import dataclass
-from pathlib import Path
 
 from leaddocs.adr import new
 from leaddocs.adr.log import DecisionLog
+from leaddocs.application.created import Created
 from leaddocs.application.decisions import decision_log
 from leaddocs.application.project import Project
 from leaddocs.application.pull_requests import open_pull_request
 from leaddocs.application.requests import NewAdrRequest
+from leaddocs.application.source_material import source_and_drafter
 from leaddocs.delivery import files
-from leaddocs.delivery.pull_request import PrOutcome
 from leaddocs.document import Document, DraftingSummary
-from leaddocs.drafting.adr_draft import Source, draft_adr
-from leaddocs.errors import OutputError, UsageError
-from leaddocs.paths import escape_from
+from leaddocs.drafting.adr_draft import draft_adr
+from leaddocs.errors import OutputError
 
 ADR_CHECKLIST = (
     "The context says why a decision is needed now",
@@ -27,14 +24,7 @@ ADR_CHECKLIST = (
     "Decision makers, consulted and informed are filled in",
 )
 
-
-@dataclass(frozen=True, slots=True)
-class NewAdr:
-    path: Path
-    written: list[files.Written]  # empty when delivered as a pull request
-    notes: tuple[str, ...]
-    report: DraftingSummary | None  # when the body was drafted from a source file
-    pull: PrOutcome | None = None  # with ``pr``
+NewAdr = Created  # the name the API has always given it
 
 
 def new_adr(project: Project, request: NewAdrRequest, *, pr: bool = False) -> NewAdr:
@@ -85,57 +75,14 @@ def new_adr(project: Project, request: NewAdrRequest, *, pr: bool = False) -> Ne
     return NewAdr(record.path, written, (*notes, *record.notes), report)
 
 
-SOURCE_MAX_BYTES = 1024 * 1024  # notes, an issue, a discussion: far more than a model reads
-
-
-def read_source_material(
-    path: Path,
-    boundary: Path,
-    *,
-    what: str = "--from",
-    limit: int = SOURCE_MAX_BYTES,
-    shown: str | None = None,
-) -> str:
-    """The text of ``--from FILE`` (``what`` names it in messages): a regular file of UTF-8
-    text, at most ``limit`` bytes (a device or a FIFO would be read forever), not led out of
-    the repository by a committed symlink. ``shown``: the path as messages name it."""
-    name = shown or str(path)
-    outside = escape_from(path, boundary)
-    if outside is not None:
-        raise UsageError(f"{what} {name}: a symlink to {outside}, outside the repository")
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise UsageError(f"{what} {name}: not a regular file")
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror}") from exc
-    if len(data) > limit:
-        raise UsageError(f"{what} {name}: larger than {limit // 1024} KiB")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise UsageError(
-            f"{what} {name}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
-            f"{exc.start}): save it as UTF-8"
-        ) from exc
-
-
 def _drafted(
     project: Project, request: NewAdrRequest
 ) -> tuple[dict[str, str], DraftingSummary | None, str, tuple[str, ...]]:
     """The drafted sections (from ``request.source``), the drafting report, the status."""
-    if request.source is None:
-        if request.drafting.llm:
-            raise UsageError("--llm drafts from source material: add --from FILE")
+    found = source_and_drafter(project, request.source, request.drafting)
+    if found is None:
         return {}, None, request.status, ()
-    text = read_source_material(request.source, project.root)
-    settings = project.config.llm
-    drafter = request.drafting.drafter(
-        settings, project.root, use_llm=request.drafting.use_llm(settings)
-    )
-    drafted = draft_adr(Source.of(request.source.name, text), drafter)
+    drafted = draft_adr(*found)
     notes: tuple[str, ...] = ()
     if request.status != "proposed":
         # A draft from source material is for a person to check and finish (docs/adr.md).

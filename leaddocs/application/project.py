@@ -75,6 +75,14 @@ class Project:
         return sorted(p for p in folder.glob("*.md") if p.is_file() and not p.is_symlink())
 
     @property
+    def rfc_folder(self) -> Path:
+        return self.root / self.config.rfcs.dir
+
+    @property
+    def runbook_folder(self) -> Path:
+        return self.root / self.config.runbooks.dir
+
+    @property
     def changelog_path(self) -> Path:
         """Where the repository keeps its CHANGELOG, relative to its root (``changelog.path``)."""
         return Path(self.config.changelog.path)
@@ -107,6 +115,7 @@ class Project:
             counts,
             fold_prereleases=tags.fold_prereleases,
             authors=authors,
+            merges=self.config.merges,
         )
 
     def forge(self) -> Forge | None:

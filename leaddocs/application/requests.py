@@ -152,3 +152,28 @@ class MeetingRequest:
     adr: bool = False  # each decision also becomes a proposed ADR draft (XXXX-slug.md)
     drafting: DraftOptions = field(default_factory=DraftOptions)
     today: datetime.date | None = None  # None: today, in UTC
+
+
+@dataclass(frozen=True, slots=True)
+class NewRfcRequest:
+    """``leaddocs new rfc`` (docs/rfcs-and-runbooks.md)."""
+
+    title: str
+    status: str = "draft"  # draft, review, accepted, rejected, withdrawn
+    authors: Sequence[str] = ()  # (): git's user.name, when set
+    reviewers: Sequence[str] = ()
+    source: Path | None = None  # draft the sections from this file (notes, an issue)
+    drafting: DraftOptions = field(default_factory=DraftOptions)
+    today: datetime.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewRunbookRequest:
+    """``leaddocs new runbook`` (docs/rfcs-and-runbooks.md)."""
+
+    title: str
+    service: str = ""  # required: the runbook goes in the service's folder
+    owner: str | None = None
+    source: Path | None = None
+    drafting: DraftOptions = field(default_factory=DraftOptions)
+    today: datetime.date | None = None  # the day it is written is its last-verified date

@@ -12,6 +12,7 @@ from typing import Any
 from leaddocs import markers
 from leaddocs.application.project import Project
 from leaddocs.application.pull_requests import open_pull_request
+from leaddocs.application.records import stale_runbooks
 from leaddocs.application.requests import StatusRequest
 from leaddocs.application.status_sources import (
     decisions,
@@ -63,7 +64,8 @@ def status_summary(
     before = shipped(project, period.previous(), line)
     work = in_flight(project, period, main)
     log = decisions(project, now, request.page_dir or pages_dir, main.name)
-    facts = Facts(period.until, now.reverts, work.items, log.every)
+    stale, unlisted = stale_runbooks(project, period.until, request.page_dir or pages_dir)
+    facts = Facts(period.until, now.reverts, work.items, log.every, stale)
     risks = [*(notes_risks(notes) if notes else []), *rule_risks(facts, config)]
     skipped: list[str] = []
     previous = previous_page(pages_dir, period.until.isoformat(), skipped)
@@ -108,6 +110,7 @@ def status_summary(
             *now.notes,
             *work.warnings,
             *log.notes,
+            *unlisted,
             *skipped,
             *(notes.problems if notes else []),
         ],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,8 +11,9 @@ from leaddocs.adr import report
 from leaddocs.adr.log import DecisionLog
 from leaddocs.adr.model import STATUSES, WRITABLE_STATUSES, LinkKind
 from leaddocs.cli.app import State, SummaryGroup, pass_state
+from leaddocs.cli.created import show_created
 from leaddocs.cli.options import model_option, pr_option
-from leaddocs.errors import LintFailure, OutputError
+from leaddocs.errors import LintFailure
 
 if TYPE_CHECKING:
     from leaddocs.adr.renumber import Move
@@ -123,23 +123,7 @@ def new(
         source=source_file,
         drafting=DraftOptions(llm=llm, model=model, use_cache=not no_cache),
     )
-    made = new_adr(project, request, pr=pr)
-    shown = project.rel(made.path)
-    if made.pull is not None:
-        state.notes(made.notes)
-        state.pull_request(made.pull)
-        state.finish_drafting([made.report])
-        return
-    click.echo(shown)
-    state.notes(made.notes)
-    if made.report is not None:
-        state.finish_drafting([made.report])
-    if not no_edit and (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
-        try:
-            click.edit(filename=str(made.path))
-        except click.ClickException as exc:
-            # The record is written either way; say so in leaddocs' own error format.
-            raise OutputError(f"{exc.message}; {shown} is written") from exc
+    show_created(state, new_adr(project, request, pr=pr), edit=not no_edit)
 
 
 @command.command("list")

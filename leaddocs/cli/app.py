@@ -38,6 +38,8 @@ COMMANDS = {
     "brief": "leaddocs.cli.brief",
     "stats": "leaddocs.cli.stats",
     "meeting": "leaddocs.cli.meeting",
+    "new": "leaddocs.cli.new",
+    "runbook": "leaddocs.cli.runbook",
 }
 
 

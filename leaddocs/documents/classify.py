@@ -3,16 +3,23 @@
 A change whose pull request is known (enrichment, with a token) is placed by the pull
 request's labels as well: ``.github/release.yml``'s exclusions and categories, then the labels
 of the configured sections and of maintenance; its author, when a bot, leaves it out.
+
+Release commits are left out; dependency updates and translation syncs go to Maintenance (or
+are left out, with ``drop``); a plain subject is placed by its first verb (documents/subjects.py);
+what a bot wrote that fits no section is housekeeping too.
 """
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Callable, Iterable
 from enum import Enum
 
-from leaddocs.config import Config
+from leaddocs.config import Config, HousekeepingConfig
+from leaddocs.documents.patterns import AnyOf, FirstOf
+from leaddocs.documents.people import Credits
 from leaddocs.documents.pulls import PullRequestFacts, ReleaseCategories
+from leaddocs.documents.subjects import SubjectReader
 from leaddocs.history.changes import Change
 from leaddocs.history.commits import Person
 from leaddocs.markers import is_leaddocs_commit
@@ -42,14 +49,41 @@ class Classifier:
             for section in config.sections
             for change_type in section.types
         }
-        self._skip_pattern = _any_of(config.skip.message_patterns)
-        self._skip_authors = {a.lower() for a in config.skip.authors}
+        self._skip_pattern = AnyOf(config.skip.message_patterns)
+        self._skip_authors = Listed(config.skip.authors)
         self._skip_types = set(config.skip.types)
         maintenance = config.maintenance
         self._maintenance_types = set(maintenance.types)
         self._maintenance_scopes = set(maintenance.scopes)
-        self._maintenance_authors = {a.lower() for a in maintenance.authors}
-        self._maintenance_subject = _any_of(maintenance.subject_patterns)
+        self._maintenance_authors = Listed(maintenance.authors)
+        kinds = (maintenance.dependencies, maintenance.translations)
+        self._housekeeping = [_Housekeeping(kind) for kind in kinds]
+        self._every_housekeeping = _Housekeeping(
+            HousekeepingConfig(
+                authors=[author for kind in kinds for author in kind.authors],
+                scopes=[scope for kind in kinds for scope in kind.scopes],
+                labels=[label for kind in kinds for label in kind.labels],
+            )
+        )
+        # Which of these a subject is, in this order of precedence (_RELEASE, then each kind
+        # of housekeeping, then _MAINTENANCE): one match per subject.
+        self._subject_kind = FirstOf(
+            [
+                config.skip.release_patterns,
+                *(kind.subject_patterns for kind in kinds),
+                maintenance.subject_patterns,
+            ]
+        )
+        self._maintenance_kind = len(kinds) + 1
+        self.subjects = SubjectReader(config.commits, config.sections)
+        self.groups_by_area = config.commits.group_by_area
+        self.collapsed_titles = frozenset(s.title for s in config.sections if s.collapsed)
+        self.collapses_bot_repeats = maintenance.collapse_bot_repeats
+        self.credits = Credits(config.contributors, [*maintenance.authors, *config.skip.authors])
+
+    def read(self, change: Change) -> Change:
+        """``change`` with its words read as ``commits`` says (documents/subjects.py)."""
+        return self.subjects.read(change)
 
     def place(self, change: Change, pull: PullRequestFacts | None = None) -> tuple[Placement, str]:
         """The placement of ``change`` and the title of the section it goes in; ``pull`` is
@@ -63,13 +97,20 @@ class Classifier:
             or (self._categories is not None and self._categories.excludes(pull))
         ):
             return Placement.SKIPPED, ""
+        subject = change.headline or head.pr_title or head.subject
+        bare = _TYPE_PREFIX.sub("", subject, count=1) if ": " in subject else subject
+        kind = self._subject_kind.first(subject, bare)
         if (
-            self._all_listed(change, self._skip_authors)
+            kind == _RELEASE
+            or written_by(change, self._skip_authors)
             or any(is_leaddocs_commit(f"\n{c.body}") for c in change.commits if c.body)
             or change.type in self._skip_types
             or self._skip_pattern.search(head.subject)
             or (head.body and self._skip_pattern.search(head.body))
         ):
+            return Placement.SKIPPED, ""
+        housekeeping = self._housekeeping_of(change, kind, labels)
+        if housekeeping is not None and housekeeping.drop:
             return Placement.SKIPPED, ""
         if change.breaking:
             return Placement.BREAKING, config.breaking_title
@@ -77,19 +118,39 @@ class Classifier:
             by_label = self._by_label(pull, labels)
             if by_label is not None:
                 return by_label
-        subject = head.pr_title or head.subject
         if (
-            change.is_plain_merge
+            housekeeping is not None
+            or change.is_plain_merge
             or change.type in self._maintenance_types
             or change.scope in self._maintenance_scopes
-            or self._all_listed(change, self._maintenance_authors)
-            or self._maintenance_subject.search(subject)
+            or written_by(change, self._maintenance_authors)
+            or kind == self._maintenance_kind
         ):
             return Placement.MAINTENANCE, config.maintenance.title
         title = self._section_of_type.get(change.type or "")
+        if title is None and change.type is None:
+            title = self.subjects.section_of(change.description)
         if title is not None:
             return Placement.SECTION, title
+        if _all_written(change, self.credits.is_bot):
+            return Placement.MAINTENANCE, config.maintenance.title
         return Placement.OTHER, config.other_title
+
+    def _housekeeping_of(
+        self, change: Change, kind: int | None, labels: set[str]
+    ) -> _Housekeeping | None:
+        """The kind of housekeeping ``change`` is, if any: by its subject (``kind``, already
+        found), else by its scope, labels or authors."""
+        if kind is not None and 0 < kind < self._maintenance_kind:
+            return self._housekeeping[kind - 1]
+        every = self._every_housekeeping
+        if not (
+            (change.scope is not None and change.scope in every.scopes)
+            or not labels.isdisjoint(every.labels)
+            or written_by(change, every.authors)
+        ):
+            return None
+        return next((found for found in self._housekeeping if found.matches(change, labels)), None)
 
     def _by_label(self, pull: PullRequestFacts, labels: set[str]) -> tuple[Placement, str] | None:
         category = self._categories.category(pull) if self._categories is not None else None
@@ -104,28 +165,8 @@ class Classifier:
             return Placement.MAINTENANCE, self._config.maintenance.title
         return None
 
-    @staticmethod
-    def _is_listed(person: Person, listed: set[str]) -> bool:
-        # Author lists name people by name or e-mail, in any case.
-        return bool(listed) and not listed.isdisjoint(_identities(person))
-
-    def _all_listed(self, change: Change, listed: set[str]) -> bool:
-        """Whether every commit of the change is by a listed author.
-
-        A bot's pull request merged by a person is still the bot's: the merge commit's own
-        author does not count when the pull request brought commits in.
-        """
-        if not listed:
-            return False
-        if len(change.commits) == 1:  # most changes: one commit, no list to build
-            return self._is_listed(change.head.author, listed)
-        written = [c for c in change.commits if not c.is_merge] or change.commits[:1]
-        return all(self._is_listed(commit.author, listed) for commit in written)
-
     def is_bot(self, person: Person) -> bool:
-        return person.name.endswith("[bot]") or self._is_listed(
-            person, self._maintenance_authors | self._skip_authors
-        )
+        return self.credits.is_bot(person)
 
     def section_order(self) -> list[str]:
         config = self._config
@@ -135,18 +176,61 @@ class Classifier:
         return list(dict.fromkeys([*titles, config.maintenance.title]))
 
 
-@functools.lru_cache(maxsize=8192)
-def _identities(person: Person) -> frozenset[str]:
-    return frozenset((person.name.lower(), person.email.lower()))
+class Listed:
+    """Authors named by name or e-mail, in any case (``skip.authors``, …); each person is
+    asked about once."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._names = {name.lower() for name in names}
+        self._known: dict[tuple[str, str], bool] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._names)
+
+    def __call__(self, person: Person) -> bool:
+        who = (person.name, person.email)
+        found = self._known.get(who)
+        if found is None:
+            names = self._names
+            found = self._known[who] = person.name.lower() in names or person.email.lower() in names
+        return found
 
 
-class _NoMatch:
-    def search(self, text: str) -> None:
-        return None
+def written_by(change: Change, listed: Listed) -> bool:
+    """Whether every commit of the change is by an author ``listed``."""
+    return bool(listed) and _all_written(change, listed)
 
 
-def _any_of(patterns: list[str]) -> re.Pattern[str] | _NoMatch:
-    """One alternation instead of N searches: classification runs once per change."""
-    if not patterns:
-        return _NoMatch()
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+def _all_written(change: Change, by: Callable[[Person], bool]) -> bool:
+    """Whether ``by`` holds for the author of every commit of the change.
+
+    A bot's pull request merged by a person is still the bot's: the merge commit's own
+    author does not count when the pull request brought commits in.
+    """
+    if len(change.commits) == 1:  # most changes: one commit, no list to build
+        return by(change.head.author)
+    written = [c for c in change.commits if not c.is_merge] or change.commits[:1]
+    return all(by(commit.author) for commit in written)
+
+
+_RELEASE = 0  # the first of the subject kinds: release commits
+# "type(scope)!: ", or an area's "meson: ": subject patterns match after it too.
+_TYPE_PREFIX = re.compile(r"^[\w-]++(?:\([\w./-]*+\))?+!?: ")
+
+
+class _Housekeeping:
+    """One kind of housekeeping (``maintenance.dependencies``, ``maintenance.translations``)."""
+
+    def __init__(self, kind: HousekeepingConfig) -> None:
+        self.drop = kind.drop
+        self.authors = Listed(kind.authors)
+        self.scopes = set(kind.scopes)
+        self.labels = {label.lower() for label in kind.labels}
+
+    def matches(self, change: Change, labels: set[str]) -> bool:
+        """By scope, labels or authors (its subjects are matched with the others, _FirstOf)."""
+        return bool(
+            (change.scope is not None and change.scope in self.scopes)
+            or not labels.isdisjoint(self.labels)
+            or written_by(change, self.authors)
+        )

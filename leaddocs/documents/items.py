@@ -20,16 +20,26 @@ def item_line(item: ItemView) -> str:
     link = item_link(item)
     if link:
         head.append(f" ({link})")
-    if item.authors:
+    if item.repeats > 1:
+        head.append(f" — {item.repeats} times")
+    if item.authors and item.show_authors:
         head.append(" by " + ", ".join(md_text(author) for author in item.authors))
     lines = ["".join(head)]
     # Sub-items indented 4 spaces: Python-Markdown (MkDocs) needs 4 to nest a list (with 2 it
     # makes them siblings of the entry); CommonMark nests them either way.
     lines.extend(f"    - {md_text(note)}" for note in item.breaking_notes)
-    for commit in item.commits[1:]:
+    for commit in item.commits[1:] if _lists_commits(item) else ():
         link = f"[{commit.short}]({commit.url})" if commit.url else f"`{commit.short}`"
         lines.append(f"    - {link} {md_text(commit.subject)}")
     return "\n".join(lines)
+
+
+def _lists_commits(item: ItemView) -> bool:
+    """Whether the commits go under the entry: not a bot's repeats, and not the one commit of
+    a merge that says what the entry says (a topic or pull request of one commit)."""
+    if item.repeats > 1:
+        return False
+    return not (len(item.commits) == 2 and item.commits[1].subject.endswith(item.subject))
 
 
 def item_link(item: ItemView) -> str:

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from leaddocs.documents.classify import Classifier, Placement
+from leaddocs.documents.people import People
 from leaddocs.documents.pulls import PullRequestFacts, with_pull_request
 from leaddocs.history.changes import Change
-from leaddocs.history.commits import Person
 from leaddocs.history.releases import Release
 from leaddocs.history.remote import Forge
 
@@ -39,13 +39,18 @@ class ItemView:
     commits: list[CommitView]
     authors: list[str]
     issues: tuple[int, ...] = ()
+    repeats: int = 1
+    """How many changes this entry stands for: a bot's commit repeated with the same subject."""
+    show_authors: bool = True
+    """Whether the entry says "by …" (``contributors.by_line``; ``authors`` is kept for JSON)."""
 
 
 @dataclass(slots=True)
 class SectionView:
     title: str
     items: list[ItemView]
-    collapsed: bool = False
+    collapsed: bool = False  # folded away: Maintenance, and sections configured so
+    maintenance: bool = False
 
 
 @dataclass(slots=True)
@@ -90,24 +95,34 @@ class ViewBuilder:
         self._pulls = pulls or {}
 
     def release(self, release: Release) -> ReleaseView:
-        grouped: dict[str, list[ItemView]] = {}
-        skipped: list[ItemView] = []
-        credited: dict[str, Person] = {}
-        for change in release.changes:
-            pull = self._pulls.get(change.head.sha)
-            if pull is not None:
-                change = with_pull_request(change, pull)
-            placement, title = self._classifier.place(change, pull)
-            if placement is Placement.SKIPPED:
-                skipped.append(self.item(change))
-                continue
-            grouped.setdefault(title, []).append(self.item(change))
-            for person in change.authors:
-                credited.setdefault(person.key, person)
-        maintenance_title = self._classifier.section_order()[-1]
+        classifier = self._classifier
+        people = People(
+            [
+                *(person for change in release.changes for person in change.authors),
+                *release.contributors,
+            ]
+        )
+        grouped, skipped, credited = self._placed(release, people)
+        contributors = people.named(
+            p
+            for p in release.contributors
+            if people.key(p) in credited and not classifier.is_bot(p)
+        )
+        by_line = classifier.credits.by_line
+        if by_line == "never" or (by_line == "auto" and len(contributors) < 2):
+            for items in grouped.values():
+                for item in items:
+                    item.show_authors = False
+        maintenance_title = classifier.section_order()[-1]
+        folded = classifier.collapsed_titles
         sections = [
-            SectionView(title, grouped[title], collapsed=title == maintenance_title)
-            for title in self._classifier.section_order()
+            SectionView(
+                title,
+                self._ordered(grouped[title]),
+                collapsed=title == maintenance_title or title in folded,
+                maintenance=title == maintenance_title,
+            )
+            for title in classifier.section_order()
             if title in grouped
         ]
         compare_url = None
@@ -123,24 +138,60 @@ class ViewBuilder:
             compare_url=compare_url,
             next_version=release.next_version,
             sections=sections,
-            # Authors of skipped changes are not credited, and a bot is never "welcomed".
-            contributors=[p.name for p in release.contributors if p.key in credited],
-            first_time_contributors=[
-                p.name
-                for p in release.first_time_contributors
-                if p.key in credited and not self._classifier.is_bot(p)
-            ],
+            # Authors of skipped changes are not credited, and a bot is never credited.
+            contributors=list(contributors.values()),
+            first_time_contributors=_newcomers(release, people, contributors),
             skipped=skipped,
-            cancelled=[self.item(change) for change in release.cancelled],
+            cancelled=[self.item(change, people) for change in release.cancelled],
             folded=list(release.folded),
         )
 
-    def item(self, change: Change) -> ItemView:
+    def _placed(
+        self, release: Release, people: People
+    ) -> tuple[dict[str, list[ItemView]], list[ItemView], set[str]]:
+        """The entries of each section, the skipped ones, and who is credited (by person)."""
+        classifier = self._classifier
+        grouped: dict[str, list[ItemView]] = {}
+        skipped: list[ItemView] = []
+        credited: set[str] = set()
+        repeated: dict[tuple[str, str], ItemView] = {}
+        for change in release.changes:
+            pull = self._pulls.get(change.head.sha)
+            if pull is not None:
+                change = with_pull_request(change, pull)
+            change = classifier.read(change)
+            placement, title = classifier.place(change, pull)
+            item = self.item(change, people)
+            if placement is Placement.SKIPPED:
+                skipped.append(item)
+                continue
+            if classifier.collapses_bot_repeats and not item.authors:
+                # Written by bots only: one entry per subject, counting the repeats.
+                same = (title, " ".join(item.subject.casefold().split()))
+                first = repeated.setdefault(same, item)
+                if first is not item:
+                    first.repeats += 1
+                    first.commits.extend(item.commits)
+                    continue
+            grouped.setdefault(title, []).append(item)
+            credited.update(
+                people.key(person) for person in change.authors if not classifier.is_bot(person)
+            )
+        return grouped, skipped, credited
+
+    def _ordered(self, items: list[ItemView]) -> list[ItemView]:
+        """Entries of one area together (``commits.group_by_area``), else as history has them."""
+        if not self._classifier.groups_by_area:
+            return items
+        return sorted(items, key=lambda item: (item.scope is None, (item.scope or "").casefold()))
+
+    def item(self, change: Change, people: People | None = None) -> ItemView:
         forge = self._forge
         commits = [
             CommitView(c.sha, self._trim(c.subject), forge.commit_url(c.sha) if forge else None)
             for c in change.commits
         ]
+        people = people or People(change.authors)
         return ItemView(
             subject=self._trim(change.description) or "(no message)",
             type=change.type,
@@ -153,12 +204,27 @@ class ViewBuilder:
             else None,
             pr_url=forge.pr_url(change.pr) if forge and change.pr else None,
             commits=commits,
-            authors=[person.name for person in change.authors],
+            authors=list(
+                people.named(p for p in change.authors if not self._classifier.is_bot(p)).values()
+            ),
             issues=change.issues,
         )
 
     def _trim(self, text: str) -> str:
         return text if len(text) <= self._max else text[: self._max - 1].rstrip() + "…"
+
+
+def _newcomers(release: Release, people: People, contributors: dict[str, str]) -> list[str]:
+    """First-time contributors, as people: someone also seen under a known identity is none."""
+    new = {person.key for person in release.first_time_contributors}
+    known = {people.key(p) for p in release.contributors if p.key not in new}
+    return list(
+        people.named(
+            p
+            for p in release.first_time_contributors
+            if people.key(p) in contributors and people.key(p) not in known
+        ).values()
+    )
 
 
 def _date(timestamp: int | None) -> str | None:
@@ -179,6 +245,7 @@ def item_json(item: ItemView) -> dict[str, Any]:
         "commits": [commit.sha for commit in item.commits],
         "authors": item.authors,
         "issues": list(item.issues),
+        "repeats": item.repeats,
     }
 
 
@@ -195,7 +262,8 @@ def release_json(view: ReleaseView) -> dict[str, Any]:
         "sections": [
             {
                 "title": section.title,
-                "maintenance": section.collapsed,
+                "maintenance": section.maintenance,
+                "collapsed": section.collapsed,
                 "items": [item_json(item) for item in section.items],
             }
             for section in view.sections

@@ -1,8 +1,9 @@
-"""Commits grouped into changes: one entry per pull request, reverts cancelled.
+"""Commits grouped into changes: one entry per pull request or merged topic, reverts cancelled.
 
 A pull request counts once whether it landed as a squash commit ``subject (#12)``, a GitHub merge
 ``Merge pull request #12 from …`` or a GitLab merge ``See merge request group/project!12``: the
-merge commit and every commit it brought in form one change, listed under it.
+merge commit and every commit it brought in form one change, listed under it. In a merge-based
+project (history/merges.py) a merged topic branch does too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from leaddocs.history.commits import Commit, Person
+from leaddocs.history.merges import TopicMerges, humanised, topic_text
 
 
 @dataclass(slots=True)
@@ -29,6 +31,11 @@ class Change:
     issues: tuple[int, ...] = ()
     """Issues its commits reference (``Refs: #7``, ``Closes #14``), ascending, each once.
     A tuple: most changes have none, and the empty tuple costs no allocation per change."""
+    topic: str | None = None
+    """The topic branch a merge brought in (merge-based projects), when it is one."""
+    headline: str = ""
+    """The words ``type``, ``scope`` and ``description`` were read from, whole: the subject, the
+    pull request's title or the topic's text (documents put back a prefix that is no type)."""
 
     @property
     def head(self) -> Commit:
@@ -40,7 +47,7 @@ class Change:
 
     @property
     def is_plain_merge(self) -> bool:
-        return self.head.is_merge and self.pr is None
+        return self.head.is_merge and self.pr is None and self.topic is None
 
     @property
     def timestamp(self) -> int:
@@ -53,25 +60,23 @@ class Grouping:
     cancelled: list[Change]
 
 
-def group_changes(commits: list[Commit], tip: str) -> Grouping:
-    """Group one release's ``commits`` (newest first) into changes along ``tip``'s first parents."""
+def group_changes(commits: list[Commit], tip: str, topics: TopicMerges | None = None) -> Grouping:
+    """Group one release's ``commits`` (newest first) into changes along ``tip``'s first parents.
+
+    A pull request's merge is one change with every commit it brought in; so is a merged topic
+    branch when ``topics`` says the range is merge-based (history/merges.py).
+    """
     by_sha = {commit.sha: commit for commit in commits}
     chain = _first_parent_chain(by_sha, tip)
-    on_chain = set(chain)
-    owner: dict[str, str] = {}
-    # Oldest merge first, so a later merge's walk stops at what an earlier one already claimed.
-    for sha in reversed(chain):
-        merge = by_sha[sha]
-        if merge.pr is None or not merge.is_merge:
-            continue
-        for brought in _brought_in(by_sha, merge, on_chain, owner):
-            owner[brought] = sha
+    if topics is not None and not topics.applies(by_sha[sha] for sha in chain):
+        topics = None
+    owner = _owners(by_sha, chain, topics)
     members: dict[str, list[Commit]] = {}
     for commit in commits:
         if commit.sha in owner:
             members.setdefault(owner[commit.sha], []).append(commit)
     changes = [
-        _change(commit, members.get(commit.sha, []))
+        _change(commit, members.get(commit.sha, []), topics)
         for commit in commits
         if commit.sha not in owner
     ]
@@ -88,23 +93,68 @@ def _first_parent_chain(by_sha: dict[str, Commit], tip: str) -> list[str]:
     return chain
 
 
-def _brought_in(
-    by_sha: dict[str, Commit], merge: Commit, on_chain: set[str], owner: dict[str, str]
-) -> list[str]:
+def _owners(
+    by_sha: dict[str, Commit], chain: list[str], topics: TopicMerges | None
+) -> dict[str, str]:
+    """The merge each commit came in with, for merges that are one change with their commits.
+
+    Oldest first, every commit of a line marks what it reaches, so a later merge never claims
+    what an earlier one brought in, whether that one makes a change of it or not. A merge that
+    is no change of its own (the main line, an untitled branch) leaves the merges on its own
+    first-parent line to claim their commits: git-flow's ``develop`` full of pull requests,
+    git.git's ``maint`` full of topics.
+    """
+    reached = set(chain)
+    owner: dict[str, str] = {}
+    lines = [reversed(chain)]
+    while lines:
+        sha = next(lines[-1], None)
+        if sha is None:
+            lines.pop()
+            continue
+        merge = by_sha[sha]
+        if len(merge.parents) < 2:
+            continue
+        if merge.pr is not None or (topics is not None and topics.branch(merge) is not None):
+            for brought in _brought_in(by_sha, merge.parents[1:], reached):
+                owner[brought] = sha
+            continue
+        for parent in merge.parents[1:]:
+            line = _first_parent_chain_from(by_sha, parent, reached)
+            if line:
+                lines.append(reversed(line))
+    return owner
+
+
+def _first_parent_chain_from(by_sha: dict[str, Commit], start: str, reached: set[str]) -> list[str]:
+    """The first-parent line from ``start`` down to what is reached already, marked reached."""
+    line = []
+    current: str | None = start
+    while current is not None and current in by_sha and current not in reached:
+        reached.add(current)
+        line.append(current)
+        parents = by_sha[current].parents
+        current = parents[0] if parents else None
+    return line
+
+
+def _brought_in(by_sha: dict[str, Commit], starts: tuple[str, ...], reached: set[str]) -> list[str]:
     found: list[str] = []
-    stack = list(merge.parents[1:])
-    visited: set[str] = set()
+    stack = list(starts)
     while stack:
         sha = stack.pop()
-        if sha in visited or sha in on_chain or sha in owner or sha not in by_sha:
+        if sha in reached or sha not in by_sha:
             continue
-        visited.add(sha)
+        reached.add(sha)
         found.append(sha)
         stack.extend(by_sha[sha].parents)
     return found
 
 
-def _change(head: Commit, brought_in: list[Commit]) -> Change:
+def _change(head: Commit, brought_in: list[Commit], topics: TopicMerges | None) -> Change:
+    branch = topics.branch(head) if topics is not None and brought_in else None
+    if branch is not None:
+        return _topic_change(head, brought_in, branch)
     if not brought_in:
         # Most changes are one commit: skip the merging below (it runs 100k times on big repos).
         return Change(
@@ -117,31 +167,67 @@ def _change(head: Commit, brought_in: list[Commit]) -> Change:
             list(head.breaking_notes),
             [head.author] if not head.co_authors else authors_of([head]),
             tuple(sorted(set(head.refs))) if head.refs else (),
+            headline=head.pr_title or head.subject,
         )
-    breaking = head.breaking or any(commit.breaking for commit in brought_in)
-    notes = [*head.breaking_notes, *(note for c in brought_in for note in c.breaking_notes)]
-    change_type = head.type
-    scope = head.scope
-    if change_type is None and brought_in:
+    change_type, scope = head.type, head.scope
+    if change_type is None:
         # A PR titled in plain words takes the most telling type among its commits.
-        typed = [commit for commit in brought_in if commit.type is not None]
-        for wanted in ("feat", "fix", "perf"):
-            match = next((commit for commit in typed if commit.type == wanted), None)
-            if match is not None:
-                change_type, scope = match.type, match.scope
-                break
+        change_type, scope = _most_telling_type(brought_in, scope)
+    headline = head.pr_title or head.subject
+    return _merged_change(head, brought_in, change_type, scope, head.description, headline)
+
+
+def _topic_change(merge: Commit, brought_in: list[Commit], branch: str) -> Change:
+    """A merged topic branch: described by the merge's prose, else by its one commit, else by
+    the branch's name."""
+    text = topic_text(merge)
+    written = [commit for commit in brought_in if not commit.is_merge]
+    if text is None and len(written) == 1:
+        only = written[0]
+        change = _merged_change(
+            merge, brought_in, only.type, only.scope, only.description, only.subject
+        )
+    else:
+        change_type, scope = _most_telling_type(brought_in, None)
+        text = text or humanised(branch)
+        change = _merged_change(merge, brought_in, change_type, scope, text, text)
+    change.topic = branch
+    return change
+
+
+def _most_telling_type(commits: list[Commit], scope: str | None) -> tuple[str | None, str | None]:
+    typed = [commit for commit in commits if commit.type is not None]
+    for wanted in ("feat", "fix", "perf"):
+        match = next((commit for commit in typed if commit.type == wanted), None)
+        if match is not None:
+            return match.type, match.scope
+    return None, scope
+
+
+def _merged_change(
+    head: Commit,
+    brought_in: list[Commit],
+    change_type: str | None,
+    scope: str | None,
+    description: str,
+    headline: str,
+) -> Change:
     commits = [head, *brought_in]
     return Change(
         commits=commits,
         type=change_type,
         scope=scope,
-        breaking=breaking,
-        description=head.description,
+        breaking=head.breaking or any(commit.breaking for commit in brought_in),
+        description=description,
         pr=head.pr,
-        breaking_notes=notes,
+        breaking_notes=[
+            *head.breaking_notes,
+            *(note for commit in brought_in for note in commit.breaking_notes),
+        ],
         # The merge commit's author only pressed the button: the PR's commits name who wrote it.
         authors=authors_of(brought_in),
         issues=tuple(sorted({number for commit in commits for number in commit.refs})),
+        headline=headline,
     )
 
 

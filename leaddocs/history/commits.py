@@ -29,6 +29,7 @@ _ISSUE_KEYS = frozenset(("refs", "closes", "fixes", "resolves", "close", "fix", 
 # The name is empty or ends in a non-space, so the spaces before "<" are tried once per run.
 _PERSON = re.compile(r"^(?P<name>(?:.*?\S)??)\s*+<(?P<email>[^>]*)>\s*$")
 _ISSUE_REF = re.compile(r"#(\d{1,18})(?!\d)")
+_GITHUB_NOREPLY = "@users.noreply.github.com"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +37,15 @@ class Person:
     name: str
     email: str
     key: str = field(default="", compare=False)
-    """Who this is, for counting people: the lower-cased e-mail, else the name."""
+    """Who this is, for counting people: the lower-cased e-mail, else the name. GitHub's
+    two no-reply forms (``123+ada@users.noreply…`` and ``ada@users.noreply…``) are one."""
 
     def __post_init__(self) -> None:
         if not self.key:
-            object.__setattr__(self, "key", (self.email or self.name).lower())
+            key = (self.email or self.name).lower()
+            if key.endswith(_GITHUB_NOREPLY):
+                key = key.split("+", 1)[-1]
+            object.__setattr__(self, "key", key)
 
 
 @functools.lru_cache(maxsize=8192)

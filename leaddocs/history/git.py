@@ -140,6 +140,11 @@ class GitRepository:
     def has_commits(self) -> bool:
         return self._ask("rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
 
+    def user_name(self) -> str | None:
+        """``user.name`` as git would sign a commit with it, or None when it is not set."""
+        name = self._ask("config", "--get", "user.name")
+        return " ".join(name.split()) or None if name is not None else None
+
     def require_commits(self) -> None:
         if not self.has_commits():
             raise EmptyRepositoryError(f"{self.root}: the repository has no commits yet")
@@ -278,7 +283,7 @@ class GitRepository:
         return set(out.split())
 
     def authors_in(self, revisions: list[str]) -> set[tuple[str, str]]:
-        """``(name, e-mail)`` of every author (mailmap applied) and co-author in ``revisions``;
+        """``(name, e-mail)`` of every author and co-author in ``revisions``, mailmap applied;
         the e-mail may be empty (``--author="Bob <>"``)."""
         if not revisions:
             return set()
@@ -286,15 +291,41 @@ class GitRepository:
             "log", "--format=%aN%x00%aE%n%(trailers:key=Co-authored-by,valueonly)", *revisions
         )
         found = set()
+        co_authors = set()
         for line in out.splitlines():
             name, nul, email = line.partition("\0")
-            if not nul:  # a co-author trailer: Name <e-mail>
-                co_author = _NAME_AND_EMAIL.match(line)
-                if co_author is None:
-                    continue
-                name, email = co_author["name"], co_author["email"]
-            found.add((name.strip(), email.strip()))
-        return found
+            if nul:
+                found.add((name.strip(), email.strip()))
+                continue
+            co_author = _NAME_AND_EMAIL.match(line)  # a co-author trailer: Name <e-mail>
+            if co_author is not None:
+                co_authors.add((co_author["name"].strip(), co_author["email"].strip()))
+        mapped = self.mailmap(sorted(co_authors)) if co_authors else {}
+        return found | {mapped.get(identity, identity) for identity in co_authors}
+
+    def mailmap(self, people: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+        """``(name, e-mail)`` → the identity ``.mailmap`` gives it, for those it changes; one
+        ``git check-mailmap``. Co-authors need it: git maps only authors and committers."""
+        asked = [(n, e) for n, e in people if not any(c in n + e for c in "<>\n\0")]
+        if not asked:
+            return {}
+        lines = "".join(f"{name} <{email}>\n" for name, email in asked)
+        shown = subprocess.run(
+            ["git", "check-mailmap", "--stdin"],
+            cwd=self.root,
+            input=lines.encode(),
+            capture_output=True,
+            check=False,
+        )
+        if shown.returncode != 0:
+            return {}  # an unreadable .mailmap: names stay as written
+        answers = shown.stdout.decode("utf-8", "replace").splitlines()
+        mapped = {}
+        for identity, answer in zip(asked, answers, strict=False):
+            found = _NAME_AND_EMAIL.match(answer)
+            if found is not None and (found["name"], found["email"]) != identity:
+                mapped[identity] = (found["name"], found["email"])
+        return mapped
 
     def added_times(self, paths: list[str]) -> dict[str, int]:
         """When each path (relative to the root) was first committed, as a unix commit time,

@@ -7,10 +7,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from leaddocs.config import MergesConfig
 from leaddocs.errors import RefError, ShallowHistoryError
 from leaddocs.history.changes import Change, group_changes
 from leaddocs.history.commits import Commit, Person, parse_records
+from leaddocs.history.commits import person as shared_person
 from leaddocs.history.git import GitRepository
+from leaddocs.history.merges import TopicMerges
 from leaddocs.history.ranges import Reach, bounds, is_boundary, plan
 from leaddocs.history.tags import ReleaseTag, one_per_commit, release_tags, unmatched_note
 from leaddocs.history.twins import find_twins, tags_note
@@ -93,6 +96,7 @@ class History:
         *,
         fold_prereleases: bool = True,
         authors: AuthorsMemo | None = None,
+        merges: MergesConfig | None = None,
     ) -> None:
         self.repo = repo
         self._matcher = TagMatcher(tag_pattern)
@@ -100,6 +104,7 @@ class History:
         self._counts = counts
         self._fold = fold_prereleases
         self._authors = authors
+        self._topics = TopicMerges(merges)
         # What the caller should tell the user, as data: release-named tags skipped because
         # they point at a tree or a blob, tags mapped to their twins, a pattern matching little.
         self.notes: list[str] = []
@@ -143,7 +148,7 @@ class History:
         else:
             span = self._between(from_ref, to_ref, to_sha)
         tag_at_tip = tag_at_tip or span.tip
-        grouping = group_changes(span.commits, to_sha)
+        grouping = group_changes(span.commits, to_sha, self._topics)
         revisions = [to_sha, *(f"^{sha}" for sha in span.stops)]
         changes = _only_touching(grouping.changes, self._touching(revisions, paths))
         earlier_authors = self._authors_before(span.stops, tags) if span.stops else None
@@ -270,7 +275,7 @@ class History:
         period of a status page, bounded by commits of the main line rather than by tags."""
         revisions = [to_sha, f"^{from_sha}"] if from_sha else [to_sha]
         label = f"{from_sha[:12] if from_sha else '(first commit)'}..{to_sha[:12]}"
-        grouping = group_changes(self._read(revisions, label), to_sha)
+        grouping = group_changes(self._read(revisions, label), to_sha, self._topics)
         return Release(
             tag=None,
             title=None,
@@ -309,7 +314,7 @@ class History:
             everyone = frozenset(
                 person.key for commit in own for person in (commit.author, *commit.co_authors)
             )
-            grouping = group_changes(own, tip)
+            grouping = group_changes(own, tip, self._topics)
             changes = _only_touching(grouping.changes, touching)
             release = Release(
                 tag=tag.name if tag else None,
@@ -350,7 +355,7 @@ class History:
         before = next((tag for tag in tags if tag.name == previous), None)
         revisions = [head, *(f"^{sha}" for sha in stops)]
         label = f"{previous or '(first commit)'}..HEAD"
-        grouping = group_changes(self._read(revisions, label), head)
+        grouping = group_changes(self._read(revisions, label), head, self._topics)
         changes = _only_touching(grouping.changes, self._touching(revisions, paths))
         release = Release(
             tag=None,
@@ -474,6 +479,7 @@ class History:
                     "run `git fetch --unshallow --tags` (in GitHub Actions: actions/checkout with "
                     "fetch-depth: 0), or pass --unshallow"
                 )
+        _mailmap_co_authors(self.repo, commits)
         return commits
 
     def _touching(self, revisions: list[str], paths: Iterable[str]) -> set[str] | None:
@@ -498,6 +504,22 @@ class History:
         while suggested in taken:
             suggested = suggested.bump(breaking=False, feature=False)
         return str(suggested)
+
+
+def _mailmap_co_authors(repo: GitRepository, commits: list[Commit]) -> None:
+    """Co-authors under the name and e-mail ``.mailmap`` gives them, as git gives authors."""
+    named = {who for commit in commits for who in commit.co_authors}
+    if not named:
+        return
+    mapped = repo.mailmap([(who.name, who.email) for who in named])
+    if not mapped:
+        return
+    for commit in commits:
+        if commit.co_authors:
+            commit.co_authors = tuple(
+                shared_person(*mapped.get((who.name, who.email), (who.name, who.email)))
+                for who in commit.co_authors
+            )
 
 
 def _only_touching(changes: list[Change], touching: set[str] | None) -> list[Change]:

@@ -17,6 +17,17 @@ from leaddocs.status.summary import Decision, InFlight, Item, Risk, Source
 
 
 @dataclass(frozen=True, slots=True)
+class StaleRunbook:
+    """A runbook not verified for ``runbooks.stale_after_days`` on the period's last day."""
+
+    rel: str  # the file, from the repository root: what makes two pages' risks the same
+    title: str
+    service: str
+    why: str  # "last verified 2024-01-02, 400 days ago (more than 180)", "never verified: …"
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """What the rules look at, gathered for one period."""
 
@@ -24,6 +35,7 @@ class Facts:
     reverts: Sequence[Item]  # changes of the period that revert an earlier change
     in_flight: Sequence[InFlight]
     adrs: Sequence[Decision]  # every record, with its status and date
+    stale_runbooks: Sequence[StaleRunbook] = ()
 
 
 def rule_risks(facts: Facts, config: StatusConfig) -> list[Risk]:
@@ -50,6 +62,15 @@ def rule_risks(facts: Facts, config: StatusConfig) -> list[Risk]:
                     source=adr.source,
                 )
             )
+    risks.extend(
+        Risk(
+            key=f"runbook-stale:{book.rel}",
+            text=f"Runbook {book.title} ({book.service}) is stale: {book.why}",
+            rule="runbook-stale",
+            source=book.source,
+        )
+        for book in facts.stale_runbooks
+    )
     return risks
 
 

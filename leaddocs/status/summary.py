@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from leaddocs.status.notes import Health
 
 SCHEMA = "leaddocs-status/1"
-Rule = Literal["revert", "pr-open", "review-waiting", "label", "adr-proposed"]
+Rule = Literal["revert", "pr-open", "review-waiting", "label", "adr-proposed", "runbook-stale"]
 
 # What each rule says, for the page and the docs: a risk names the rule that raised it.
 RULES: dict[str, str] = {
@@ -23,6 +23,7 @@ RULES: dict[str, str] = {
     "review-waiting": "a pull request waiting for review longer than status.review_wait_days",
     "label": "a pull request labelled as in status.risk_labels or status.blocker_labels",
     "adr-proposed": "an ADR proposed for longer than status.adr_proposed_days",
+    "runbook-stale": "a runbook not verified for runbooks.stale_after_days, or never",
 }
 
 

@@ -23,6 +23,11 @@ ITEMS = [
     ItemView("Add CSV export", "feat", "export", False, [], 3, "!3", None,
              [CommitView("c" * 40, "Merge", None), CommitView("d" * 40, "feat: writer", "https://h/c/d")], []),
     ItemView("no commits", None, None, False, [], None, None, None, [], []),
+    ItemView("bump x", None, "deps", False, [], 7, "#7", None,
+             [CommitView("e" * 40, "Merge", None), CommitView("f" * 40, "chore(deps): bump x", None)], []),
+    ItemView("badge", None, None, False, [], None, None, None,
+             [CommitView("e" * 40, "badge", None), CommitView("f" * 40, "badge", None)], [], repeats=2),
+    ItemView("solo", None, None, False, [], None, None, None, [], ["Ada"], show_authors=False),
 ]  # fmt: skip
 
 

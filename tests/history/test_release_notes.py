@@ -74,7 +74,8 @@ def test_sections_come_in_a_stable_order_with_maintenance_last(cli: Any, service
     maintenance = subjects(document, "Maintenance")
     assert "bump requests from 2.31.0 to 2.32.0" in maintenance
     assert "cache pip downloads" in maintenance
-    assert "1.0.0" in maintenance  # the release commit itself
+    assert "1.0.0" not in maintenance  # the release commit itself is left out
+    assert "1.0.0" in [item["subject"] for item in document["skipped"]]
 
 
 def test_a_merged_pull_request_is_one_entry_with_its_commits(cli: Any, service: Any) -> None:
@@ -104,7 +105,8 @@ def test_skip_marker_leaves_a_change_out_but_counts_it(cli: Any, service: Any) -
     document = notes_json(cli, repo, "--from", "v0.9.0", "--to", "v1.0.0")
     every_subject = [i["subject"] for s in document["sections"] for i in s["items"]]
     assert not any("tidy imports" in subject for subject in every_subject)
-    assert [item["subject"] for item in document["skipped"]] == ["tidy imports [skip changelog]"]
+    skipped = [item["subject"] for item in document["skipped"]]
+    assert skipped == ["1.0.0", "tidy imports [skip changelog]"]  # and the release commit
 
 
 def test_non_conventional_commits_are_kept_as_other(cli: Any, service: Any) -> None:
@@ -117,7 +119,7 @@ def test_contributors_and_first_time_contributors(cli: Any, service: Any) -> Non
     repo, _ = service
     released = notes_json(cli, repo, "--from", "v0.9.0", "--to", "v1.0.0")
     assert "Margaret Hamilton" in released["contributors"]  # a co-author counts
-    assert "dependabot[bot]" in released["contributors"]
+    assert "dependabot[bot]" not in released["contributors"]  # bots are not credited
     assert set(released["first_time_contributors"]) == {  # bots are not welcomed
         "Grace Hopper",
         "Linus Torvalds",
@@ -178,7 +180,7 @@ def test_markdown_release_notes_match_the_golden_file(cli: Any, service: Any) ->
     assert result.code == 0, result
     assert_golden("release-notes-v1.0.0.md", result.stdout)
     assert "&lt;b&gt;README&lt;/b&gt;" in result.stdout  # raw HTML from a commit is neutralised
-    assert "<details markdown>\n<summary>Maintenance (3)</summary>" in result.stdout
+    assert "<details markdown>\n<summary>Maintenance (2)</summary>" in result.stdout
 
 
 def test_json_release_notes_match_the_golden_file(cli: Any, service: Any) -> None:

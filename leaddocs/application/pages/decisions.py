@@ -3,6 +3,8 @@ filter is the plugin's script, reading the table), and the records that could no
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from leaddocs.adr.parse import identity
 from leaddocs.application.pages.records import DecisionRecords
 from leaddocs.application.pages.shared import date_of, link, status_badge
@@ -19,7 +21,7 @@ def index_page(decisions: DecisionRecords) -> str:
         "or amends what.",
         "",
     ]
-    lines += unreadable_admonition(decisions)
+    lines += unreadable_admonition(decisions.unreadable)
     if not decisions.records and not decisions.unreadable:
         return "\n".join([*lines, "No decision records yet."]) + "\n"
     # The filter's controls are made by the plugin's script from this table's own cells.
@@ -45,10 +47,11 @@ def index_page(decisions: DecisionRecords) -> str:
     return "\n".join(lines) + "\n"
 
 
-def unreadable_admonition(decisions: DecisionRecords) -> list[str]:
-    if not decisions.unreadable:
+def unreadable_admonition(unreadable: Sequence[object], noun: str = "record") -> list[str]:
+    """The files an index could not list, each as ``file:line: reason``."""
+    if not unreadable:
         return []
-    count = len(decisions.unreadable)
-    lines = [f'!!! failure "{count} record{"s" if count != 1 else ""} could not be read"', ""]
-    lines += [f"    - {md_text(str(broken))}" for broken in decisions.unreadable]
+    count = len(unreadable)
+    lines = [f'!!! failure "{count} {noun}{"s" if count != 1 else ""} could not be read"', ""]
+    lines += [f"    - {md_text(str(broken))}" for broken in unreadable]
     return [*lines, ""]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from leaddocs.adr.model import STATUSES
 from leaddocs.application.pages.records import DecisionRecord
 from leaddocs.markup import md_cell, md_link_path, md_text
 
 
-def status_badge(status: str) -> str:
-    """A coloured badge; only the known words reach the HTML (anything else shows unknown)."""
-    word = status if status in (*STATUSES, "unreadable") else "unknown"
+def status_badge(status: str, known: Collection[str] = STATUSES) -> str:
+    """A coloured badge; only the ``known`` words reach the HTML (anything else shows
+    unknown). ``known``: an ADR's statuses unless another kind's are given."""
+    word = status if status in known or status == "unreadable" else "unknown"
     classes = f"leaddocs-status leaddocs-status--{word}"
     return f'<span class="{classes}" data-status="{word}">{word}</span>'
 

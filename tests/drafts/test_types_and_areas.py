@@ -1,0 +1,82 @@
+"""Only real Conventional Commit types are types: ``meson: …`` names an area and stays."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.drafts.helpers import configure, markdown, notes, section, sections
+from tests.gitrepo import Repo
+
+
+def areas_and_types(repo: Repo) -> None:
+    repo.commit("feat: first")
+    repo.tag("v1.0.0")
+    repo.commit("meson: fix perl dependencies")
+    repo.commit("t-reftable-merged: add a test for empty tables")
+    repo.commit("feat(api): filter invoices by status")
+    repo.commit("refs(files): speed up packed-refs parsing")
+    repo.commit("meson: add an option for the docs")
+    repo.commit("gitk: show the author date")
+
+
+def test_a_prefix_that_is_no_type_stays_in_the_text(cli: Any, repo: Repo) -> None:
+    areas_and_types(repo)
+    found = sections(notes(cli, repo))
+    every = [entry for entries in found.values() for entry in entries]
+    assert "meson: fix perl dependencies" in every
+    assert "t-reftable-merged: add a test for empty tables" in every
+    assert "refs(files): speed up packed-refs parsing" in every
+    assert "api: filter invoices by status" in found["Features"]  # a real type is parsed
+    # The words after an area are still read for their verb.
+    assert "meson: fix perl dependencies" in found["Fixes"]
+    assert "meson: add an option for the docs" in found["Features"]
+    assert "refs(files): speed up packed-refs parsing" in found["Performance"]
+    assert found.get("Other") == ["gitk: show the author date"]
+
+
+def test_the_markdown_keeps_the_prefix_as_written(cli: Any, repo: Repo) -> None:
+    areas_and_types(repo)
+    text = markdown(cli, repo)
+    assert "- meson: fix perl dependencies (" in text
+    assert "- **api:** filter invoices by status (" in text
+
+
+def test_the_type_list_is_configurable(cli: Any, repo: Repo) -> None:
+    areas_and_types(repo)
+    configure(
+        repo,
+        "commits:\n  types: [feat, fix, meson]\n"
+        "sections:\n  - {title: Build system, types: [meson]}\n  - {title: Features, types: [feat]}\n",
+    )
+    found = sections(notes(cli, repo))
+    assert found["Build system"] == ["add an option for the docs", "fix perl dependencies"]
+
+
+def test_areas_can_group_the_entries(cli: Any, repo: Repo) -> None:
+    areas_and_types(repo)
+    repo.commit("gitk: fix the diff colours")
+    configure(repo, "commits:\n  group_by_area: true\n")
+    document = notes(cli, repo)
+    assert section(document, "Fixes") == [
+        "gitk: fix the diff colours",
+        "meson: fix perl dependencies",
+    ]
+    assert section(document, "Features") == [
+        "api: filter invoices by status",
+        "meson: add an option for the docs",
+    ]
+    assert section(document, "Maintenance") == ["t-reftable-merged: add a test for empty tables"]
+    text = markdown(cli, repo)
+    assert "- **meson:** fix perl dependencies (" in text
+
+
+def test_a_pull_request_title_with_an_area_keeps_it(cli: Any, repo: Repo) -> None:
+    repo.commit("feat: first")
+    repo.tag("v1.0.0")
+    repo.commit("docs(readme): explain setup (#3)")
+    repo.merge_pr(4, "ui: fix the dark mode toggle", ["wip", "more"])
+    repo.commit("parser: handle tabs (#5)")
+    found = sections(notes(cli, repo))
+    assert found["Fixes"] == ["ui: fix the dark mode toggle"]
+    assert found["Documentation"] == ["readme: explain setup"]
+    assert found["Other"] == ["parser: handle tabs"]
