@@ -25,6 +25,7 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,9 @@ class CacheFolder:
         self._used.add(name)
         return data
 
-    def write(self, name: str, data: bytes) -> None:
+    def write(self, name: str, data: bytes | Iterable[bytes]) -> None:
+        """Write the file ``name`` whole, or not at all; ``data`` may come in parts (written
+        one by one: a big file never stands in memory twice)."""
         temporary: str | None = None
         try:
             self.path.mkdir(parents=True, exist_ok=True)
@@ -86,7 +89,8 @@ class CacheFolder:
                 ignore.write_text("# leaddocs' cache of history (ADR 0016)\n*\n")
             handle, temporary = tempfile.mkstemp(dir=self.path, prefix=".tmp-")
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+                for part in [data] if isinstance(data, bytes) else data:
+                    stream.write(part)
             # Of two runs writing one name (the same bytes), either wins.
             os.replace(temporary, self.path / name)
             self._used.add(name)

@@ -17,6 +17,7 @@ Where and how entries are stored, and when they are trusted: ``cache_folder.py``
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import stat
@@ -74,9 +75,16 @@ class TaggedState:
 
 
 class ReleaseCache:
+    """The tagged releases of one fingerprint, kept together in one file (``<key>.releases``:
+    a run reads one file, and a first run creates one, not one per release), and the state
+    of the last full read beside it (``<key>.state``, small: rewritten when HEAD moves)."""
+
     def __init__(self, folder: CacheFolder, fingerprint: str) -> None:
         self._folder = folder
         self._fingerprint = fingerprint
+        self._key = hashlib.sha256(canonical(["releases", fingerprint])).hexdigest()
+        self._stored: dict[str, CachedRelease] | None = None  # what the file holds, once read
+        self._added: dict[str, CachedRelease] = {}
 
     @classmethod
     def open(
@@ -97,31 +105,19 @@ class ReleaseCache:
         return hashlib.sha256(canonical(["release", self._fingerprint, *parts])).hexdigest()
 
     def get(self, key: str) -> CachedRelease | None:
-        data = self._folder.read(f"{key}.entry")
-        return _entry(data, key) if data is not None else None
+        return self._added.get(key) or self._releases().get(key)
 
     def put(self, key: str, release: CachedRelease) -> None:
-        body = release.body.encode("utf-8")
-        meta = {
-            "v": _VERSION,
-            "key": key,
-            "tag": release.tag,
-            "changes": release.changes,
-            "digest": release.digest,
-            "items": release.items,
-            "bytes": len(body),
-        }
-        self._folder.write(f"{key}.entry", canonical(meta) + b"\n" + body)
+        self._added[key] = release
 
     def state(self) -> TaggedState | None:
         """What the last full read of the history found, if it can be read back."""
-        key = self._state_key()
-        data = self._folder.read(f"{key}.state")
+        data = self._folder.read(f"{self._key}.state")
         if data is None:
             return None
         try:
             meta = json.loads(data)
-            if meta["v"] != _VERSION or meta["key"] != key:
+            if meta["v"] != _VERSION or meta["key"] != self._key:
                 return None
             tags = [(str(name), str(sha), int(date)) for name, sha, date in meta["tags"]]
             shas = [meta["head"], *meta["stops"], *(sha for _, sha, _ in tags)]
@@ -143,10 +139,14 @@ class ReleaseCache:
             return None
 
     def remember(self, state: TaggedState) -> None:
-        key = self._state_key()
+        """Keep ``state`` and, when this run made any, the releases it names (only those: the
+        entries of tags that are gone go with the file they were in)."""
+        if self._added:
+            kept = {key: found for key in state.keys if (found := self.get(key)) is not None}
+            self._write_releases(kept)
         meta = {
             "v": _VERSION,
-            "key": key,
+            "key": self._key,
             "head": state.head,
             "tags": state.tags,
             "all_on_line": state.all_on_line,
@@ -155,13 +155,31 @@ class ReleaseCache:
             "stops": list(state.stops),
             "seen": sorted(state.seen),
         }
-        self._folder.write(f"{key}.state", canonical(meta))
+        self._folder.write(f"{self._key}.state", canonical(meta))
 
     def prune(self) -> None:
         self._folder.prune()
 
-    def _state_key(self) -> str:
-        return hashlib.sha256(canonical(["state", self._fingerprint])).hexdigest()
+    def _releases(self) -> dict[str, CachedRelease]:
+        if self._stored is None:
+            data = self._folder.read(f"{self._key}.releases")
+            self._stored = _releases(data, self._key) if data is not None else {}
+        return self._stored
+
+    def _write_releases(self, releases: dict[str, CachedRelease]) -> None:
+        index = [
+            [key, release.tag, release.changes, release.digest, release.items, _size(release.body)]
+            for key, release in releases.items()
+        ]
+        meta = canonical({"v": _VERSION, "key": self._key, "releases": index})
+        # Encoded a release at a time as the file is written: 50 MB of JSON, not twice.
+        bodies = (release.body.encode("utf-8") for release in releases.values())
+        self._folder.write(f"{self._key}.releases", itertools.chain([meta, b"\n"], bodies))
+
+
+def _size(text: str) -> int:
+    """How many bytes ``text`` is in UTF-8 (without encoding it when it is ASCII)."""
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
 class AuthorSets:
@@ -209,34 +227,35 @@ class AuthorSets:
         return hashlib.sha256(canonical(["authors", self._fingerprint, sorted(stops)])).hexdigest()
 
 
-def _entry(data: bytes, key: str) -> CachedRelease | None:
-    """The entry in ``data`` if it is whole and is the one asked for; None otherwise."""
+def _releases(data: bytes, key: str) -> dict[str, CachedRelease]:
+    """The releases ``data`` holds, if it is whole and the file asked for; none otherwise (a
+    damaged file is computed again, never fatal)."""
     meta_end = data.find(b"\n", 0, _MAX_META)
     if meta_end < 0:
-        return None
+        return {}
+    found: dict[str, CachedRelease] = {}
     try:
         meta = json.loads(data[:meta_end])
-        body = data[meta_end + 1 :]
-        if (
-            meta["v"] != _VERSION
-            or meta["key"] != key
-            or meta["bytes"] != len(body)
-            or not isinstance(meta["tag"], str)
-            or type(meta["changes"]) is not int
-            or meta["changes"] < 0
-            or not (meta["digest"] is None or _KEY.match(str(meta["digest"])))
-            or type(meta["items"]) is not int
-        ):
-            return None
-        return CachedRelease(
-            meta["tag"],
-            body.decode("utf-8"),
-            meta["changes"],
-            meta["digest"],
-            meta["items"],
-        )
+        if meta["v"] != _VERSION or meta["key"] != key:
+            return {}
+        at = meta_end + 1
+        for name, tag, changes, digest, items, size in meta["releases"]:
+            if (
+                not _is_key(name)
+                or not isinstance(tag, str)
+                or type(changes) is not int
+                or type(items) is not int
+                or type(size) is not int
+                or min(changes, items, size) < 0
+                or not (digest is None or _is_key(digest))
+            ):
+                return {}
+            body = data[at : at + size].decode("utf-8")
+            at += size
+            found[name] = CachedRelease(tag, body, changes, digest, items)
+        return found if at == len(data) else {}
     except (ValueError, KeyError, TypeError):
-        return None  # damaged, or written by something else: computed again
+        return {}
 
 
 def _is_sha(value: Any) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from leaddocs.application import cache_folder, release_cache
+from leaddocs.application import cache_folder
 from leaddocs.history.git import GitRepository
 from tests.gitrepo import Repo
 from tests.history.sample import ADA, GRACE, build_service_history
@@ -44,8 +44,18 @@ def _same_as_without_cache(cli: Any, repo: Repo, *args: str) -> str:
     return str(cached.stdout)
 
 
-def _entries(repo: Repo) -> list[Path]:
-    return sorted((repo.path / CACHE).glob("*.entry"))
+def _files(repo: Repo) -> list[Path]:
+    """The cache's files of releases, one per format (and configuration)."""
+    return sorted((repo.path / CACHE).glob("*.releases"))
+
+
+def _entries(repo: Repo) -> list[str]:
+    """The keys of the releases the cache holds, in every file."""
+    keys = []
+    for found in _files(repo):
+        meta = json.loads(found.read_bytes().partition(b"\n")[0])
+        keys.extend(entry[0] for entry in meta["releases"])
+    return keys
 
 
 def test_a_warm_run_reads_only_the_commits_since_the_newest_tag(
@@ -69,7 +79,7 @@ def test_json_is_cached_apart_and_byte_identical(cli: Any, repo: Repo) -> None:
     for _ in range(2):
         _same_as_without_cache(cli, repo, "--format", "json")
         _same_as_without_cache(cli, repo)
-    assert len(_entries(repo)) == 4  # two releases, two formats
+    assert len(_entries(repo)) == 4 and len(_files(repo)) == 2  # two releases, two formats
 
 
 def _retag(repo: Repo) -> None:
@@ -219,23 +229,41 @@ def test_the_paths_filter_is_part_of_the_key(cli: Any, repo: Repo) -> None:
     assert _same_as_without_cache(cli, repo) == whole
 
 
-def test_a_damaged_entry_is_computed_again(cli: Any, repo: Repo) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:-40],  # cut short
+        lambda data: b"\x00\xff not a cache file",
+        lambda data: data.replace(b'"releases":[[', b'"releases":[["not a key",', 1),
+        lambda data: data + b"more",
+    ],
+)
+def test_a_damaged_file_is_computed_again(
+    cli: Any, repo: Repo, damage: Callable[[bytes], bytes]
+) -> None:
     build_service_history(repo)
     before = cli("--repo", repo.path, "changelog").stdout
-    damaged, other = _entries(repo)
-    damaged.write_bytes(damaged.read_bytes()[:-40])  # cut short
-    other.write_bytes(b"\x00\xff not an entry")
+    [releases] = _files(repo)
+    releases.write_bytes(damage(releases.read_bytes()))
+    [state] = (repo.path / CACHE).glob("*.state")
+    state.write_bytes(damage(state.read_bytes()))
     assert _same_as_without_cache(cli, repo) == before
     assert cli("--repo", repo.path, "changelog").stdout == before
+    assert len(_entries(repo)) == 2  # written again, whole
 
 
 def _forge(repo: Repo, text: str) -> None:
-    """Rewrite every cached entry's section as someone with the cache's key could."""
-    for entry in _entries(repo):
-        meta, _, body = entry.read_bytes().partition(b"\n")
-        forged = body.replace(b"add invoices endpoint", text.encode())
-        meta = meta.replace(b'"bytes":%d' % len(body), b'"bytes":%d' % len(forged))
-        entry.write_bytes(meta + b"\n" + forged)
+    """Rewrite the cached sections as someone who knows the cache's format could."""
+    for found in _files(repo):
+        meta_line, _, bodies = found.read_bytes().partition(b"\n")
+        meta = json.loads(meta_line)
+        forged, at = [], 0
+        for entry in meta["releases"]:
+            body = bodies[at : at + entry[5]].replace(b"add invoices endpoint", text.encode())
+            at += entry[5]
+            entry[5] = len(body)
+            forged.append(body)
+        found.write_bytes(json.dumps(meta).encode() + b"\n" + b"".join(forged))
 
 
 def test_an_entry_committed_to_git_is_never_trusted(cli: Any, repo: Repo) -> None:
@@ -258,12 +286,16 @@ def test_links_and_odd_files_in_the_folder_are_not_read(
 ) -> None:
     build_service_history(repo)
     honest = cli("--repo", repo.path, "changelog").stdout
-    elsewhere = tmp_path / "elsewhere.entry"
-    for entry in _entries(repo):
-        elsewhere.write_bytes(entry.read_bytes().replace(b"add invoices", b"leaked text"))
-        entry.unlink()
-        entry.symlink_to(elsewhere)
+    _forge(repo, "leaked text")
+    elsewhere = tmp_path / "elsewhere.releases"
+    for found in _files(repo):
+        elsewhere.write_bytes(found.read_bytes())
+        found.unlink()
+        found.symlink_to(elsewhere)
+    fifo = repo.path / CACHE / "planted.releases"
+    os.mkfifo(fifo)
     assert cli("--repo", repo.path, "changelog").stdout == honest
+    assert not any(path.is_symlink() for path in _files(repo))  # written again, as a file
 
 
 def test_a_cache_folder_leading_outside_the_repository_is_not_used(
@@ -307,19 +339,18 @@ def test_a_shallow_clone_reads_its_history_without_the_cache(
 
 
 def test_the_folder_is_kept_under_its_size(tmp_path: Path) -> None:
-    cache = release_cache.ReleaseCache(cache_folder.CacheFolder(tmp_path, 3000), "fingerprint")
-    keys = [cache.key(f"v{n}.0.0") for n in range(6)]
-    for age, key in enumerate(keys):
-        cache.put(key, release_cache.CachedRelease("v", "x" * 900, 1))
-        os.utime(tmp_path / f"{key}.entry", (1000 + age, 1000 + age))
-    later = release_cache.ReleaseCache(cache_folder.CacheFolder(tmp_path, 3000), "fingerprint")
-    assert later.get(keys[0]) is not None  # the oldest, but used by this run
-    later.put(keys[5], release_cache.CachedRelease("v", "y" * 900, 1))
+    names = [f"{n:064x}.releases" for n in range(6)]
+    for age, name in enumerate(names):
+        cache_folder.CacheFolder(tmp_path, 3000).write(name, b"x" * 900)
+        os.utime(tmp_path / name, (1000 + age, 1000 + age))
+    later = cache_folder.CacheFolder(tmp_path, 3000)
+    assert later.read(names[0]) is not None  # the oldest, but used by this run
+    later.write(names[5], b"y" * 900)
     later.prune()
-    left = {path.name.split(".")[0] for path in tmp_path.glob("*.entry")}
-    assert keys[0] in left and keys[5] in left
-    assert sum(path.stat().st_size for path in tmp_path.glob("*.entry")) <= 3000
-    assert keys[1] not in left  # the oldest unused went first
+    left = {path.name for path in tmp_path.glob("*.releases")}
+    assert names[0] in left and names[5] in left
+    assert sum(path.stat().st_size for path in tmp_path.glob("*.releases")) <= 3000
+    assert names[1] not in left  # the oldest unused went first
 
 
 def test_concurrent_runs_agree(repo: Repo) -> None:
