@@ -44,9 +44,11 @@ _QUESTION_END = re.compile(r"[?\uff1f\u061f\u2e2e]\s*\W{0,3}$")
 _SEPARATOR = re.compile(r"^[\s:\u2013\u2014-]+")
 MENTION = re.compile(r"(?<![\w@.`])@(?P<name>\w(?:[\w.-]*\w)?)")
 BROADCASTS = frozenset({"everyone", "here", "channel", "all", "team"})
+# The label in any case; the name's second word only when capitalised ("owner: bob by
+# Friday" is bob's, "assigned to Bob Okafor" Bob Okafor's): the flag is scoped to the label.
 _OWNER_LABEL = re.compile(
-    r"\b(?:owner|assignee|assigned\s+to|responsible)\s*[:=]?\s*@?(?P<name>\w[\w.'-]*(?:\s+[A-Z][\w.'-]*)?)",
-    re.IGNORECASE,
+    r"\b(?i:owner|assignee|assigned\s+to|responsible)\s*[:=]?\s*@?"
+    r"(?P<name>\w[\w.'-]*(?:\s+[A-Z][\w.'-]*)?)"
 )
 _NAME_WORD = r"[^\W\d_][\w'\u2019-]*"
 _WILL = re.compile(
