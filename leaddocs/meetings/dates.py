@@ -91,7 +91,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
 _LEAD = r"(?:by|before|until|till|due(?:\s+(?:on|by))?|on|no\s+later\s+than|deadline)"
 # A bare weekday or month day is a deadline only after a lead word ("demo Friday" may be when
 # it happens, not when it is due); the phrases that can only mean a time stand alone.
-_ALONE = {"iso", "end_next_week", "end_week", "end_month", "tomorrow", "in", "next_weekday",
+_ALONE = {"end_next_week", "end_week", "end_month", "tomorrow", "in", "next_weekday",
           "this_weekday", "today"}  # fmt: skip
 # One pattern per form (they share group names); the earliest match in a text wins.
 _PATTERNS = tuple(

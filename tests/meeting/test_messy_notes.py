@@ -25,3 +25,14 @@ def test_an_owner_label_names_the_owner_and_not_the_next_word() -> None:
     assert action("- TODO: fix login, owner: bob by Friday\n").owner == "bob"
     assert action("- TODO: fix login, owner: @mallory do it\n").owner == "mallory"
     assert action("- TODO: fix login, assigned to Bob Okafor by Friday\n").owner == "Bob Okafor"
+
+
+def test_a_date_in_an_action_is_its_due_date_only_after_by_due_or_before() -> None:
+    # "the backfill for 2026-11-30" is what the work is about, not when it is due (and the
+    # day is before the meeting): read as a due date it would be made up.
+    assert action("- TODO: rerun the backfill for 2026-11-30 data\n").due is None
+    assert action("- TODO: archive the 2025-12-31 export\n").due is None
+    due = action("- TODO: rerun the backfill by 2026-12-09\n").due
+    assert due is not None and due.date == dt.date(2026, 12, 9)
+    due = action("- TODO: ship it, due 2026-12-10\n").due
+    assert due is not None and due.date == dt.date(2026, 12, 10)
