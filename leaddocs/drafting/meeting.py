@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from leaddocs.documents.meeting import Said
 from leaddocs.drafting.base import Bullet, Drafter, DraftRequest, ManifestItem
 from leaddocs.drafting.report import DraftReport
-from leaddocs.meetings.dates import find_due, find_iso
+from leaddocs.meetings.dates import Due, find_due, find_iso
 from leaddocs.meetings.extract import MENTION, is_name, owner
 from leaddocs.meetings.model import Entry, Meeting
 
@@ -60,10 +60,7 @@ def manifest(meeting: Meeting) -> list[ManifestItem]:
     for item in meeting.questions:
         kinds[item.entry.id] = ("open question", SUMMARY, False)
     facts = {
-        action.entry.id: (
-            f"owner: {action.owner or 'not stated'}; due: "
-            f"{action.due.shown() if action.due else 'not stated'}"
-        )
+        action.entry.id: f"owner: {action.owner or 'not stated'}; due: {_due(action.due)}"
         for action in meeting.actions
     }
     entries = sorted([*meeting.source.summary, *meeting.entries], key=lambda e: e.line)
@@ -78,6 +75,12 @@ def manifest(meeting: Meeting) -> list[ManifestItem]:
             )
         )  # fmt: skip
     return items
+
+
+def _due(due: Due | None) -> str:
+    if due is None:
+        return "not stated"
+    return due.shown() if due.certain else f"unclear ({due.shown()}): state none"
 
 
 def draft_meeting(meeting: Meeting, drafter: Drafter) -> DraftedMeeting:
@@ -154,10 +157,13 @@ class _Checker:
                 part in said for part in person.casefold().split() if len(part) > 2
             ):
                 return f"names {person}, whom {_names(ids)} {_do(ids)} not name"
-        stated = {due.date for e in cited if (due := find_due(e.text, self.meeting.date))}
+        # An unclear due date ("by Friday, Dec 12") states no date: the model may not pick one.
+        stated = {
+            due.date for e in cited if (due := find_due(e.text, self.meeting.date)) and due.certain
+        }
         stated |= {iso for e in cited if (iso := find_iso(e.text))}
         claimed = find_due(bullet.text, self.meeting.date)
-        dates = [claimed.date] if claimed else []
+        dates = [claimed.date] if claimed and claimed.certain else []
         dates += [d for d in [find_iso(bullet.text)] if d]
         for date in dates:
             if date not in stated:

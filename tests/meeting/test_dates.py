@@ -45,6 +45,14 @@ TABLE = [
     (WEDNESDAY, "[due:: 2026-12-11]", "2026-12-11", None),  # Dataview
     (WEDNESDAY, "by 2026-12-09", "2026-12-09", None),
     (WEDNESDAY, "by Monday, not next Tuesday", "2026-12-07", "by Monday"),  # the first
+    # A weekday with its day: the day written, not the first such weekday.
+    (WEDNESDAY, "by Friday, Dec 11.", "2026-12-11", "by Friday, Dec 11"),
+    (WEDNESDAY, "by Fri 11 Dec", "2026-12-11", "by Fri 11 Dec"),
+    (WEDNESDAY, "on Monday (2026-12-14)", "2026-12-14", "on Monday (2026-12-14)"),
+    (WEDNESDAY, "by Monday 12/14", "2026-12-14", "by Monday 12/14"),  # only the US reading
+    (WEDNESDAY, "by Friday 11/12", "2026-12-11", "by Friday 11/12"),  # the Friday: 11 Dec
+    (WEDNESDAY, "by Friday (12/11).", "2026-12-11", "by Friday (12/11)"),  # not Nov 2027
+    (WEDNESDAY, "by Friday 10.30", "2026-12-04", "by Friday"),  # a time, not a day
 ]
 
 
@@ -74,3 +82,18 @@ def test_a_due_date_is_read_against_the_meeting_date(
 )
 def test_no_due_date_is_made_up(words: str) -> None:
     assert find_due(words, WEDNESDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        # Dec 12 is a Saturday: which one did they mean?
+        ("by Friday, December 12", "2026-12-04 or 2026-12-12 (\u201cby Friday, December 12\u201d)"),
+        # Neither 12 Oct nor 10 Dec is a Friday.
+        ("by Friday 10/12", "2026-12-04 or 2026-12-10 (\u201cby Friday 10/12\u201d)"),
+    ],
+)
+def test_a_weekday_and_a_day_that_disagree_make_an_unclear_due_date(words: str, shown: str) -> None:
+    due = find_due(words, WEDNESDAY)
+    assert due is not None and not due.certain
+    assert due.shown() == shown

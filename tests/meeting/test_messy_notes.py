@@ -4,9 +4,15 @@ none is made up from a neighbouring word, a date that says something else, or a 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from leaddocs.adr.frontmatter import split
+from leaddocs.drafting.meeting import manifest
 from leaddocs.meetings.model import Action, Meeting
 from leaddocs.meetings.source import meeting_of, read_source
+from tests.gitrepo import Repo
+from tests.meeting.conftest import section
+from tests.security.rendered import assert_safe
 
 WEDNESDAY = dt.date(2026, 12, 2)
 
@@ -36,3 +42,32 @@ def test_a_date_in_an_action_is_its_due_date_only_after_by_due_or_before() -> No
     assert due is not None and due.date == dt.date(2026, 12, 9)
     due = action("- TODO: ship it, due 2026-12-10\n").due
     assert due is not None and due.date == dt.date(2026, 12, 10)
+
+
+def test_a_weekday_is_held_to_the_day_written_after_it(cli: Any, project: Repo) -> None:
+    notes = project.path / "notes" / "2026-12-02-planning.md"
+    notes.write_text(
+        "- ACTION(bob): benchmark the writes by Friday, Dec 11\n"
+        "- ACTION(ana): send the plan by Friday, December 12\n"
+    )
+    result = cli("--repo", project.path, "meeting", notes, "-o", "-")
+    assert result.code == 0, result
+    assert section(result.stdout, "Action items").splitlines() == [
+        "- [ ] benchmark the writes by Friday, Dec 11 — owner: bob · "
+        "due: 2026-12-11 (“by Friday, Dec 11”) (line 1)",
+        # December 12 is a Saturday: both readings are shown, and flagged.
+        "- [ ] send the plan by Friday, December 12 — owner: ana · ⚠️ **due date unclear**: "
+        "2026-12-04 or 2026-12-12 (“by Friday, December 12”) (line 2)",
+    ]
+    assert section(result.stdout, "Summary").startswith(
+        "0 decisions, 2 action items (1 with an unclear due date)"
+    )
+    assert_safe(split(result.stdout).body)
+
+
+def test_a_model_is_told_an_unclear_due_date_states_none() -> None:
+    found = meeting("- ACTION(ana): send the plan by Friday, December 12\n")
+    [item] = manifest(found)
+    assert item.body == (
+        "owner: ana; due: unclear (2026-12-04 or 2026-12-12 (“by Friday, December 12”)): state none"
+    )
