@@ -9,7 +9,9 @@ The rules, from the meeting's date M:
 
 - "Friday", "by Friday", "on Fri": the first Friday after M (1 to 7 days later);
 - "this Friday": the Friday of M's week, or M itself when M is a Friday (0 to 6 days later);
-- "next Tuesday": the Tuesday of the week after M's (weeks start on Monday);
+- "next Tuesday": the Tuesday of the week after M's (weeks start on Monday); said on a
+  Sunday, it is unclear (tomorrow's week, or the one after, where weeks start on Sunday), and
+  so are "next week" and "end of next week";
 - "today", "EOD", "end of day": M; "tomorrow": M + 1;
 - "end of (the) week", "EOW": the Friday of M's week (the next one when M is a weekend day);
   "end of next week": the Friday after that; "next week": the Monday of the week after M's;
@@ -109,6 +111,7 @@ _PATTERNS = tuple(
 )
 _WEEKS_AHEAD = 8
 _WEEKDAY_FORMS = frozenset({"weekday", "next_weekday", "this_weekday"})
+_NEXT_FORMS = frozenset({"next_weekday", "next_week", "end_next_week"})
 # A day written right after a weekday: "Friday, Dec 11", "Monday (2026-12-14)", "Fri 12/11".
 _DAY_AFTER = re.compile(
     r"[ \t]*,?[ \t]*\(?[ \t]*(?:(?P<iso>\d{4}-\d{2}-\d{2})|"
@@ -187,21 +190,33 @@ def find_due(text: str, meeting: dt.date) -> Due | None:
                 break  # the first usable match of each form is enough
     for _, _, form, match in sorted(found, key=lambda entry: entry[:2]):
         date = _resolve(form, match, meeting)
-        if date is not None and form in _WEEKDAY_FORMS:
-            return _weekday_due(text, match, date, meeting)
-        if date is not None:
-            words = " ".join(match[0].split())
-            return Due(date, None if form == "iso" else words)
+        if date is None:
+            continue
+        words = None if form == "iso" else " ".join(match[0].split())
+        if form in _WEEKDAY_FORMS:
+            return _weekday_due(text, match, date, meeting, _on_sunday(form, date, meeting))
+        return Due(date, words, _on_sunday(form, date, meeting))
     return None
 
 
-def _weekday_due(text: str, match: re.Match[str], date: dt.date, meeting: dt.date) -> Due:
+def _on_sunday(form: str, date: dt.date, meeting: dt.date) -> dt.date | None:
+    """The other reading of "next Monday", "next week" or "end of next week" said on a Sunday:
+    where weeks start on Monday, the next week starts tomorrow; where they start on Sunday
+    (the US), it starts in a week. The page shows both rather than pick a calendar."""
+    if meeting.weekday() != 6 or form not in _NEXT_FORMS or date.weekday() == 6:
+        return None
+    return date + dt.timedelta(weeks=1)
+
+
+def _weekday_due(
+    text: str, match: re.Match[str], date: dt.date, meeting: dt.date, other: dt.date | None
+) -> Due:
     """A weekday's due date, held to the day written after it ("by Friday, Dec 11"): that
     day when it is that weekday, else unclear (the weekday's reading, and the day's)."""
     after = _DAY_AFTER.match(text, match.end())
     words = " ".join(match[0].split())
     if after is None:
-        return Due(date, words)
+        return Due(date, words, other)
     words = " ".join(text[match.start() : after.end()].split())
     days = _days_written(after, meeting)
     # A weekday names a day of the coming weeks: "Friday 12/11" is not a Friday next year.

@@ -20,7 +20,8 @@ TABLE = [
     (SUNDAY, "on Monday", "2026-12-07", "on Monday"),
     (WEDNESDAY, "this Wednesday", "2026-12-02", "this Wednesday"),
     (WEDNESDAY, "next Tuesday", "2026-12-08", "next Tuesday"),
-    (SUNDAY, "next Tuesday", "2026-12-08", "next Tuesday"),  # the week after Sunday's
+    (SUNDAY, "next Sunday", "2026-12-13", "next Sunday"),  # a week away in any calendar
+    (SUNDAY, "this Monday", "2026-12-07", "this Monday"),
     (dt.date(2026, 11, 30), "next Tuesday", "2026-12-08", "next Tuesday"),  # not tomorrow
     (WEDNESDAY, "tomorrow", "2026-12-03", "tomorrow"),
     (NEW_YEARS_EVE, "tomorrow", "2027-01-01", "tomorrow"),
@@ -97,3 +98,25 @@ def test_a_weekday_and_a_day_that_disagree_make_an_unclear_due_date(words: str, 
     due = find_due(words, WEDNESDAY)
     assert due is not None and not due.certain
     assert due.shown() == shown
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        # Said on a Sunday, "next Monday" is tomorrow where weeks start on Monday, and a week
+        # later where they start on Sunday (the US): "this Monday" is tomorrow in both.
+        ("by next Monday", "2026-12-07 or 2026-12-14 (\u201cby next Monday\u201d)"),
+        ("next Tuesday", "2026-12-08 or 2026-12-15 (\u201cnext Tuesday\u201d)"),
+        ("by next week", "2026-12-07 or 2026-12-14 (\u201cby next week\u201d)"),
+        ("end of next week", "2026-12-11 or 2026-12-18 (\u201cend of next week\u201d)"),
+    ],
+)
+def test_next_week_said_on_a_sunday_is_unclear(words: str, shown: str) -> None:
+    due = find_due(words, SUNDAY)
+    assert due is not None and not due.certain
+    assert due.shown() == shown
+
+
+def test_the_day_written_after_next_monday_settles_it() -> None:
+    due = find_due("by next Monday, Dec 14", SUNDAY)
+    assert due is not None and due.certain and due.date == dt.date(2026, 12, 14)
