@@ -71,3 +71,32 @@ def test_a_model_is_told_an_unclear_due_date_states_none() -> None:
     assert item.body == (
         "owner: ana; due: unclear (2026-12-04 or 2026-12-12 (“by Friday, December 12”)): state none"
     )
+
+
+ATTENDING = "Attendees: Alice Martin, Bob Okafor, Carol D.\n\n"
+
+
+def test_an_attendee_named_by_first_name_owns_what_they_will_do() -> None:
+    found = action(ATTENDING + "- Alice to book the room\n")
+    assert (found.owner, found.due) == ("Alice", None)
+    found = action(ATTENDING + "- carol will update the dashboard EOD\n")
+    assert found.owner == "carol" and found.due is not None
+    assert found.due.date == WEDNESDAY
+
+
+def test_everyone_a_line_names_before_will_owns_it() -> None:
+    assert action("- @alice and @bob will write the rollout plan\n").owner == "alice and bob"
+    found = action("- Bob and Carol will pair on the fix by Friday\n")
+    assert found.owner == "Bob and Carol"
+    assert action(ATTENDING + "- Alice, Bob and Carol to sync on it\n").owner == (
+        "Alice, Bob and Carol"
+    )
+    assert action("- TODO: Alice and Bob to sync\n").owner == "Alice and Bob"
+
+
+def test_words_joined_by_and_are_not_owners() -> None:
+    unclassified = meeting(
+        "- Cats and dogs will be allowed by Friday\n- We and they will meet by Friday\n"
+        "- Bob, Carol and Dan to review the PR\n"  # Dan did not attend: who says he will?
+    ).unclassified
+    assert len(unclassified) == 3
