@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from leaddocs.documents.meeting import Said
 from leaddocs.drafting.base import Bullet, Drafter, DraftRequest, ManifestItem
 from leaddocs.drafting.report import DraftReport
-from leaddocs.meetings.dates import Due, find_due, find_iso
+from leaddocs.meetings.dates import Due, mentioned_dates
 from leaddocs.meetings.extract import MENTION, is_name, owner
 from leaddocs.meetings.model import Entry, Meeting
 
@@ -157,15 +157,9 @@ class _Checker:
                 part in said for part in person.casefold().split() if len(part) > 2
             ):
                 return f"names {person}, whom {_names(ids)} {_do(ids)} not name"
-        # An unclear due date ("by Friday, Dec 12") states no date: the model may not pick one.
-        stated = {
-            due.date for e in cited if (due := find_due(e.text, self.meeting.date)) and due.certain
-        }
-        stated |= {iso for e in cited if (iso := find_iso(e.text))}
-        claimed = find_due(bullet.text, self.meeting.date)
-        dates = [claimed.date] if claimed and claimed.certain else []
-        dates += [d for d in [find_iso(bullet.text)] if d]
-        for date in dates:
+        day = self.meeting.date
+        stated = set().union(*(mentioned_dates(entry.text, day) for entry in cited))
+        for date in sorted(mentioned_dates(bullet.text, day)):
             if date not in stated:
                 return f"states the date {date.isoformat()}, which {_names(ids)} {_do(ids)} not"
         if _DECIDED.search(bullet.text) and not self.decision_ids.intersection(ids):

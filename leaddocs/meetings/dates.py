@@ -199,6 +199,24 @@ def find_due(text: str, meeting: dt.date) -> Due | None:
     return None
 
 
+def mentioned_dates(text: str, meeting: dt.date) -> set[dt.date]:
+    """Every day ``text`` names, with or without a word such as "by" before it ("Friday",
+    "Dec 20", ISO): what a model's sentence is held to, as a day its lines do not name is one
+    it made up. A weekday whose written day disagrees with it names only that day."""
+    days = {
+        date for marked in _MARKED.finditer(text) if (date := parse_iso(marked["date"])) is not None
+    }
+    for form, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            date = _resolve(form, match, meeting)
+            if date is not None and form in _WEEKDAY_FORMS:
+                due = _weekday_due(text, match, date, meeting, None)
+                date = due.date if due.certain else None
+            if date is not None:
+                days.add(date)
+    return days
+
+
 def _on_sunday(form: str, date: dt.date, meeting: dt.date) -> dt.date | None:
     """The other reading of "next Monday", "next week" or "end of next week" said on a Sunday:
     where weeks start on Monday, the next week starts tomorrow; where they start on Sunday
