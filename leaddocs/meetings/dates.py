@@ -98,6 +98,8 @@ _LEAD = r"(?:by|before|until|till|due(?:\s+(?:on|by))?|on|no\s+later\s+than|dead
 # it happens, not when it is due); the phrases that can only mean a time stand alone.
 _ALONE = {"end_next_week", "end_week", "end_month", "tomorrow", "in", "next_weekday",
           "this_weekday", "today"}  # fmt: skip
+# Words before a phrase that make it say when something happened, not when it is due.
+_NOT_WHEN_DUE = re.compile(r"(?<![\w-])(?:from|since|of|after|during)\s+\Z", re.IGNORECASE)
 # One pattern per form (they share group names); the earliest match in a text wins.
 _PATTERNS = tuple(
     (
@@ -185,6 +187,10 @@ def find_due(text: str, meeting: dt.date) -> Due | None:
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for order, (form, pattern) in enumerate(_PATTERNS):
         for match in pattern.finditer(text):
+            if match["lead"] is None and _NOT_WHEN_DUE.search(
+                text, max(0, match.start() - 40), match.start()
+            ):
+                continue  # "the outage from today" says when it happened
             if form in _ALONE or match["lead"] is not None:
                 found.append((match.start(), order, form, match))
                 break  # the first usable match of each form is enough

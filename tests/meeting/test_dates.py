@@ -78,6 +78,9 @@ def test_a_due_date_is_read_against_the_meeting_date(
         "we talked about may",
         "bis Freitag",  # German: kept as written, not read
         "金曜日まで",
+        "write up the outage from today",  # when it happened, not when it is due
+        "the cache has been off since tomorrow's freeze",
+        "rerun the jobs of next Tuesday",
         "",
     ],
 )
