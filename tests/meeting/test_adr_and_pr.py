@@ -82,6 +82,9 @@ def test_pr_opens_one_pull_request_with_the_page_and_its_drafts(
     body = pull["body"]
     assert f"- {PAGE}\n" in body and "- adr/XXXX-move-the-event-store-to-postgres.md" in body
     assert "- [ ] Each action item has the right owner and due date" in body
+    # A meeting page comes from the notes: the body must not say "from the history".
+    assert "- offline: nothing from a model; every line comes from the source above" in body
+    assert "history" not in body
     tip = repo.git("ls-remote", "origin", f"refs/heads/{branch}").split("\t")[0]
     shown = repo.git("show", f"{tip}:{PAGE}")
     assert "Bob Okafor will benchmark the writes by Friday" in shown
