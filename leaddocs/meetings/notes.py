@@ -31,6 +31,15 @@ _ATTENDEES = re.compile(
 )
 _DATE_LINE = re.compile(_LABEL.format(r"date"), re.IGNORECASE)
 _SPLIT_NAMES = re.compile(r"\s*(?:[,;&]|\band\b)\s*", re.IGNORECASE)
+# A chat line as Slack and Teams paste it: a time, the writer's name, a colon, the message.
+_CHAT = re.compile(
+    r"^\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?\s+"
+    r"(?P<name>[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,2}):\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_NOT_SPEAKERS = frozenset(
+    {"decision", "decided", "action", "action item", "todo", "question", "q", "note", "agreed"}
+)
 ATTENDEE_SECTIONS = frozenset({"attendees", "participants", "present", "attendance"})
 SUMMARY_SECTIONS = frozenset({"summary", "tl;dr", "tldr", "overview"})
 
@@ -92,6 +101,7 @@ def read_notes(text: str, first_line: int = 1) -> ReadNotes:
         else:
             column = None
             entry = Entry(number, line.strip(), section=section)
+        entry = _chat(entry)
         if not entry.text:
             continue
         if _metadata(read, entry, section):
@@ -99,6 +109,17 @@ def read_notes(text: str, first_line: int = 1) -> ReadNotes:
         else:
             _add(read, entry, section)
     return read
+
+
+def _chat(entry: Entry) -> Entry:
+    """A chat message pasted into the notes, "[10:42 AM] Bob Okafor: I'll send it tomorrow":
+    its writer is its speaker, as in a transcript (so "I'll …" is Bob Okafor's)."""
+    said = _CHAT.match(entry.text)
+    if said is None:
+        return entry
+    if said["name"].casefold() in _NOT_SPEAKERS:  # "[10:45] Decision: …" marks its line
+        return replace(entry, text=entry.text[said.start("name") :])
+    return replace(entry, text=said["rest"].strip(), speaker=said["name"])
 
 
 def _metadata(read: ReadNotes, entry: Entry, section: str) -> bool:

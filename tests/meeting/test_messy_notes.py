@@ -100,3 +100,19 @@ def test_words_joined_by_and_are_not_owners() -> None:
         "- Bob, Carol and Dan to review the PR\n"  # Dan did not attend: who says he will?
     ).unclassified
     assert len(unclassified) == 3
+
+
+def test_a_chat_pasted_into_the_notes_has_its_writers_as_speakers() -> None:
+    found = meeting(
+        "- [10:42 AM] Bob Okafor: I'll send the doc tomorrow\n"
+        "10:43 alice: can we drop the v1 API?\n"
+        "[10:44] Carol Diaz: I'll share my screen\n"  # no date: no action item
+        "[10:45 AM] Decision: we keep v1 until March\n"
+    )
+    [sent] = found.actions
+    assert (sent.text, sent.owner) == ("I'll send the doc tomorrow", "Bob Okafor")
+    assert sent.due is not None and sent.due.date == dt.date(2026, 12, 3)
+    [asked] = found.questions
+    assert asked.shown() == "alice: can we drop the v1 API?"
+    assert [item.shown() for item in found.unclassified] == ["Carol Diaz: I'll share my screen"]
+    assert [item.text for item in found.decisions] == ["we keep v1 until March"]
