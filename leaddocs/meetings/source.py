@@ -16,6 +16,7 @@ from leaddocs.meetings.notes import MAX_ENTRY_CHARS, read_notes, split_names
 
 TranscriptError = transcripts.TranscriptError
 
+MAX_TITLE_CHARS = 200
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 
 
@@ -107,6 +108,9 @@ def meeting_of(
             f"meeting is dated today, {date.isoformat()} (give --date to set it)"
         )
     title = " ".join((given_title or source.title or _title_from(file_name)).split())
+    if len(title) > MAX_TITLE_CHARS:  # a heading is a line: one of 2 MiB is not a title
+        title = title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
+        notes.append(f"{source.name}: the title is cut to {MAX_TITLE_CHARS} characters")
     return extract(
         source,
         title=title or "Meeting",

@@ -116,3 +116,9 @@ def test_a_chat_pasted_into_the_notes_has_its_writers_as_speakers() -> None:
     assert asked.shown() == "alice: can we drop the v1 API?"
     assert [item.shown() for item in found.unclassified] == ["Carol Diaz: I'll share my screen"]
     assert [item.text for item in found.decisions] == ["we keep v1 until March"]
+
+
+def test_a_title_is_one_line_of_at_most_200_characters() -> None:
+    found = meeting("# " + "Quarterly planning " * 100_000 + "\n\n- TODO: plan\n")
+    assert len(found.title) <= 200 and found.title.endswith("planning\u2026")
+    assert "notes.md: the title is cut to 200 characters" in found.notes
