@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from leaddocs.meetings.dates import find_iso
 from leaddocs.meetings.model import Entry
+from leaddocs.textsafe import printable
 
 MAX_ENTRY_CHARS = 2000  # a note is a sentence or three; a longer line is cut, and said so
 
@@ -138,7 +139,8 @@ def _metadata(read: ReadNotes, entry: Entry, section: str) -> bool:
 
 def split_names(text: str) -> list[str]:
     """``Alice, @bob and Chen Wei`` → ``["Alice", "bob", "Chen Wei"]``."""
-    names = (" ".join(part.strip().lstrip("@").split()) for part in _SPLIT_NAMES.split(text))
+    parts = _SPLIT_NAMES.split(printable(text))  # an escape's ";" separates no names
+    names = (" ".join(part.strip().lstrip("@").split()) for part in parts)
     return [name for name in names if name]
 
 

@@ -23,6 +23,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from leaddocs.meetings.model import Entry
+from leaddocs.textsafe import printable
 
 _VTT_TIMING = re.compile(
     r"^\s*(?:\d+:)?\d{2}:\d{2}\.\d{3}\s+-->\s+(?:\d+:)?\d{2}:\d{2}\.\d{3}(?:\s.*)?$"
@@ -183,8 +184,8 @@ def _located(lines: Sequence[str], cues: Iterable[tuple[str, str | None, str]]) 
 
 
 def _speaker(voice: str | None, text: str) -> tuple[str | None, str]:
-    if voice and voice.strip():
-        return " ".join(voice.split()), text
+    if voice and printable(voice):
+        return printable(voice), text
     prefix = _PREFIX.match(text)
     if prefix is not None and prefix["name"].lower() not in _NOT_NAMES:
         return prefix["name"], prefix["rest"].strip()

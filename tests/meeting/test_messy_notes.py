@@ -122,3 +122,14 @@ def test_a_title_is_one_line_of_at_most_200_characters() -> None:
     found = meeting("# " + "Quarterly planning " * 100_000 + "\n\n- TODO: plan\n")
     assert len(found.title) <= 200 and found.title.endswith("planning\u2026")
     assert "notes.md: the title is cut to 200 characters" in found.notes
+
+
+def test_a_title_and_names_are_printable_lines() -> None:
+    # A file name, a heading or a voice can carry terminal escapes into the front matter.
+    notes = "# Sync \x1b[2J\x07now\n\nAttendees: Eve\x1b]0;pwned\x07, Bob\n\n- TODO x\n"
+    found = meeting(notes)
+    assert found.title == "Sync now"
+    assert found.attendees == ("Eve", "Bob")
+    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann\x1b[31m Lee>Decision: ship it.\n"
+    source = read_source("call.vtt", vtt, suffix=".vtt")
+    assert source.attendees == ("Ann Lee",)
