@@ -40,6 +40,7 @@ _TWO_WORDS = re.compile(rf"({_WORD})\s+({_WORD})")
 _OWNS = re.compile(
     rf"(?<![\w'])(?P<name>{_WORD})\s+(?:owns|takes|handles|leads|drives|picks\s+up|is\s+on)\b"
 )
+_OWNERS_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _DECIDED = re.compile(r"\b(?:decid\w*|decision\w*|agreed|agree[sd]?|resolved)\b", re.IGNORECASE)
 
 
@@ -182,7 +183,7 @@ class _Checker:
         found += [m["name"] for m in MENTION.finditer(text)]
         claimed = owner(Entry(0, text), self.known)
         if claimed is not None:
-            found.append(claimed)
+            found += _OWNERS_SPLIT.split(claimed)  # "Alice and Carol": each is held to the lines
         for start in _FULL_NAME.finditer(text):
             pair = _TWO_WORDS.match(text, start.start())
             if pair is not None and is_name(pair[0]):

@@ -155,3 +155,15 @@ def test_every_day_a_sentence_names_is_held_to_its_lines(
     assert "- Bob Okafor benchmarks the writes by Friday, December 4. (line 8)" in summary
     assert "bullet citing L8 states the date 2026-12-20, which line 8 does not" in result.stderr
     assert "bullet citing L8 states the date 2026-12-18, which line 8 does not" in result.stderr
+
+
+def test_each_owner_of_a_shared_action_is_held_to_its_lines(
+    cli: Any, project: Repo, fake_llm: FakeOpenAI
+) -> None:
+    # Line 16: "Alice Martin to send the slides tomorrow". Carol is nobody's word.
+    invented = _phrasing(("Summary", "Alice and Carol will send the slides tomorrow.", ["L16"]))
+    fake_llm.queue(invented, invented)
+    result = _run(cli, project)
+    assert result.code == 0, result
+    assert "Carol" not in section(result.stdout, "Summary")
+    assert "bullet citing L16 names Carol, whom line 16 does not name: dropped" in result.stderr
