@@ -32,9 +32,10 @@ _ATTENDEES = re.compile(
 )
 _DATE_LINE = re.compile(_LABEL.format(r"date"), re.IGNORECASE)
 _SPLIT_NAMES = re.compile(r"\s*(?:[,;&]|\band\b)\s*", re.IGNORECASE)
-# A chat line as Slack and Teams paste it: a time, the writer's name, a colon, the message.
+# A chat line as Teams and Discord paste it: a time in brackets, the writer's name, a colon,
+# the message. Without brackets, "10:00 Kickoff: …" is an agenda's item, not Kickoff's words.
 _CHAT = re.compile(
-    r"^\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?\s+"
+    r"^\[\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]\s*"
     r"(?P<name>[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,2}):\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )

@@ -105,7 +105,7 @@ def test_words_joined_by_and_are_not_owners() -> None:
 def test_a_chat_pasted_into_the_notes_has_its_writers_as_speakers() -> None:
     found = meeting(
         "- [10:42 AM] Bob Okafor: I'll send the doc tomorrow\n"
-        "10:43 alice: can we drop the v1 API?\n"
+        "[10:43] alice: can we drop the v1 API?\n"
         "[10:44] Carol Diaz: I'll share my screen\n"  # no date: no action item
         "[10:45 AM] Decision: we keep v1 until March\n"
     )
@@ -116,6 +116,9 @@ def test_a_chat_pasted_into_the_notes_has_its_writers_as_speakers() -> None:
     assert asked.shown() == "alice: can we drop the v1 API?"
     assert [item.shown() for item in found.unclassified] == ["Carol Diaz: I'll share my screen"]
     assert [item.text for item in found.decisions] == ["we keep v1 until March"]
+    # An agenda's time is no chat: "Kickoff" says nothing, and owns nothing.
+    [agenda] = meeting("- 09:00 Kickoff: I will send the invite tomorrow\n").unclassified
+    assert agenda.entry.speaker is None
 
 
 def test_a_title_is_one_line_of_at_most_200_characters() -> None:
