@@ -8,7 +8,9 @@ bundle lands whole or not at all, as files or as one pull request.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,10 @@ from leaddocs.meetings.source import TranscriptError, meeting_of, read_source
 KIND = render.KIND
 MAX_BYTES = 2 * 1024 * 1024  # a three-hour call's transcript is ~0.5 MB
 ADR_TITLE_CHARS = 100
+# Raw HTML, links, code, emphasis, attribute lists ({: onclick=…}), entities and mentions; an
+# underscore inside a word (user_id) is no emphasis and stays.
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+_TITLE_MARKUP = re.compile(r"[<>\[\]`*\\{}|~#&]|(?<!\w)_|_(?!\w)|(?<!\w)@(?=\w)")
 CHECKLIST = (
     "Every decision and action item is one the meeting made, in words the attendees agree with",
     "Each action item has the right owner and due date; the flagged ones get one or go",
@@ -200,9 +206,12 @@ def record_to_page(folder: Path, page: Path) -> str:
 
 
 def _adr_title(text: str) -> str:
-    """The decision as a record's title: one line, a capital first letter, at most
-    ``ADR_TITLE_CHARS`` (cut at a word)."""
-    words = " ".join(text.split()).rstrip(".")
+    """The decision as a record's title: plain words on one line, a capital first letter, at
+    most ``ADR_TITLE_CHARS`` (cut at a word). The ADR file's heading is Markdown that GitHub
+    and the site render, and the notes are anyone's: no markup of theirs gets into it (the
+    record's context quotes the decision as written)."""
+    plain = _TITLE_MARKUP.sub(" ", _TAG.sub("", html.unescape(text)))
+    words = " ".join(plain.split()).rstrip(".")
     words = words[:1].upper() + words[1:]
     if len(words) <= ADR_TITLE_CHARS:
         return words

@@ -12,7 +12,8 @@ from leaddocs.history.branches import Branches
 from leaddocs.markup import md_text
 from leaddocs.textsafe import printable
 
-OFFLINE = "- offline: every line comes from the history, nothing from a model"
+# Every kind: a meeting page comes from notes, a brief from a record, not only the history.
+OFFLINE = "- offline: nothing from a model; every line comes from the source above"
 RELEASES_DIR = Path("docs/releases")  # where release-notes drafts land in the repository
 
 CHECKLIST = (
@@ -84,11 +85,7 @@ def pr_body(documents: Sequence[Document], source: str, checklist: Sequence[str]
         "**Drafting**",
         "",
         *(_drafting(report) for report in reports),
-        *(
-            []
-            if reports
-            else ["- offline: every line comes from the history, nothing from a model"]
-        ),
+        *([] if reports else [OFFLINE]),
         "",
         "**Reviewer checklist**",
         "",

@@ -196,9 +196,10 @@ def _measured(
         outcome="unchanged" if result.unchanged else "edited",
         date=_day(landing.timestamp),
         commit=landing.sha,
-        lines_drafted=len(document.fingerprints),
+        # Merged as drafted, all of it was kept: what is kept is what was drafted.
+        lines_drafted=result.lines if result.unchanged else len(document.fingerprints),
         lines_kept=result.lines,
-        words_drafted=document.words,
+        words_drafted=result.words if result.unchanged else document.words,
         words_kept=result.words,
     )
 

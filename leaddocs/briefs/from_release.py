@@ -172,7 +172,9 @@ class _Writer:
         if found.housekeeping and self.audience != "customers":
             counts.append(count(found.housekeeping, "internal housekeeping change"))
         total = sum(len(items) for items in found.by_kind.values())
-        total += len(found.breaking) + len(found.security) + found.housekeeping
+        total += len(found.breaking) + len(found.security)
+        if self.audience != "customers":  # customers are not told of it: not in their sum
+            total += found.housekeeping
         what = f"{count(total, 'change')}: {listed(counts)}" if counts else count(total, "change")
         if view.tag or view.version:
             when = f" on {view.date}" if view.date else ""

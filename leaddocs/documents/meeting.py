@@ -103,8 +103,10 @@ def counts(page: MeetingPage) -> str:
     actions = meeting.actions
     unowned = sum(1 for action in actions if action.owner is None)
     undated = sum(1 for action in actions if action.due is None)
+    unclear = sum(1 for action in actions if action.due is not None and not action.due.certain)
     flags = [f"{unowned} without an owner"] if unowned else []
     flags += [f"{undated} without a due date"] if undated else []
+    flags += [f"{unclear} with an unclear due date"] if unclear else []
     flagged = f" ({', '.join(flags)})" if flags else ""
     unit = "line" if meeting.source.format == "notes" else "sentence"
     return (

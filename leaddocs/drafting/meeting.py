@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from leaddocs.documents.meeting import Said
 from leaddocs.drafting.base import Bullet, Drafter, DraftRequest, ManifestItem
 from leaddocs.drafting.report import DraftReport
-from leaddocs.meetings.dates import find_due, find_iso
+from leaddocs.meetings.dates import Due, mentioned_dates
 from leaddocs.meetings.extract import MENTION, is_name, owner
 from leaddocs.meetings.model import Entry, Meeting
 
@@ -40,6 +40,7 @@ _TWO_WORDS = re.compile(rf"({_WORD})\s+({_WORD})")
 _OWNS = re.compile(
     rf"(?<![\w'])(?P<name>{_WORD})\s+(?:owns|takes|handles|leads|drives|picks\s+up|is\s+on)\b"
 )
+_OWNERS_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _DECIDED = re.compile(r"\b(?:decid\w*|decision\w*|agreed|agree[sd]?|resolved)\b", re.IGNORECASE)
 
 
@@ -60,10 +61,7 @@ def manifest(meeting: Meeting) -> list[ManifestItem]:
     for item in meeting.questions:
         kinds[item.entry.id] = ("open question", SUMMARY, False)
     facts = {
-        action.entry.id: (
-            f"owner: {action.owner or 'not stated'}; due: "
-            f"{action.due.shown() if action.due else 'not stated'}"
-        )
+        action.entry.id: f"owner: {action.owner or 'not stated'}; due: {_due(action.due)}"
         for action in meeting.actions
     }
     entries = sorted([*meeting.source.summary, *meeting.entries], key=lambda e: e.line)
@@ -78,6 +76,12 @@ def manifest(meeting: Meeting) -> list[ManifestItem]:
             )
         )  # fmt: skip
     return items
+
+
+def _due(due: Due | None) -> str:
+    if due is None:
+        return "not stated"
+    return due.shown() if due.certain else f"unclear ({due.shown()}): state none"
 
 
 def draft_meeting(meeting: Meeting, drafter: Drafter) -> DraftedMeeting:
@@ -154,12 +158,9 @@ class _Checker:
                 part in said for part in person.casefold().split() if len(part) > 2
             ):
                 return f"names {person}, whom {_names(ids)} {_do(ids)} not name"
-        stated = {due.date for e in cited if (due := find_due(e.text, self.meeting.date))}
-        stated |= {iso for e in cited if (iso := find_iso(e.text))}
-        claimed = find_due(bullet.text, self.meeting.date)
-        dates = [claimed.date] if claimed else []
-        dates += [d for d in [find_iso(bullet.text)] if d]
-        for date in dates:
+        day = self.meeting.date
+        stated = set().union(*(mentioned_dates(entry.text, day) for entry in cited))
+        for date in sorted(mentioned_dates(bullet.text, day)):
             if date not in stated:
                 return f"states the date {date.isoformat()}, which {_names(ids)} {_do(ids)} not"
         if _DECIDED.search(bullet.text) and not self.decision_ids.intersection(ids):
@@ -182,7 +183,7 @@ class _Checker:
         found += [m["name"] for m in MENTION.finditer(text)]
         claimed = owner(Entry(0, text), self.known)
         if claimed is not None:
-            found.append(claimed)
+            found += _OWNERS_SPLIT.split(claimed)  # "Alice and Carol": each is held to the lines
         for start in _FULL_NAME.finditer(text):
             pair = _TWO_WORDS.match(text, start.start())
             if pair is not None and is_name(pair[0]):

@@ -9,13 +9,18 @@ The rules, from the meeting's date M:
 
 - "Friday", "by Friday", "on Fri": the first Friday after M (1 to 7 days later);
 - "this Friday": the Friday of M's week, or M itself when M is a Friday (0 to 6 days later);
-- "next Tuesday": the Tuesday of the week after M's (weeks start on Monday);
+- "next Tuesday": the Tuesday of the week after M's (weeks start on Monday); said on a
+  Sunday, it is unclear (tomorrow's week, or the one after, where weeks start on Sunday), and
+  so are "next week" and "end of next week";
 - "today", "EOD", "end of day": M; "tomorrow": M + 1;
 - "end of (the) week", "EOW": the Friday of M's week (the next one when M is a weekend day);
   "end of next week": the Friday after that; "next week": the Monday of the week after M's;
 - "end of (the) month", "EOM": the month's last day;
 - "in N days/weeks/months" (N in digits or words, "a"/"an" for one): M plus that much;
-- "Dec 4", "4th of December": that day in M's year, or the next year when it falls before M.
+- "Dec 4", "4th of December": that day in M's year, or the next year when it falls before M;
+- a weekday with the day written after it ("by Friday, Dec 11", "by Monday 12/14"): that
+  day, when it is that weekday; when it is not (or "12/11" could be either day), the due date
+  is unclear, and both readings are shown.
 """
 
 from __future__ import annotations
@@ -91,8 +96,10 @@ _FORMS: tuple[tuple[str, str], ...] = (
 _LEAD = r"(?:by|before|until|till|due(?:\s+(?:on|by))?|on|no\s+later\s+than|deadline)"
 # A bare weekday or month day is a deadline only after a lead word ("demo Friday" may be when
 # it happens, not when it is due); the phrases that can only mean a time stand alone.
-_ALONE = {"iso", "end_next_week", "end_week", "end_month", "tomorrow", "in", "next_weekday",
+_ALONE = {"end_next_week", "end_week", "end_month", "tomorrow", "in", "next_weekday",
           "this_weekday", "today"}  # fmt: skip
+# Words before a phrase that make it say when something happened, not when it is due.
+_NOT_WHEN_DUE = re.compile(r"(?<![\w-])(?:from|since|of|after|during)\s+\Z", re.IGNORECASE)
 # One pattern per form (they share group names); the earliest match in a text wins.
 _PATTERNS = tuple(
     (
@@ -103,6 +110,23 @@ _PATTERNS = tuple(
         ),
     )
     for name, pattern in _FORMS
+)
+_WEEKS_AHEAD = 8
+_WEEKDAY_FORMS = frozenset({"weekday", "next_weekday", "this_weekday"})
+_NEXT_FORMS = frozenset({"next_weekday", "next_week", "end_next_week"})
+# A day written right after a weekday: "Friday, Dec 11", "Monday (2026-12-14)", "Fri 12/11".
+_DAY_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*\(?[ \t]*(?:(?P<iso>\d{4}-\d{2}-\d{2})|"
+    + _MONTH
+    + r"\s+"
+    + _DAY
+    + _YEAR
+    + r"|(?P<day_first>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month_after>"
+    + _MONTH[len("(?P<month>") :]
+    # "10.30" after a weekday is a time more often than a day: only slashes make a day.
+    + r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})(?:/(?P<year2>\d{4}|\d{2}))?)"
+    + r"(?:[ \t]*\))?(?![\w/-]|\.\d)",
+    re.IGNORECASE,
 )
 # Obsidian Tasks' due date and the "due:" forms (Todoist, todo.txt, Dataview's [due:: …]).
 _MARKED = re.compile(
@@ -117,10 +141,20 @@ class Due:
 
     date: dt.date
     words: str | None = None
+    # Another reading of the same words ("by Friday, Dec 12": Friday is the 4th, Dec 12 a
+    # Saturday): the due date is unclear, and the page says so rather than pick one.
+    alternative: dt.date | None = None
+
+    @property
+    def certain(self) -> bool:
+        return self.alternative is None
 
     def shown(self) -> str:
-        """``2026-12-04 (“by Friday”)``, or the date alone when it was written as one."""
+        """``2026-12-04 (“by Friday”)``, or the date alone when it was written as one;
+        ``2026-12-04 or 2026-12-12 (“by Friday, Dec 12”)`` when it is unclear."""
         iso = self.date.isoformat()
+        if self.alternative is not None:
+            iso = f"{iso} or {self.alternative.isoformat()}"
         return f"{iso} (\u201c{self.words}\u201d)" if self.words else iso
 
 
@@ -153,15 +187,86 @@ def find_due(text: str, meeting: dt.date) -> Due | None:
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for order, (form, pattern) in enumerate(_PATTERNS):
         for match in pattern.finditer(text):
+            if match["lead"] is None and _NOT_WHEN_DUE.search(
+                text, max(0, match.start() - 40), match.start()
+            ):
+                continue  # "the outage from today" says when it happened
             if form in _ALONE or match["lead"] is not None:
                 found.append((match.start(), order, form, match))
                 break  # the first usable match of each form is enough
     for _, _, form, match in sorted(found, key=lambda entry: entry[:2]):
         date = _resolve(form, match, meeting)
-        if date is not None:
-            words = " ".join(match[0].split())
-            return Due(date, None if form == "iso" else words)
+        if date is None:
+            continue
+        words = None if form == "iso" else " ".join(match[0].split())
+        if form in _WEEKDAY_FORMS:
+            return _weekday_due(text, match, date, meeting, _on_sunday(form, date, meeting))
+        return Due(date, words, _on_sunday(form, date, meeting))
     return None
+
+
+def mentioned_dates(text: str, meeting: dt.date) -> set[dt.date]:
+    """Every day ``text`` names, with or without a word such as "by" before it ("Friday",
+    "Dec 20", ISO): what a model's sentence is held to, as a day its lines do not name is one
+    it made up. A weekday whose written day disagrees with it names only that day."""
+    days = {
+        date for marked in _MARKED.finditer(text) if (date := parse_iso(marked["date"])) is not None
+    }
+    for form, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            date = _resolve(form, match, meeting)
+            if date is not None and form in _WEEKDAY_FORMS:
+                due = _weekday_due(text, match, date, meeting, None)
+                date = due.date if due.certain else None
+            if date is not None:
+                days.add(date)
+    return days
+
+
+def _on_sunday(form: str, date: dt.date, meeting: dt.date) -> dt.date | None:
+    """The other reading of "next Monday", "next week" or "end of next week" said on a Sunday:
+    where weeks start on Monday, the next week starts tomorrow; where they start on Sunday
+    (the US), it starts in a week. The page shows both rather than pick a calendar."""
+    if meeting.weekday() != 6 or form not in _NEXT_FORMS or date.weekday() == 6:
+        return None
+    return date + dt.timedelta(weeks=1)
+
+
+def _weekday_due(
+    text: str, match: re.Match[str], date: dt.date, meeting: dt.date, other: dt.date | None
+) -> Due:
+    """A weekday's due date, held to the day written after it ("by Friday, Dec 11"): that
+    day when it is that weekday, else unclear (the weekday's reading, and the day's)."""
+    after = _DAY_AFTER.match(text, match.end())
+    words = " ".join(match[0].split())
+    if after is None:
+        return Due(date, words, other)
+    words = " ".join(text[match.start() : after.end()].split())
+    days = _days_written(after, meeting)
+    # A weekday names a day of the coming weeks: "Friday 12/11" is not a Friday next year.
+    soon = meeting + dt.timedelta(weeks=_WEEKS_AHEAD)
+    fits = [day for day in days if day.weekday() == date.weekday() and day <= soon]
+    if len(fits) == 1:
+        return Due(fits[0], words)
+    others = [day for day in days if day != date]
+    return Due(date, words, min(others) if others else None)
+
+
+def _days_written(after: re.Match[str], meeting: dt.date) -> list[dt.date]:
+    """The days a date written after a weekday can be: one for ``Dec 11``, ``11 Dec`` or ISO;
+    the US (month/day) and the European (day/month) readings of ``12/11``."""
+    if after["iso"]:
+        readings = [parse_iso(after["iso"])]
+    elif after["month"]:
+        readings = [_month_day(after, meeting)]
+    elif after["month_after"]:
+        month = MONTHS[after["month_after"].lower().rstrip(".")]
+        readings = [_day_of(meeting, month, int(after["day_first"]), None)]
+    else:
+        first, second, year = int(after["first"]), int(after["second"]), after["year2"]
+        full = None if year is None else int(year) if len(year) == 4 else 2000 + int(year)
+        readings = [_day_of(meeting, first, second, full), _day_of(meeting, second, first, full)]
+    return list(dict.fromkeys(day for day in readings if day is not None))
 
 
 def _resolve(form: str, match: re.Match[str], meeting: dt.date) -> dt.date | None:
@@ -199,14 +304,18 @@ def _weekday(word: str) -> int:
 
 def _month_day(match: re.Match[str], meeting: dt.date) -> dt.date | None:
     month = MONTHS[match["month"].lower().rstrip(".")]
-    year = int(match["year"]) if match["year"] else meeting.year
+    return _day_of(meeting, month, int(match["day"]), int(match["year"]) if match["year"] else None)
+
+
+def _day_of(meeting: dt.date, month: int, day: int, year: int | None) -> dt.date | None:
+    """That day of ``year``; with no year, the next one on or after the meeting."""
     try:
-        date = dt.date(year, month, int(match["day"]))
+        date = dt.date(year or meeting.year, month, day)
     except ValueError:
         return None  # "Feb 30": not a day, so no due date rather than a wrong one
-    if match["year"] is None and date < meeting:
+    if year is None and date < meeting:
         try:
-            return date.replace(year=year + 1)
+            return date.replace(year=date.year + 1)
         except ValueError:  # 29 February, next year
             return None
     return date

@@ -44,15 +44,25 @@ _QUESTION_END = re.compile(r"[?\uff1f\u061f\u2e2e]\s*\W{0,3}$")
 _SEPARATOR = re.compile(r"^[\s:\u2013\u2014-]+")
 MENTION = re.compile(r"(?<![\w@.`])@(?P<name>\w(?:[\w.-]*\w)?)")
 BROADCASTS = frozenset({"everyone", "here", "channel", "all", "team"})
+# The label in any case; the name's second word only when capitalised ("owner: bob by
+# Friday" is bob's, "assigned to Bob Okafor" Bob Okafor's): the flag is scoped to the label.
 _OWNER_LABEL = re.compile(
-    r"\b(?:owner|assignee|assigned\s+to|responsible)\s*[:=]?\s*@?(?P<name>\w[\w.'-]*(?:\s+[A-Z][\w.'-]*)?)",
-    re.IGNORECASE,
+    r"\b(?i:owner|assignee|assigned\s+to|responsible)\s*[:=]?\s*@?"
+    r"(?P<name>\w[\w.'-]*(?:\s+[A-Z][\w.'-]*)?)"
 )
 _NAME_WORD = r"[^\W\d_][\w'\u2019-]*"
 _WILL = re.compile(
     rf"^@?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
     r"\s+(?P<verb>will|shall|is\s+going\s+to|to)\s+\S",
 )
+# "@alice and @bob will …", "Bob, Carol and Dan to …": each of them owns it.
+_ONE_OF = rf"@?(?!and\b){_NAME_WORD}(?:\s+(?!and\b|will\b|to\b){_NAME_WORD})?"
+_GROUP = re.compile(
+    rf"^(?P<names>{_ONE_OF}(?:\s*,\s*{_ONE_OF})*\s*(?:,\s*)?(?:and|&)\s+{_ONE_OF})"
+    r"\s+(?P<verb>will|shall|are\s+going\s+to|to)\s+\S",
+    re.IGNORECASE,
+)
+_GROUP_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&)\s)\s*", re.IGNORECASE)
 _NAME_LL = re.compile(rf"^@?(?P<name>{_NAME_WORD})(?:'|\u2019)ll\s+\S")
 _FIRST_PERSON = re.compile(
     r"^(?:(?:ok(?:ay)?|so|yes|yeah|sure|right|and|then)[,\s]+)*"
@@ -101,7 +111,8 @@ def extract(
         if name.lower() not in BROADCASTS and name.casefold() not in listed
     ]
     attendees = _unique([*source.attendees, *mentioned])
-    known = {name.casefold() for name in attendees}
+    # "Alice to send the slides" is Alice Martin's when she is listed, as "@alice" is.
+    known = {part.casefold() for name in attendees for part in (name, *name.split()[:1])}
     decisions: list[Item] = []
     actions: list[Action] = []
     questions: list[Item] = []
@@ -184,6 +195,11 @@ def _implied_action(entry: Entry, date: dt.date, known: set[str]) -> bool:
     if any(m["name"].lower() not in BROADCASTS for m in MENTION.finditer(text)):
         return True
     due = find_due(text, date)
+    group = _owners(text, known)
+    if group is not None:
+        return all(name.casefold() in known for name in group[0]) or (
+            due is not None and group[1] != "to"
+        )
     if entry.speaker and _FIRST_PERSON.match(text):
         return due is not None  # "I'll share my screen" is no action item
     named = _WILL.match(text) or _NAME_LL.match(text)
@@ -209,10 +225,14 @@ def owner(entry: Entry, known: set[str]) -> str | None:
     labelled = _OWNER_LABEL.search(text)
     if labelled is not None:
         return labelled["name"].strip()
+    body = _rest(text, marked.end()) if marked is not None else text
+    group = _owners(body, known)
+    if group is not None:
+        names = group[0]
+        return ", ".join(names[:-1]) + " and " + names[-1]
     for mention in MENTION.finditer(text):
         if mention["name"].lower() not in BROADCASTS:
             return mention["name"]
-    body = _rest(text, marked.end()) if marked is not None else text
     if entry.speaker and _FIRST_PERSON.match(body):
         return entry.speaker
     named = _WILL.match(body) or _NAME_LL.match(body)
@@ -221,6 +241,22 @@ def owner(entry: Entry, known: set[str]) -> str | None:
         if name.casefold() in known or is_name(name):
             return name
     return None
+
+
+def _owners(text: str, known: set[str]) -> tuple[list[str], str] | None:
+    """The people "A and B will …" names (each a mention, an attendee or a capitalised name),
+    and its verb; None when the line does not start so."""
+    group = _GROUP.match(text)
+    if group is None:
+        return None
+    written = [part for part in _GROUP_SPLIT.split(group["names"].strip()) if part]
+    names = [part.lstrip("@") for part in written]
+    if len(names) < 2 or not all(
+        part.startswith("@") or name.casefold() in known or is_name(name)
+        for part, name in zip(written, names, strict=True)
+    ):
+        return None
+    return names, " ".join(group["verb"].lower().split())
 
 
 def is_name(words: str) -> bool:

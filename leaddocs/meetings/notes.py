@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from leaddocs.meetings.dates import find_iso
 from leaddocs.meetings.model import Entry
+from leaddocs.textsafe import printable
 
 MAX_ENTRY_CHARS = 2000  # a note is a sentence or three; a longer line is cut, and said so
 
@@ -31,6 +32,16 @@ _ATTENDEES = re.compile(
 )
 _DATE_LINE = re.compile(_LABEL.format(r"date"), re.IGNORECASE)
 _SPLIT_NAMES = re.compile(r"\s*(?:[,;&]|\band\b)\s*", re.IGNORECASE)
+# A chat line as Teams and Discord paste it: a time in brackets, the writer's name, a colon,
+# the message. Without brackets, "10:00 Kickoff: …" is an agenda's item, not Kickoff's words.
+_CHAT = re.compile(
+    r"^\[\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]\s*"
+    r"(?P<name>[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,2}):\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_NOT_SPEAKERS = frozenset(
+    {"decision", "decided", "action", "action item", "todo", "question", "q", "note", "agreed"}
+)
 ATTENDEE_SECTIONS = frozenset({"attendees", "participants", "present", "attendance"})
 SUMMARY_SECTIONS = frozenset({"summary", "tl;dr", "tldr", "overview"})
 
@@ -92,6 +103,7 @@ def read_notes(text: str, first_line: int = 1) -> ReadNotes:
         else:
             column = None
             entry = Entry(number, line.strip(), section=section)
+        entry = _chat(entry)
         if not entry.text:
             continue
         if _metadata(read, entry, section):
@@ -99,6 +111,17 @@ def read_notes(text: str, first_line: int = 1) -> ReadNotes:
         else:
             _add(read, entry, section)
     return read
+
+
+def _chat(entry: Entry) -> Entry:
+    """A chat message pasted into the notes, "[10:42 AM] Bob Okafor: I'll send it tomorrow":
+    its writer is its speaker, as in a transcript (so "I'll …" is Bob Okafor's)."""
+    said = _CHAT.match(entry.text)
+    if said is None:
+        return entry
+    if said["name"].casefold() in _NOT_SPEAKERS:  # "[10:45] Decision: …" marks its line
+        return replace(entry, text=entry.text[said.start("name") :])
+    return replace(entry, text=said["rest"].strip(), speaker=said["name"])
 
 
 def _metadata(read: ReadNotes, entry: Entry, section: str) -> bool:
@@ -117,7 +140,8 @@ def _metadata(read: ReadNotes, entry: Entry, section: str) -> bool:
 
 def split_names(text: str) -> list[str]:
     """``Alice, @bob and Chen Wei`` → ``["Alice", "bob", "Chen Wei"]``."""
-    names = (" ".join(part.strip().lstrip("@").split()) for part in _SPLIT_NAMES.split(text))
+    parts = _SPLIT_NAMES.split(printable(text))  # an escape's ";" separates no names
+    names = (" ".join(part.strip().lstrip("@").split()) for part in parts)
     return [name for name in names if name]
 
 

@@ -13,9 +13,11 @@ from leaddocs.meetings.dates import find_iso
 from leaddocs.meetings.extract import extract
 from leaddocs.meetings.model import DateFrom, Meeting, Source, SourceFormat
 from leaddocs.meetings.notes import MAX_ENTRY_CHARS, read_notes, split_names
+from leaddocs.textsafe import printable
 
 TranscriptError = transcripts.TranscriptError
 
+MAX_TITLE_CHARS = 200
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 
 
@@ -63,7 +65,7 @@ def read_source(
             stated = (date, where)  # type: ignore[assignment]
             break
     listed = _names(meta.get("attendees"))
-    attendees = [*listed, *read.attendees]
+    attendees = [name for name in map(printable, [*listed, *read.attendees]) if name]
     attendees_from = "the front matter" if listed else ""
     if read.attendees:
         attendees_from = "the Attendees: line" if not listed else f"{attendees_from} and notes"
@@ -106,7 +108,11 @@ def meeting_of(
             f"{source.name}: no date in the file name, front matter or first heading: the "
             f"meeting is dated today, {date.isoformat()} (give --date to set it)"
         )
-    title = " ".join((given_title or source.title or _title_from(file_name)).split())
+    # One printable line: the title goes into the front matter, the nav and a PR's title.
+    title = printable(given_title or source.title or _title_from(file_name))
+    if len(title) > MAX_TITLE_CHARS:  # a heading is a line: one of 2 MiB is not a title
+        title = title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
+        notes.append(f"{source.name}: the title is cut to {MAX_TITLE_CHARS} characters")
     return extract(
         source,
         title=title or "Meeting",

@@ -23,6 +23,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from leaddocs.meetings.model import Entry
+from leaddocs.textsafe import printable
 
 _VTT_TIMING = re.compile(
     r"^\s*(?:\d+:)?\d{2}:\d{2}\.\d{3}\s+-->\s+(?:\d+:)?\d{2}:\d{2}\.\d{3}(?:\s.*)?$"
@@ -84,11 +85,26 @@ def read_srt(text: str) -> list[Entry]:
             "00:00:01,000 --> 00:00:04,000, then the text",
             _srt_error_line(exc, lines),
         ) from exc
+    if any(isinstance(item.index, str) for item in items):
+        _check_srt_numbers(lines)  # pysrt takes "x" or "2a" as a number: it is not one
     cues = (
         (item.text, None, html.unescape(_SRT_TAGS.sub("", item.text_without_tags)))
         for item in items
     )
     return _turns(_located(lines, cues))
+
+
+def _check_srt_numbers(lines: Sequence[str]) -> None:
+    """Each item's first line, when it is not the timing line, is its number."""
+    for at, line in enumerate(lines):
+        starts = at == 0 or not lines[at - 1].strip()
+        timed = at + 1 < len(lines) and "-->" in lines[at + 1]
+        if starts and timed and "-->" not in line and not line.strip().lstrip("\ufeff").isdigit():
+            raise TranscriptError(
+                "not a SubRip item: its first line must be its number, then a timing line",
+                at + 1,
+            )
+    raise TranscriptError("not a SubRip item: an item's number is not a number", 1)
 
 
 def _check_vtt_blocks(lines: Sequence[str]) -> None:
@@ -168,8 +184,8 @@ def _located(lines: Sequence[str], cues: Iterable[tuple[str, str | None, str]]) 
 
 
 def _speaker(voice: str | None, text: str) -> tuple[str | None, str]:
-    if voice and voice.strip():
-        return " ".join(voice.split()), text
+    if voice and printable(voice):
+        return printable(voice), text
     prefix = _PREFIX.match(text)
     if prefix is not None and prefix["name"].lower() not in _NOT_NAMES:
         return prefix["name"], prefix["rest"].strip()

@@ -97,11 +97,22 @@ def staleness(value: Any, today: dt.date, stale_after_days: int) -> str | None:
         return f"never verified: no {VERIFIED} date"
     day = as_date(value)
     if day is None:
-        return f"{VERIFIED} '{value}' is not a date (YYYY-MM-DD)"
+        return f"{VERIFIED} {_shown(value)} is not a date (YYYY-MM-DD)"
+    if day > today:
+        # 2062 for 2026 would keep it "current" for decades: no walk-through is on record.
+        return f"{VERIFIED} {day.isoformat()} is in the future: nobody has verified it yet"
     age = (today - day).days
     if age > stale_after_days:
         return f"last verified {day.isoformat()}, {age} days ago (more than {stale_after_days})"
     return None
+
+
+def _shown(value: Any) -> str:
+    """A front matter value that is not a date, briefly: the start of a text, else its kind."""
+    if isinstance(value, str):
+        return f"'{value[:40]}\u2026'" if len(value) > 40 else f"'{value}'"
+    kinds = {list: "a list", dict: "a mapping", bool: "true or false"}
+    return f"({kinds.get(type(value), 'a number')})"
 
 
 def read_runbooks(

@@ -29,9 +29,11 @@ def kept(document: DraftedDocument, merged: str | None) -> Kept:
     """What of ``document`` the merged file (None: there is none) still has."""
     if merged is None:
         return Kept(0, 0, False)
-    if digest(merged) == document.sha256:
-        return Kept(len(document.fingerprints), document.words, True)
     lines = writing(merged)
+    if digest(merged) == document.sha256:
+        # The record is anyone's to write: it cannot have drafted more than the file holds.
+        held = sum(map(words, lines))
+        return Kept(min(len(document.fingerprints), len(lines)), min(document.words, held), True)
     pairs = paired(document.fingerprints, [fingerprint(line) for line in lines])
     return Kept(len(pairs), sum(words(lines[at]) for _, at in pairs), False)
 

@@ -173,3 +173,13 @@ def test_a_big_release_stays_one_page_and_counts_the_rest(cli, repo: Repo) -> No
     assert len(shipped) == 8 + 6 + 1
     assert "32 more new features and 34 more fixes" in shipped[-1]
     assert len(product.stdout.splitlines()) < 80
+
+
+def test_a_customer_brief_adds_up_to_what_it_tells(cli, released: Repo) -> None:
+    # Housekeeping is not told to customers, so it is not in their total either: "8 changes"
+    # followed by parts that add up to 5 had the reader looking for the other three.
+    args = ("--repo", released.path, "brief", "--release", "v1.1.0", "--audience", "customers")
+    [summary] = sections(cli(*args).stdout)["In short"]
+    assert summary.endswith(
+        " with 5 changes: 2 new features, 1 fix, 1 change that needs action and 1 security fix."
+    )

@@ -7,10 +7,12 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from leaddocs.adr.frontmatter import split
 from leaddocs.application import api
 from tests.forge.fake_github import FakeGitHub
 from tests.gitrepo import Repo
 from tests.meeting.conftest import section
+from tests.security.rendered import assert_safe
 
 NOTES_FILE = "notes/2026-12-02-platform-sync.md"
 PAGE = "docs/meetings/2026-12-02-platform-sync.md"
@@ -23,7 +25,7 @@ def test_each_decision_becomes_a_proposed_draft_linked_both_ways(cli: Any, proje
     assert result.code == 0, result
     drafts = sorted((project.path / "adr").glob("*.md"))
     assert [d.name for d in drafts] == [
-        "XXXX-keep-b-the-b-old-api-for-a-year.md",
+        "XXXX-keep-the-old-api-for-a-year.md",
         "XXXX-move-the-event-store-to-postgres.md",
     ]
     assert "created adr/XXXX-move-the-event-store-to-postgres.md" in result.stderr
@@ -36,6 +38,7 @@ def test_each_decision_becomes_a_proposed_draft_linked_both_ways(cli: Any, proje
     record = drafts[1].read_text()
     assert record.startswith("---\nstatus: proposed\ndate: 2026-12-02\n")
     assert "# Move the event store to Postgres\n" in record
+    assert "# Keep the old API for a year\n" in drafts[0].read_text()
     assert (
         "Decided in the meeting [Platform sync](../docs/meetings/2026-12-02-platform-sync.md) "
         f"on 2026-12-02 (line 6 of {NOTES_FILE}):" in record
@@ -82,6 +85,9 @@ def test_pr_opens_one_pull_request_with_the_page_and_its_drafts(
     body = pull["body"]
     assert f"- {PAGE}\n" in body and "- adr/XXXX-move-the-event-store-to-postgres.md" in body
     assert "- [ ] Each action item has the right owner and due date" in body
+    # A meeting page comes from the notes: the body must not say "from the history".
+    assert "- offline: nothing from a model; every line comes from the source above" in body
+    assert "history" not in body
     tip = repo.git("ls-remote", "origin", f"refs/heads/{branch}").split("\t")[0]
     shown = repo.git("show", f"{tip}:{PAGE}")
     assert "Bob Okafor will benchmark the writes by Friday" in shown
@@ -118,3 +124,20 @@ def test_numbering_the_drafts_carries_the_meeting_pages_links(cli: Any, project:
     assert f"(../../adr/{record.name})" in page
     # The record's own link back to the meeting is untouched.
     assert "(../docs/meetings/2026-12-02-platform-sync.md)" in record.read_text()
+
+
+def test_a_hostile_decision_is_text_in_its_adr_draft(cli: Any, project: Repo) -> None:
+    # The notes are anyone's: the draft's title comes from them, and GitHub and the site render
+    # the ADR file as Markdown.
+    notes = project.path / NOTES_FILE
+    notes.write_text(
+        "- Decision: use <iframe src=//evil> @everyone [click](javascript:alert(1)) "
+        "{: onclick=alert(2) } `x` &lt;b&gt; **now**\n"
+    )
+    result = cli("--repo", project.path, "meeting", notes, "--adr")
+    assert result.code == 0, result
+    [draft] = (project.path / "adr").glob("*.md")
+    record = draft.read_text()
+    title = record.split("\n# ", 1)[1].split("\n", 1)[0]
+    assert title == ("Use everyone click (javascript:alert(1)) : onclick=alert(2) x now")
+    assert_safe(split(record).body, links=("../docs/meetings/",))

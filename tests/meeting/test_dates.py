@@ -20,7 +20,8 @@ TABLE = [
     (SUNDAY, "on Monday", "2026-12-07", "on Monday"),
     (WEDNESDAY, "this Wednesday", "2026-12-02", "this Wednesday"),
     (WEDNESDAY, "next Tuesday", "2026-12-08", "next Tuesday"),
-    (SUNDAY, "next Tuesday", "2026-12-08", "next Tuesday"),  # the week after Sunday's
+    (SUNDAY, "next Sunday", "2026-12-13", "next Sunday"),  # a week away in any calendar
+    (SUNDAY, "this Monday", "2026-12-07", "this Monday"),
     (dt.date(2026, 11, 30), "next Tuesday", "2026-12-08", "next Tuesday"),  # not tomorrow
     (WEDNESDAY, "tomorrow", "2026-12-03", "tomorrow"),
     (NEW_YEARS_EVE, "tomorrow", "2027-01-01", "tomorrow"),
@@ -45,6 +46,14 @@ TABLE = [
     (WEDNESDAY, "[due:: 2026-12-11]", "2026-12-11", None),  # Dataview
     (WEDNESDAY, "by 2026-12-09", "2026-12-09", None),
     (WEDNESDAY, "by Monday, not next Tuesday", "2026-12-07", "by Monday"),  # the first
+    # A weekday with its day: the day written, not the first such weekday.
+    (WEDNESDAY, "by Friday, Dec 11.", "2026-12-11", "by Friday, Dec 11"),
+    (WEDNESDAY, "by Fri 11 Dec", "2026-12-11", "by Fri 11 Dec"),
+    (WEDNESDAY, "on Monday (2026-12-14)", "2026-12-14", "on Monday (2026-12-14)"),
+    (WEDNESDAY, "by Monday 12/14", "2026-12-14", "by Monday 12/14"),  # only the US reading
+    (WEDNESDAY, "by Friday 11/12", "2026-12-11", "by Friday 11/12"),  # the Friday: 11 Dec
+    (WEDNESDAY, "by Friday (12/11).", "2026-12-11", "by Friday (12/11)"),  # not Nov 2027
+    (WEDNESDAY, "by Friday 10.30", "2026-12-04", "by Friday"),  # a time, not a day
 ]
 
 
@@ -69,8 +78,37 @@ def test_a_due_date_is_read_against_the_meeting_date(
         "we talked about may",
         "bis Freitag",  # German: kept as written, not read
         "金曜日まで",
+        "write up the outage from today",  # when it happened, not when it is due
+        "the cache has been off since tomorrow's freeze",
+        "rerun the jobs of next Tuesday",
         "",
     ],
 )
 def test_no_due_date_is_made_up(words: str) -> None:
     assert find_due(words, WEDNESDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("meeting", "words", "shown"),
+    [
+        # Dec 12 is a Saturday: which one did they mean?
+        (WEDNESDAY, "by Friday, December 12", "2026-12-04 or 2026-12-12"),
+        # Neither 12 Oct nor 10 Dec is a Friday.
+        (WEDNESDAY, "by Friday 10/12", "2026-12-04 or 2026-12-10"),
+        # Said on a Sunday, "next Monday" is tomorrow where weeks start on Monday, and a week
+        # later where they start on Sunday (the US): "this Monday" is tomorrow in both.
+        (SUNDAY, "by next Monday", "2026-12-07 or 2026-12-14"),
+        (SUNDAY, "next Tuesday", "2026-12-08 or 2026-12-15"),
+        (SUNDAY, "by next week", "2026-12-07 or 2026-12-14"),
+        (SUNDAY, "end of next week", "2026-12-11 or 2026-12-18"),
+    ],
+)
+def test_an_unclear_due_date_shows_both_readings(meeting: dt.date, words: str, shown: str) -> None:
+    due = find_due(words, meeting)
+    assert due is not None and not due.certain
+    assert due.shown() == f"{shown} (\u201c{words}\u201d)"
+
+
+def test_the_day_written_after_next_monday_settles_it() -> None:
+    due = find_due("by next Monday, Dec 14", SUNDAY)
+    assert due is not None and due.certain and due.date == dt.date(2026, 12, 14)

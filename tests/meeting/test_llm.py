@@ -136,3 +136,34 @@ def test_secrets_in_the_notes_reach_neither_the_model_nor_the_page(
     assert f"secrets taken out of the page: {NOTES_FILE}:21" in result.stderr
     rerun = _run(cli, project)  # an unchanged rerun is answered from the cache
     assert rerun.stdout == result.stdout and len(fake_llm.requests) == 1
+
+
+def test_every_day_a_sentence_names_is_held_to_its_lines(
+    cli: Any, project: Repo, fake_llm: FakeOpenAI
+) -> None:
+    # Line 8 says "by Friday" (2026-12-04); the first date a sentence states is not the only one.
+    invented = _phrasing(
+        ("Summary", "Bob Okafor benchmarks the writes by Friday and ships by Dec 20.", ["L8"]),
+        ("Summary", "Bob Okafor's benchmark results are expected December 18.", ["L8"]),
+        ("Summary", "Bob Okafor benchmarks the writes by Friday, December 4.", ["L8"]),
+    )
+    fake_llm.queue(invented, invented)
+    result = _run(cli, project)
+    assert result.code == 0, result
+    summary = section(result.stdout, "Summary")
+    assert "Dec 20" not in summary and "December 18" not in summary
+    assert "- Bob Okafor benchmarks the writes by Friday, December 4. (line 8)" in summary
+    assert "bullet citing L8 states the date 2026-12-20, which line 8 does not" in result.stderr
+    assert "bullet citing L8 states the date 2026-12-18, which line 8 does not" in result.stderr
+
+
+def test_each_owner_of_a_shared_action_is_held_to_its_lines(
+    cli: Any, project: Repo, fake_llm: FakeOpenAI
+) -> None:
+    # Line 16: "Alice Martin to send the slides tomorrow". Carol is nobody's word.
+    invented = _phrasing(("Summary", "Alice and Carol will send the slides tomorrow.", ["L16"]))
+    fake_llm.queue(invented, invented)
+    result = _run(cli, project)
+    assert result.code == 0, result
+    assert "Carol" not in section(result.stdout, "Summary")
+    assert "bullet citing L16 names Carol, whom line 16 does not name: dropped" in result.stderr

@@ -104,3 +104,17 @@ def test_meetings_kept_outside_the_docs_folder_are_listed_without_links(
     (root / "bad.yml").write_text("meetings:\n  folder: ../outside\n")
     bad = cli("--repo", root, "--config", root / "bad.yml", "meeting", "x.md")
     assert bad.code == 3 and "meetings.folder" in bad.stderr
+
+
+def test_a_page_a_person_wrote_without_sections_is_listed_not_a_crash(project: Repo) -> None:
+    # Anyone can add a page to the folder; one with no "## " heading stopped the whole site.
+    root = project.path
+    folder = root / "docs" / "meetings"
+    folder.mkdir(parents=True)
+    (folder / "2026-12-01-kickoff.md").write_text("# Kickoff\n\nWe met and talked.\n")
+    (folder / "2026-12-03-empty.md").write_text("")
+    pages = api.site_pages(api.open_project(root), api.SiteOptions(docs_dir=root / "docs"))
+    [index] = [page for page in pages if page.path == Path("meetings/index.md")]
+    rows = [line for line in index.body.splitlines() if line.startswith("| ")][2:]
+    assert len(rows) == 2
+    assert "| [Kickoff](2026-12-01-kickoff.md) | 0 | 0 |" in index.body

@@ -123,6 +123,12 @@ def test_entities_and_tags_in_cues_are_text_on_the_page(cli: Any, project: Repo)
         ),
         ("arrow.srt", "1\n00:00:01,000 -> 00:00:02,000\nAlice: hi\n", 2, "not a SubRip item"),
         (
+            "number.srt",  # pysrt reads "x" as an item's number
+            "1\n00:00:01,000 --> 00:00:02,000\nhi\n\nx\n00:00:03,000 --> 00:00:04,000\nyo\n",
+            5,
+            "its first line must be its number",
+        ),
+        (
             "stray.srt",
             "1\n00:00:01,000 --> 00:00:02,000\nAlice: hi\n\nstray\nwords\n",
             5,

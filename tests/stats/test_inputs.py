@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from leaddocs.markers import digest
+from leaddocs.stats.lines import fingerprint
 from tests.gitrepo import Repo
 from tests.stats.shop import Shop
 
@@ -121,3 +123,33 @@ def test_a_record_that_is_not_one_is_skipped_with_a_note(cli: Any, shop: Shop) -
     notes = " ".join(data["notes"])
     assert ".leaddocs/drafts/evil.json in " in notes and "not a path inside the repository" in notes
     assert ".leaddocs/drafts/broken.json in " in notes and "not JSON" in notes
+
+
+def test_a_record_cannot_claim_more_than_the_merged_file_holds(cli: Any, shop: Shop) -> None:
+    # A record is anyone's to write: one claiming a billion words for a two-word file, merged
+    # "unchanged", would have saved 95 years of writing.
+    (shop.repo.path / "docs").mkdir(exist_ok=True)
+    (shop.repo.path / "docs" / "hello.md").write_text("Hello world\n")
+    drafts = shop.repo.path / ".leaddocs" / "drafts"
+    drafts.mkdir(parents=True)
+    inflated = {
+        "leaddocs_draft_record": 1,
+        "documents": [
+            {
+                "path": "docs/hello.md",
+                "kind": "status",
+                "sha256": digest("Hello world\n"),
+                "words": 10**9,
+                "lines": " ".join([fingerprint("Hello world")] * 1000),
+            }
+        ],
+    }
+    (drafts / "inflated.json").write_text(json.dumps(inflated))
+    shop.git("add", "-A")
+    shop.git("commit", "-qm", "docs: hello")
+    result = cli("--repo", shop.repo.path, "stats", "--format", "json")
+    assert result.code == 0, result
+    [draft] = json.loads(result.stdout)["drafts"]
+    assert draft["outcome"] == "unchanged"
+    assert (draft["lines_drafted"], draft["lines_kept"]) == (1, 1)
+    assert (draft["words_drafted"], draft["words_kept"]) == (2, 2)

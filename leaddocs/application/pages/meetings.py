@@ -74,8 +74,9 @@ def _counts(path: Path) -> tuple[str, str]:
         return "?", "?"
     sections: dict[str, str] = {}
     headings = list(_SECTION.finditer(text))
-    for here, after in zip(headings, [*headings[1:], None], strict=True):
-        end = after.start() if after is not None else len(text)
+    # A page a person wrote may have no "## " heading at all: then it has no section.
+    ends = [heading.start() for heading in headings[1:]] + [len(text)] * bool(headings)
+    for here, end in zip(headings, ends, strict=True):
         sections[here["title"].casefold()] = text[here.end() : end]
     decisions = len(_BULLET.findall(sections.get("decisions", "")))
     boxes = _BULLET.findall(sections.get("action items", ""))
