@@ -17,7 +17,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from leaddocs import yamlio
 from leaddocs.errors import ConfigError
 
 # x.y to x.y.z.w, with or without v, and a pre-release or post-release suffix (history/versions.py).
@@ -426,8 +425,12 @@ def _inside_repository(value: str) -> str:
 class ChangelogConfig(_Strict):
     path: str = "CHANGELOG.md"  # in the repository, and in a `build` folder
     title: str = "Changelog"
+    # Tagged releases, once computed, kept here (ADR 0016); a folder that ignores itself in git.
+    cache_dir: str = ".leaddocs/cache/releases"
+    cache_max_mb: int = Field(default=256, ge=0)  # 0: no cache
 
     _path_inside = field_validator("path")(_inside_repository)
+    _cache_inside = field_validator("cache_dir")(_inside_repository)
 
 
 class LlmConfig(_Strict):
@@ -621,6 +624,8 @@ def load_config(repo_root: Path, explicit: Path | None = None) -> Config:
 
 
 def _from_yaml(path: Path) -> Config:
+    from leaddocs import yamlio  # ruamel.yaml loads only when there is a YAML file to read
+
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

@@ -20,7 +20,7 @@ _SECTION = re.compile(
 
 def digest(text: str) -> str:
     # Trailing white space is not an edit: editors and formatters change it freely.
-    normal = "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
+    normal = "\n".join(map(str.rstrip, text.strip("\n").splitlines()))
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
@@ -108,8 +108,11 @@ def recorded_hash(text: str) -> str | None:
     return match["hash"] if match is not None else None
 
 
-def mark_section(section_id: str, body: str) -> str:
-    return f'<!-- leaddocs:section id="{_quote_id(section_id)}" sha256={digest(body)} -->\n{body}'
+def mark_section(section_id: str, body: str, body_digest: str | None = None) -> str:
+    """``body`` behind its section marker; ``body_digest``: its ``digest``, when known already
+    (a cached release keeps it, so a rerun hashes only what it made)."""
+    hashed = body_digest or digest(body)
+    return f'<!-- leaddocs:section id="{_quote_id(section_id)}" sha256={hashed} -->\n{body}'
 
 
 def _quote_id(section_id: str) -> str:

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
+from leaddocs.application.changelog_parts import changelog_parts
 from leaddocs.application.enrichment import enriched_views, noted
 from leaddocs.application.project import Project
 from leaddocs.application.requests import ChangelogRequest
 from leaddocs.delivery.files import Written
 from leaddocs.document import Document, Format, WriteMode
-from leaddocs.documents.changelog import ChangelogMerge, ChangelogWriter, changelog_json
+from leaddocs.documents.changelog import (
+    ChangelogMerge,
+    ChangelogWriter,
+    RenderedRelease,
+    ViewsOf,
+    changelog_json,
+    listed,
+    release_json_text,
+)
 from leaddocs.documents.model import ReleaseView
 
 KIND = "changelog"
@@ -17,12 +28,32 @@ KIND = "changelog"
 
 def changelog(project: Project, request: ChangelogRequest) -> Document:
     history = project.history(request.progress)
-    releases, unreleased = history.releases(request.paths)
-    views, notes = enriched_views(project, [unreleased, *releases])
-    document = changelog_document(
-        project, [views.release(r) for r in releases], views.release(unreleased), request.format
+    writer = _writer(project) if request.format == "md" else None
+    parts = changelog_parts(
+        project,
+        history,
+        request.format,
+        request.paths,
+        writer.section if writer is not None else release_json_text,
+        use_cache=request.use_cache,
     )
-    return noted([document], (*history.notes, *notes))[0]
+    if writer is None:
+        return noted([_json_document(parts.tagged, parts.unreleased)], parts.notes)[0]
+    views_of = partial(_views_again, project, request.paths)
+    document = _markdown_document(project, writer, parts.tagged, parts.unreleased, views_of)
+    return noted([document], parts.notes)[0]
+
+
+def _views_again(
+    project: Project, paths: Sequence[str], anchors: Sequence[str]
+) -> dict[str, ReleaseView]:
+    """The views of the releases named, made again from the whole history: a release the
+    cache gave has none, and a CHANGELOG headed its own way gets the ones it lacks rendered
+    again in its style (once, when they are added)."""
+    tagged, unreleased = project.history().releases(paths)
+    views, _ = enriched_views(project, [unreleased, *tagged])
+    wanted = set(anchors)
+    return {release.tag: views.release(release) for release in tagged if release.tag in wanted}
 
 
 def changelog_document(
@@ -31,15 +62,35 @@ def changelog_document(
     """Markdown merges into an existing CHANGELOG (new releases in, human edits kept); JSON is
     a whole generated document."""
     if fmt == "json":
-        return Document(KIND, Path("changelog.json"), changelog_json(releases, unreleased), "json")
-    writer = ChangelogWriter(project.renderer(), project.config.changelog.title)
-    merge = ChangelogMerge(writer, releases, unreleased)
+        parts = [RenderedRelease(view.anchor, release_json_text(view)) for view in releases]
+        return _json_document(parts, unreleased)
+    writer = _writer(project)
+    rendered = [writer.release(view) for view in releases]
+    return _markdown_document(project, writer, rendered, unreleased)
+
+
+def _writer(project: Project) -> ChangelogWriter:
+    return ChangelogWriter(project.renderer(), project.config.changelog.title)
+
+
+def _json_document(releases: Sequence[RenderedRelease], unreleased: ReleaseView) -> Document:
+    body = changelog_json([release.body for release in releases], unreleased)
+    return Document(KIND, Path("changelog.json"), body, "json")
+
+
+def _markdown_document(
+    project: Project,
+    writer: ChangelogWriter,
+    releases: Sequence[RenderedRelease],
+    unreleased: ReleaseView,
+    views_of: ViewsOf | None = None,
+) -> Document:
     return Document(
         KIND,
         project.changelog_path,
         writer.render(releases, unreleased),
         mode=WriteMode.MERGE,
-        merger=merge,
+        merger=ChangelogMerge(writer, releases, unreleased, views_of),
     )
 
 
@@ -50,25 +101,21 @@ def changelog_summary(written: Written) -> str:
     merge = written.document.merger
     if not isinstance(merge, ChangelogMerge):
         return ""
-    waiting = _changes(merge.unreleased)
+    waiting = listed(merge.unreleased)
     pending = f"(Unreleased: {waiting:,})" if waiting else "(nothing unreleased)"
     if not merge.releases:
         return f"no release yet {pending}"
     if written.action == "created":
-        count = sum(map(_changes, merge.releases))
+        count = sum(release.items for release in merge.releases)
         return f"{_count(len(merge.releases), 'release')}, {_count(count, 'change')} {pending}"
     if not written.added:
         return f"no new release {pending}"
-    by_anchor = {view.anchor: view for view in merge.releases}
-    count = sum(_changes(by_anchor[anchor]) for anchor in written.added if anchor in by_anchor)
+    by_anchor = {release.anchor: release.items for release in merge.releases}
+    count = sum(by_anchor[anchor] for anchor in written.added if anchor in by_anchor)
     added = written.added
     # Newest first in the file: a span reads oldest to newest.
     names = ", ".join(added) if len(added) <= 3 else f"{added[-1]} … {added[0]}"
     return f"added {_count(len(added), 'release')}, {_count(count, 'change')}: {names} {pending}"
-
-
-def _changes(view: ReleaseView) -> int:
-    return sum(len(section.items) for section in view.sections)
 
 
 def _count(number: int, noun: str) -> str:

@@ -47,6 +47,8 @@ COMMENTS: dict[str, str] = {
     "changelog": "The CHANGELOG",
     "changelog.path": "relative to the repository root (and to a `leaddocs build` folder)",
     "changelog.title": "its first heading",
+    "changelog.cache_dir": "tagged releases kept once computed: a rerun reads only new commits",
+    "changelog.cache_max_mb": "the folder's size bound; 0: no cache",
     "templates_dir": (
         "Overrides of the packaged Jinja templates; set it only once the folder exists"
     ),

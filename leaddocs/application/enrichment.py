@@ -30,17 +30,21 @@ class PullRequests:
     notes: tuple[str, ...] = ()
 
 
-def pull_requests(project: Project, releases: Sequence[Release]) -> PullRequests:
-    """The pull requests of ``releases``' changes (newest release first), by head commit."""
+def pull_requests(
+    project: Project, releases: Sequence[Release], older_changes: int = 0
+) -> PullRequests:
+    """The pull requests of ``releases``' changes (newest release first), by head commit;
+    ``older_changes``: how many changes older releases, not given, have (a cache kept them)."""
     client = project.forge_client()
     if client is None:
         return PullRequests({}, None)
     heads = [change.head.sha for release in releases for change in release.changes]
     limit = project.config.forge.enrich_max_changes
     notes: tuple[str, ...] = ()
-    if len(heads) > limit:
+    if len(heads) + older_changes > limit:
         notes = (
-            f"pull requests looked up for the newest {limit:,} of {len(heads):,} changes; "
+            f"pull requests looked up for the newest {limit:,} of "
+            f"{len(heads) + older_changes:,} changes; "
             "older ones are described from git alone (forge.enrich_max_changes)",
         )
         heads = heads[:limit]
@@ -70,10 +74,10 @@ def release_categories(project: Project) -> ReleaseCategories | None:
 
 
 def enriched_views(
-    project: Project, releases: Sequence[Release]
+    project: Project, releases: Sequence[Release], older_changes: int = 0
 ) -> tuple[ViewBuilder, tuple[str, ...]]:
     """A view builder that knows the pull requests of ``releases``, and the notes to show."""
-    pulls = pull_requests(project, releases)
+    pulls = pull_requests(project, releases, older_changes)
     notes = (*project.link_notes(), *pulls.notes)
     return project.views(pulls.by_commit, pulls.categories), notes
 

@@ -21,7 +21,7 @@ from leaddocs.forge.base import ForgeClient
 from leaddocs.forge.settings import ForgeSettings, forge_settings
 from leaddocs.history.changes import Change
 from leaddocs.history.git import GitRepository
-from leaddocs.history.releases import History, Progress
+from leaddocs.history.releases import AuthorsMemo, History, Progress
 from leaddocs.history.remote import Forge, forge_for, unlinked_reason
 
 
@@ -32,6 +32,7 @@ class Project:
     # The forge client, made once: each command, enrichment and the PR delivery share it (and
     # what it learnt, the default branch, the repository), not one client and request each.
     _forge_client: list[ForgeClient | None] = field(default_factory=list, repr=False)
+    _forge: list[Forge | None] = field(default_factory=list, repr=False)
 
     @classmethod
     def open(cls, path: Path, config_file: Path | None = None) -> Project:
@@ -97,7 +98,10 @@ class Project:
         """Fetch the full history of a shallow clone (``--unshallow``)."""
         self.repo.unshallow()
 
-    def history(self, progress: Progress | None = None) -> History:
+    def history(
+        self, progress: Progress | None = None, authors: AuthorsMemo | None = None
+    ) -> History:
+        """The project's releases; ``authors``: who wrote what, remembered (a cache)."""
         classifier = Classifier(self.config)
 
         def counts(change: Change) -> bool:  # a skipped change does not move the version
@@ -110,10 +114,17 @@ class Project:
             progress,
             counts,
             fold_prereleases=tags.fold_prereleases,
+            authors=authors,
             merges=self.config.merges,
         )
 
     def forge(self) -> Forge | None:
+        """Where links go; asked once per project (git is asked for origin's URL)."""
+        if not self._forge:
+            self._forge.append(self._find_forge())
+        return self._forge[0]
+
+    def _find_forge(self) -> Forge | None:
         remote = self.config.remote
         if remote.url is None and remote.provider in ("auto", "github"):
             # In a GitHub Actions job GITHUB_SERVER_URL names the server (GHES included):

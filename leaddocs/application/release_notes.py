@@ -8,6 +8,7 @@ from pathlib import Path
 
 from leaddocs.application.enrichment import enriched_views, noted
 from leaddocs.application.project import Project
+from leaddocs.application.release_cache import AuthorSets
 from leaddocs.application.requests import DraftOptions, ReleaseNotesRequest
 from leaddocs.document import Document, DraftingSummary, Format
 from leaddocs.documents.model import ReleaseView, release_json
@@ -19,7 +20,7 @@ KIND = "release-notes"
 
 def release_notes(project: Project, request: ReleaseNotesRequest) -> Document:
     """The notes for ``request``'s range, titled and drafted as it asks."""
-    history = project.history(request.progress)
+    history = project.history(request.progress, AuthorSets.open(project))
     release = history.release(request.from_ref, request.to_ref, request.title, request.paths)
     views, notes = enriched_views(project, [release])
     view = views.release(release)

@@ -6,12 +6,13 @@ import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from leaddocs.config import LlmConfig
 from leaddocs.document import Format
-from leaddocs.drafting.base import Audience, Drafter
-from leaddocs.drafting.select import select_drafter
+
+if TYPE_CHECKING:  # the drafting models load only when a command drafts (start-up time)
+    from leaddocs.drafting.base import Audience, Drafter
 
 HistoryProgress = Callable[[int], None]  # commits read so far
 DraftProgress = Callable[[str], None]  # one line about the drafting run
@@ -33,6 +34,8 @@ class DraftOptions:
     def drafter(self, settings: LlmConfig, root: Path, *, use_llm: bool = True) -> Drafter:
         """The model these options ask for (when it cannot be set up, the template drafter,
         saying why); with ``use_llm=False``, the template drafter."""
+        from leaddocs.drafting.select import select_drafter
+
         return select_drafter(
             settings,
             use_llm=use_llm,
@@ -59,6 +62,7 @@ class ChangelogRequest:
     paths: Sequence[str] = ()
     format: Format = "md"
     progress: HistoryProgress | None = None
+    use_cache: bool = True  # False: every release computed again, the cache not read nor written
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import traceback
 
 import click
 
@@ -65,6 +64,8 @@ def _run(argv: list[str] | None) -> int:
 
 def _report(state: State, exc: BaseException, message: str) -> None:
     if state.debug:
+        import traceback  # only for --debug: a bug's traceback
+
         traceback.print_exception(exc)
     first_line = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
     # Messages quote outside text (a server's answer, a file name): no terminal escapes.

@@ -121,7 +121,7 @@ class State:
         """The document on stdout, or delivered to ``output`` (which keeps a human's edit)."""
         self.notes(document.notes)
         if output is None or str(output) == "-":  # `-o -`: stdout, as for most tools
-            click.echo(document.body, nl=False)
+            _print(document.body)
             return None
         from leaddocs.delivery.files import deliver
 
@@ -216,3 +216,15 @@ def cli(
     state.debug = debug
     state.quiet = quiet
     state._project = None
+
+
+_PRINTED_AT_ONCE = 1 << 20
+
+
+def _print(text: str) -> None:
+    """``text`` on stdout a megabyte at a time: encoded whole, a big history's 50 MB of JSON
+    would stand in memory twice. Click strips escape sequences from what goes to a pipe, with
+    a regex over all of it: only worth it when there is an escape."""
+    color = True if "\x1b" not in text else None
+    for start in range(0, len(text), _PRINTED_AT_ONCE):
+        click.echo(text[start : start + _PRINTED_AT_ONCE], nl=False, color=color)

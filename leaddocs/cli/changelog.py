@@ -29,6 +29,11 @@ from leaddocs.errors import UsageError
 @force_option
 @pr_option
 @unshallow_option
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Compute every release again, without reading or writing the cache of tagged releases.",
+)
 @pass_state
 def command(
     state: State,
@@ -38,12 +43,16 @@ def command(
     force: bool,
     pr: bool,
     unshallow: bool,
+    no_cache: bool,
 ) -> None:
     """The CHANGELOG: every release tag a section, newest first, plus Unreleased.
 
     With --output, an existing file is updated in place: releases it lacks are inserted,
     an untouched Unreleased section is refreshed, and anything a human edited is kept.
     (--force applies to --format json, a whole generated file.)
+
+    Tagged releases never change: each is computed once and kept in changelog.cache_dir
+    (.leaddocs/cache/releases), so a rerun reads only the commits since the newest tag.
 
     \b
     Examples:
@@ -62,6 +71,7 @@ def command(
         paths=repo_paths(project.root, paths, state.note),
         format=output_format,
         progress=state.history_progress("reading history"),
+        use_cache=not no_cache,
     )
     document = changelog(project, request)
     state.progress_done()

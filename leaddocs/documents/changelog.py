@@ -6,12 +6,13 @@ section; a section a human edited, and any text outside the marked sections, is 
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from leaddocs import markers
 from leaddocs.document import Merged
+from leaddocs.documents import jsontext
 from leaddocs.documents.headings import HeadingStyle, heading_style, misplaced_heading
 from leaddocs.documents.model import ReleaseView, release_json
 from leaddocs.documents.render import Renderer
@@ -28,6 +29,26 @@ _LEGACY_HEADING = re.compile(
 _VERSION_LIKE = re.compile(r"^unreleased$|\d+\.\d+", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedRelease:
+    """A tagged release as the CHANGELOG holds it: its section id and its rendered section (a
+    tagged release never changes, so this is what the release cache keeps)."""
+
+    anchor: str
+    body: str
+    digest: str | None = None  # markers.digest(body), when known (the cache keeps it)
+    view: ReleaseView | None = None  # what it was rendered from, when this run made it
+    items: int = 0  # the entries it lists (skipped changes aside)
+
+    def marked(self) -> str:
+        return markers.mark_section(self.anchor, self.body, self.digest)
+
+
+# The views of releases given by their anchors, made again: a cached release has none, and an
+# update of a CHANGELOG headed its own way renders the releases it adds again, in that style.
+ViewsOf = Callable[[Sequence[str]], Mapping[str, ReleaseView]]
+
+
 @dataclass(slots=True)
 class ChangelogUpdate:
     text: str
@@ -40,41 +61,39 @@ class ChangelogWriter:
         self._renderer = renderer
         self._title = title
 
-    def sections(
-        self,
-        releases: list[ReleaseView],
-        unreleased: ReleaseView,
-        style: HeadingStyle | None = None,
-    ) -> list[tuple[str, str]]:
-        """(id, rendered body) for Unreleased and every release, newest first; headed in
+    def release(self, view: ReleaseView) -> RenderedRelease:
+        return RenderedRelease(view.anchor, self.section(view), view=view, items=listed(view))
+
+    def section(self, view: ReleaseView, style: HeadingStyle | None = None) -> str:
+        """One release's section as the CHANGELOG holds it (the marker aside); headed in
         ``style`` (an existing file's own) when given."""
-        ordered = [(UNRELEASED_ID, unreleased), *((r.anchor, r) for r in releases)]
+        heading = style.heading(view) if style else None
+        return self._renderer.render("release.md.j2", release=view, level=2, heading=heading) + "\n"
+
+    def sections(
+        self, releases: Sequence[RenderedRelease], unreleased: ReleaseView
+    ) -> list[RenderedRelease]:
+        """Unreleased and every release, newest first."""
         return [
-            (
-                section_id,
-                self._renderer.render(
-                    "release.md.j2",
-                    release=view,
-                    level=2,
-                    heading=style.heading(view) if style else None,
-                )
-                + "\n",
-            )
-            for section_id, view in ordered
+            RenderedRelease(UNRELEASED_ID, self.section(unreleased), view=unreleased),
+            *releases,
         ]
 
-    def render(self, releases: list[ReleaseView], unreleased: ReleaseView) -> str:
+    def render(self, releases: Sequence[RenderedRelease], unreleased: ReleaseView) -> str:
         header = self._renderer.render("changelog-header.md.j2", title=self._title) + "\n"
-        marked = (markers.mark_section(i, body) for i, body in self.sections(releases, unreleased))
-        return header + "".join(marked)
+        return header + "".join(part.marked() for part in self.sections(releases, unreleased))
 
     def update(
-        self, existing: str, releases: list[ReleaseView], unreleased: ReleaseView
+        self,
+        existing: str,
+        releases: Sequence[RenderedRelease],
+        unreleased: ReleaseView,
+        views_of: ViewsOf | None = None,
     ) -> ChangelogUpdate:
         split = markers.split_sections(existing)
         hand_written = [part.text for part in split.parts if isinstance(part, markers.Loose)]
-        fresh = self.sections(releases, unreleased, heading_style(hand_written))
-        order = {_normal(section_id): index for index, (section_id, _) in enumerate(fresh)}
+        fresh = self.sections(releases, unreleased)
+        order = {_normal(part.anchor): index for index, part in enumerate(fresh)}
         update = ChangelogUpdate(text="")
         update.warnings.extend(filter(None, [misplaced_heading(existing)]))
         update.warnings.extend(
@@ -85,15 +104,19 @@ class ChangelogWriter:
         ranks = [_rank(part, order) for part in split.parts]
         present = {rank for rank in ranks if rank is not None}
         pending = [index for index in range(len(fresh)) if index not in present]
+        style = heading_style(hand_written)
+        if style is not None:
+            # What goes in anew (the releases the file lacks, Unreleased) is headed its way.
+            self._restyle(fresh, sorted({0, *pending}), style, views_of)
         last_ranked = max((i for i, rank in enumerate(ranks) if rank is not None), default=-1)
         out: list[str] = []
 
         def flush(below: int) -> None:
             while pending and pending[0] < below:
-                section_id, body = fresh[pending.pop(0)]
-                out.append(markers.mark_section(section_id, body))
-                if section_id != UNRELEASED_ID:
-                    update.added.append(section_id)
+                section = fresh[pending.pop(0)]
+                out.append(section.marked())
+                if section.anchor != UNRELEASED_ID:
+                    update.added.append(section.anchor)
 
         for index, (part, rank) in enumerate(zip(split.parts, ranks, strict=True)):
             if rank is not None:
@@ -107,10 +130,24 @@ class ChangelogWriter:
         update.text = "".join(_ensure_break(part) for part in pieces[:-1]) + "".join(pieces[-1:])
         return update
 
+    def _restyle(
+        self,
+        fresh: list[RenderedRelease],
+        indices: list[int],
+        style: HeadingStyle,
+        views_of: ViewsOf | None,
+    ) -> None:
+        missing = [fresh[i].anchor for i in indices if fresh[i].view is None]
+        found = views_of(missing) if missing and views_of is not None else {}
+        for index in indices:
+            view = fresh[index].view or found.get(fresh[index].anchor)
+            if view is not None:
+                fresh[index] = replace(fresh[index], body=self.section(view, style), digest=None)
+
     def _kept(
         self,
         part: markers.Section | markers.Loose,
-        fresh: list[tuple[str, str]],
+        fresh: list[RenderedRelease],
         unreleased: ReleaseView,
         update: ChangelogUpdate,
     ) -> str:
@@ -120,7 +157,7 @@ class ChangelogWriter:
         if part.id != UNRELEASED_ID:
             return part.text()
         if not part.edited:
-            return markers.mark_section(UNRELEASED_ID, fresh[0][1])
+            return fresh[0].marked()
         missing = [
             item.subject
             for section in unreleased.sections
@@ -164,12 +201,29 @@ def _ensure_break(part: str) -> str:
     return part if part.endswith("\n\n") else part.rstrip("\n") + "\n\n"
 
 
-def changelog_json(releases: list[ReleaseView], unreleased: ReleaseView) -> str:
-    document = {
-        "releases": [release_json(view) for view in releases],
-        "unreleased": release_json(unreleased),
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+def listed(view: ReleaseView) -> int:
+    """How many entries a release lists (in its sections: skipped changes aside)."""
+    return sum(len(section.items) for section in view.sections)
+
+
+def release_json_text(view: ReleaseView) -> str:
+    """One release's JSON as it stands in ``changelog.json``'s list of releases."""
+    return jsontext.dumps(release_json(view), depth=2)
+
+
+def changelog_json(releases: Sequence[str], unreleased: ReleaseView) -> str:
+    """``changelog.json`` from its releases' JSON (``release_json_text``, newest first): the
+    text ``json.dumps({"releases": [...], "unreleased": {...}}, indent=2)`` gives, built a
+    release at a time, so the whole document never stands in memory as objects."""
+    tip = jsontext.dumps(release_json(unreleased), depth=1)
+    if not releases:
+        return f'{{\n  "releases": [],\n  "unreleased": {tip}\n}}\n'
+    # One join of every piece: the releases' 50 MB of a big history are copied once.
+    pieces = ['{\n  "releases": [\n    ']
+    for release in releases:
+        pieces += (release, ",\n    ")
+    pieces[-1] = f'\n  ],\n  "unreleased": {tip}\n}}\n'
+    return "".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +231,9 @@ class ChangelogMerge:
     """How a fresh CHANGELOG lands on the file already there (the delivery step calls it)."""
 
     writer: ChangelogWriter
-    releases: list[ReleaseView]
+    releases: Sequence[RenderedRelease]
     unreleased: ReleaseView
+    views_of: ViewsOf | None = None  # for releases this run did not render (cached ones)
 
     def create(self) -> Merged:
         text = self.writer.render(self.releases, self.unreleased)
@@ -193,7 +248,7 @@ class ChangelogMerge:
                 "it has sections, and none is a release ('## [1.2.0]', '## v1.2.0') or a "
                 "leaddocs section: not a CHANGELOG"
             )
-        update = self.writer.update(existing, self.releases, self.unreleased)
+        update = self.writer.update(existing, self.releases, self.unreleased, self.views_of)
         return Merged(update.text, tuple(update.warnings), tuple(update.added))
 
 

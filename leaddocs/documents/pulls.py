@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from leaddocs import yamlio
 from leaddocs.errors import ConfigError
 from leaddocs.history.changes import Change
 from leaddocs.history.commits import parse_header
@@ -108,6 +107,8 @@ class ReleaseCategories:
 
 def parse_release_yml(text: str, name: str) -> ReleaseCategories:
     """``.github/release.yml`` read; ``name`` is how errors name the file."""
+    from leaddocs import yamlio  # ruamel.yaml loads only when there is such a file
+
     try:
         tree = yamlio.load(text)
     except yamlio.YamlSyntaxError as exc:

@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from leaddocs.history.git import RawCommit
+from leaddocs.history.git import HEADER_FIELDS, RawCommit
 
 # type(scope)!: description — type is a noun of letters; anything else is a plain subject.
 _HEADER = re.compile(
@@ -102,20 +102,46 @@ def parse_header(subject: str) -> ConventionalHeader:
 
 
 def parse_commit(raw: RawCommit) -> Commit:
-    message = raw.message
+    return _commit(
+        raw.sha, raw.parents, raw.author_name, raw.author_email, raw.timestamp, raw.message
+    )
+
+
+def parse_records(records: list[str], named: dict[str, str] | None = None) -> list[Commit]:
+    """Commits from ``git log`` records (``git.LOG_FORMAT``), in bulk: no RawCommit in between,
+    which costs a fifth of the parse on a 100k-commit history.
+
+    ``named`` (kept across the blocks of one log, children first) lets a commit's sha be the
+    very string its children name as their parent: one copy of each sha, not two (10 MB on a
+    100k-commit history). It holds only shas named and not yet read."""
+    fields = HEADER_FIELDS
+    if named is None:
+        named = {}
+    keep, take = named.setdefault, named.pop
+    return [
+        _commit(
+            take(sha, sha),
+            tuple([keep(parent, parent) for parent in parents.split()]),
+            name,
+            email,
+            int(stamp),
+            message,
+        )
+        for sha, parents, name, email, stamp, message in (
+            record.split("\n", fields) for record in records
+        )
+    ]
+
+
+def _commit(
+    sha: str, parents: tuple[str, ...], name: str, email: str, timestamp: int, message: str
+) -> Commit:
     if "\r" in message:
         message = message.replace("\r\n", "\n")
     subject, _, body = message.strip("\n").partition("\n")
     subject = subject.strip()
     body = body.strip("\n")
-    commit = Commit(
-        sha=raw.sha,
-        parents=raw.parents,
-        author=person(raw.author_name, raw.author_email),
-        timestamp=raw.timestamp,
-        subject=subject,
-        body=body,
-    )
+    commit = Commit(sha, parents, person(name, email), timestamp, subject, body)
     _apply_pull_request(commit)
     header = parse_header(commit.pr_title or commit.subject)
     commit.type, commit.scope, commit.breaking = header.type, header.scope, header.breaking
@@ -129,7 +155,7 @@ def parse_commit(raw: RawCommit) -> Commit:
 
 
 def _apply_pull_request(commit: Commit) -> None:
-    if commit.is_merge:
+    if len(commit.parents) > 1:  # is_merge, without a property call per commit
         _apply_merge_request(commit)
     if commit.pr is None and commit.subject.endswith(")"):
         squash = _SQUASH_PR.search(commit.subject)

@@ -1,22 +1,24 @@
-"""The only module that talks to git (through GitPython's command wrapper).
+"""The only module that talks to git (beside ``branches.py``'s plumbing), as a process.
 
 History is read with ONE streaming ``git log`` process; per-commit object reads through
-``Repo.iter_commits`` are about ten times slower on a 100k-commit history.
+``Repo.iter_commits`` are about ten times slower on a 100k-commit history. git is run with
+``subprocess`` directly: GitPython, which only wrapped the process here, cost 60 ms of every
+run's start-up to import (ADR 0016).
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import os
 import re
+import stat
 import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
-
-import git
-from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
 from leaddocs.errors import (
     EmptyRepositoryError,
@@ -25,12 +27,13 @@ from leaddocs.errors import (
     RepositoryError,
 )
 from leaddocs.history.changed_files import HEADER, RAW_ARGS, CommitFiles, parse_raw
+from leaddocs.history.stream import RecordStream
 
 # One record per commit, NUL-terminated (-z). Header fields cannot contain a newline, so the
 # message (%B, which may hold anything but NUL) is simply everything after the fifth newline.
 LOG_FORMAT = "%H%n%P%n%aN%n%aE%n%at%n%B"
-_HEADER_FIELDS = 5
-_READ_CHUNK = 1 << 20
+HEADER_FIELDS = 5
+_SETTINGS_FILE_MAX = 16 << 20  # a .mailmap bigger than this is hashed by its start
 _SQUASH_LOOKBACK = 1_000  # main-line commits searched for a branch's squashed diff
 # As commits._PERSON: each run of spaces is tried once, not once per position in it.
 _NAME_AND_EMAIL = re.compile(r"^\s*+(?P<name>(?:.*?\S)??)\s*+<(?P<email>[^>]*)>\s*$")
@@ -62,47 +65,85 @@ class BranchTip:
     subject: str
 
 
+class GitFailed(Exception):
+    """A git command that exited with a status the caller did not expect."""
+
+    def __init__(self, status: int, stderr: str) -> None:
+        super().__init__(stderr)
+        self.status = status
+        self.stderr = stderr
+
+
+# git's messages in English whatever the person's locale, so they can be read (as GitPython did).
+_ENVIRONMENT = {"LANGUAGE": "C", "LC_ALL": "C"}
+
+
+def run_git(cwd: Path, *args: str) -> str:
+    """``git <args>``'s output (trailing newline stripped); GitFailed when it exits non-zero."""
+    done = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env={**os.environ, **_ENVIRONMENT},
+        check=False,
+    )
+    if done.returncode != 0:
+        raise GitFailed(done.returncode, done.stderr.decode("utf-8", "replace"))
+    out = done.stdout.decode("utf-8", "surrogateescape")
+    return out[:-1] if out.endswith("\n") else out
+
+
 class GitRepository:
     """A repository on disk, opened from any path inside its work tree."""
 
     def __init__(self, path: Path) -> None:
+        where = path.resolve()
         try:
-            self._repo = git.Repo(path, search_parent_directories=True)
-        except (InvalidGitRepositoryError, NoSuchPathError) as exc:
-            where = path.resolve()
-            raise NotARepositoryError(
-                f"{where}: not a git repository (or any parent folder)"
-            ) from exc
-        if self._repo.bare or self._repo.working_tree_dir is None:
-            where = path.resolve()
-            raise RepositoryError(f"{where}: is a bare repository; run leaddocs in a work tree")
-        self.root = Path(self._repo.working_tree_dir)
-        self._git = self._repo.git
+            top, common_dir = run_git(
+                where, "rev-parse", "--show-toplevel", "--git-common-dir"
+            ).splitlines()
+        except (GitFailed, OSError, ValueError) as exc:
+            raise self._not_a_work_tree(where) from exc
+        self.root = Path(top)
+        # Where the repository's own files are (shared by its worktrees): the shallow list.
+        self.common_dir = (where / common_dir).resolve()
+        self._remotes: dict[str, str | None] = {}
+
+    @staticmethod
+    def _not_a_work_tree(where: Path) -> RepositoryError:
+        try:
+            bare = where.is_dir() and run_git(where, "rev-parse", "--is-bare-repository")
+        except GitFailed:
+            bare = False
+        if bare == "true":
+            return RepositoryError(f"{where}: is a bare repository; run leaddocs in a work tree")
+        if bare == "false":
+            return RepositoryError(
+                f"{where}: is inside a .git folder; run leaddocs in the work tree"
+            )
+        return NotARepositoryError(f"{where}: not a git repository (or any parent folder)")
 
     def _run(self, *args: str) -> str:
         try:
-            return str(
-                self._git.execute(
-                    ["git", *args], stdout_as_string=True, strip_newline_in_stdout=True
-                )
-            )
-        except GitCommandError as exc:
+            return run_git(self.root, *args)
+        except GitFailed as exc:
             raise RepositoryError(f"{self.root}: git {args[0]} failed: {_reason(exc)}") from exc
 
-    def has_commits(self) -> bool:
+    def _ask(self, *args: str) -> str | None:
+        """``git <args>``'s output, or None when git says no (a non-zero exit)."""
         try:
-            self._git.execute(["git", "rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
-        except GitCommandError:
-            return False
-        return True
+            return run_git(self.root, *args)
+        except GitFailed:
+            return None
+
+    def has_commits(self) -> bool:
+        return self._ask("rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
 
     def user_name(self) -> str | None:
         """``user.name`` as git would sign a commit with it, or None when it is not set."""
-        try:
-            name = self._git.execute(["git", "config", "--get", "user.name"])
-        except GitCommandError:
-            return None
-        return " ".join(str(name).split()) or None
+        name = self._ask("config", "--get", "user.name")
+        return " ".join(name.split()) or None if name is not None else None
 
     def require_commits(self) -> None:
         if not self.has_commits():
@@ -113,39 +154,22 @@ class GitRepository:
 
         ``--end-of-options`` keeps a name with a leading dash (a tag ``-v9.9.9``) a ref, never
         an option."""
-        if ref == "HEAD":
-            self.require_commits()
-        try:
-            out = self._git.execute(
-                [
-                    "git",
-                    "rev-parse",
-                    "--verify",
-                    "--quiet",
-                    "--end-of-options",
-                    f"{ref}^{{commit}}",
-                ],
-                stdout_as_string=True,
-            )
-        except GitCommandError as exc:
+        out = self._ask("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+        if out is None:
+            if ref == "HEAD":
+                self.require_commits()
             kind = self._object_type(ref)
             if kind is not None:
-                raise RefError(f"'{ref}' names a {kind}, not a commit") from exc
+                raise RefError(f"'{ref}' names a {kind}, not a commit")
             raise RefError(
                 f"unknown ref '{ref}': no branch, tag or commit of that name in {self.root}"
-            ) from exc
-        return str(out).strip()
+            )
+        return out.strip()
 
     def _object_type(self, ref: str) -> str | None:
         """The type of the object ``ref`` names, peeled through tags; None when none."""
-        try:
-            out = self._git.execute(
-                ["git", "cat-file", "-t", "--end-of-options", f"{ref}^{{}}"],
-                stdout_as_string=True,
-            )
-        except GitCommandError:
-            return None
-        return str(out).strip() or None
+        out = self._ask("cat-file", "-t", "--end-of-options", f"{ref}^{{}}")
+        return out.strip() or None if out is not None else None
 
     def tags(self) -> list[TagRef]:
         """Every tag with the object it points at, annotated tags peeled to their target."""
@@ -172,12 +196,65 @@ class GitRepository:
 
     def is_ancestor(self, ancestor: str, commit: str) -> bool:
         try:
-            self._git.execute(["git", "merge-base", "--is-ancestor", ancestor, commit])
-        except GitCommandError as exc:
+            run_git(self.root, "merge-base", "--is-ancestor", ancestor, commit)
+        except GitFailed as exc:
             if exc.status == 1:
                 return False
             raise RepositoryError(f"{self.root}: git merge-base failed: {_reason(exc)}") from exc
         return True
+
+    def commits_since(self, old: str, new: str) -> set[str] | None:
+        """The commits ``new`` reaches and ``old`` does not, when ``old`` is an ancestor of
+        ``new``; None when it is not (history was rewritten) or git no longer has it."""
+        out = self._ask("rev-list", "--left-right", f"{new}...{old}", "--")
+        if out is None:
+            return None
+        marked = out.split()
+        if any(line.startswith(">") for line in marked):
+            return None
+        return {line[1:] for line in marked}
+
+    def tracked_under(self, folder: str) -> bool:
+        """Whether git tracks any file under ``folder`` (a path from the root)."""
+        return bool(self._ask("ls-files", "-z", "--", f":(literal){folder}"))
+
+    def log_inputs(self) -> list[str]:
+        """What, besides the commits, shapes what ``git log`` prints of them: the mailmap
+        (``.mailmap``, ``mailmap.file``, ``mailmap.blob``), the output encoding, replacement
+        refs and grafts; as text to hash, so a change to any of them is noticed."""
+        settings = self._ask("config", "-z", "--get-regexp", r"^(mailmap|i18n)\.") or ""
+        found = [f"config:{settings}"]
+        for entry in settings.split("\0"):
+            name, _, value = entry.partition("\n")
+            if name == "mailmap.file":
+                found.append(f"mailmap.file:{_digest_of(self.root / Path(value).expanduser())}")
+            elif name == "mailmap.blob":
+                found.append(f"mailmap.blob:{self._ask('rev-parse', '--verify', '--quiet', value)}")
+        found.append(f".mailmap:{_digest_of(self.root / '.mailmap')}")
+        found.append(f"grafts:{_digest_of(self.common_dir / 'info' / 'grafts')}")
+        found.append(f"replace:{self._replacements()}")
+        found.extend(
+            f"{name}={os.environ.get(name)}"
+            for name in ("GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_GRAFT_FILE")
+        )
+        return found
+
+    def _replacements(self) -> str:
+        """The replacement refs (``git replace``), listed by git only when there may be some:
+        asking costs a process on every run, and almost no repository has any."""
+        files_backend = (self.common_dir / "refs").is_dir() and not (
+            self.common_dir / "reftable"
+        ).exists()
+        if files_backend and not (self.common_dir / "refs" / "replace").exists():
+            try:
+                packed = (self.common_dir / "packed-refs").read_bytes()
+            except FileNotFoundError:
+                packed = b""
+            except OSError:
+                packed = b"refs/replace/"  # cannot tell: ask git
+            if b"refs/replace/" not in packed:
+                return ""
+        return self._run("for-each-ref", "--format=%(refname) %(objectname)", "refs/replace")
 
     def tags_merged_into(self, commit: str) -> set[str]:
         out = self._run("tag", "--merged", commit)
@@ -185,23 +262,20 @@ class GitRepository:
 
     def shallow_boundary(self) -> set[str]:
         """Commits whose parents a shallow clone does not have (empty when not shallow)."""
-        shallow_file = Path(self._run("rev-parse", "--git-path", "shallow"))
-        if not shallow_file.is_absolute():
-            shallow_file = self.root / shallow_file
-        if not shallow_file.is_file():
+        try:
+            return set((self.common_dir / "shallow").read_text().split())
+        except FileNotFoundError:
             return set()
-        return set(shallow_file.read_text().split())
 
     def unshallow(self) -> None:
         if self.shallow_boundary():
             self._run("fetch", "--unshallow", "--tags", "origin")
 
     def remote_url(self, name: str = "origin") -> str | None:
-        try:
-            out = self._git.execute(["git", "remote", "get-url", name], stdout_as_string=True)
-        except GitCommandError:
-            return None
-        return str(out).strip() or None
+        if name not in self._remotes:  # asked once: links, the forge and the cache all ask
+            out = self._ask("remote", "get-url", name)
+            self._remotes[name] = out.strip() or None if out is not None else None
+        return self._remotes[name]
 
     def commits_touching(self, revisions: list[str], paths: list[str]) -> set[str]:
         """Shas of commits in ``revisions`` that change anything under ``paths``."""
@@ -286,11 +360,7 @@ class GitRepository:
         return found
 
     def is_tracked(self, path: str) -> bool:
-        try:
-            self._git.execute(["git", "ls-files", "--error-unmatch", "--", path])
-        except GitCommandError:
-            return False
-        return True
+        return self._ask("ls-files", "--error-unmatch", "--", path) is not None
 
     def move(self, source: str, target: str) -> None:
         """``git mv``, so history follows the file."""
@@ -308,31 +378,18 @@ class GitRepository:
 
     def remote_head(self, remote: str = "origin") -> str | None:
         """The branch ``refs/remotes/<remote>/HEAD`` points at (``main``), or None."""
-        try:
-            out = self._git.execute(
-                ["git", "symbolic-ref", "--quiet", f"refs/remotes/{remote}/HEAD"],
-                stdout_as_string=True,
-            )
-        except GitCommandError:
+        out = self._ask("symbolic-ref", "--quiet", f"refs/remotes/{remote}/HEAD")
+        if out is None:
             return None
-        return str(out).strip().removeprefix(f"refs/remotes/{remote}/") or None
+        return out.strip().removeprefix(f"refs/remotes/{remote}/") or None
 
     def has_ref(self, ref: str) -> bool:
         """Whether the full ref name ``ref`` (``refs/heads/main``) names a commit."""
-        try:
-            self._git.execute(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"])
-        except GitCommandError:
-            return False
-        return True
+        return self._ask("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is not None
 
     def current_branch(self) -> str | None:
-        try:
-            out = self._git.execute(
-                ["git", "symbolic-ref", "--quiet", "--short", "HEAD"], stdout_as_string=True
-            )
-        except GitCommandError:
-            return None
-        return str(out).strip() or None
+        out = self._ask("symbolic-ref", "--quiet", "--short", "HEAD")
+        return out.strip() or None if out is not None else None
 
     def files_changed(self, revisions: list[str]) -> dict[str, list[str]]:
         """The paths each commit of ``revisions`` changed, from one ``git log``."""
@@ -513,52 +570,36 @@ class GitRepository:
         """At most ``limit`` commits that ``git log <args>`` lists, newest first: a few, read
         whole (the history of a release is streamed by ``log``)."""
         out = self._run("log", "-z", f"--max-count={limit}", f"--format={LOG_FORMAT}", *args, "--")
-        return [_parse_record(record) for record in out.split("\0") if record.strip("\n")]
+        return [parse_record(record) for record in out.split("\0") if record.strip("\n")]
 
     def log(self, revisions: list[str]) -> Iterator[RawCommit]:
         """Stream commits of ``revisions`` (``git log`` syntax), newest first, in topo order."""
-        process = self._git.execute(
-            [
-                "git",
-                "-c",
-                "log.showSignature=false",
-                "log",
-                "-z",
-                "--topo-order",
-                "--no-color",
-                f"--format={LOG_FORMAT}",
-                *revisions,
-                "--",
-            ],
-            as_process=True,
-        )
-        popen = process.proc
-        assert popen is not None and popen.stdout is not None
-        stdout = popen.stdout
-        pending = b""
-        try:
-            while chunk := stdout.read(_READ_CHUNK):
-                pending += chunk
-                cut = pending.rfind(b"\0")
-                if cut < 0:
-                    continue
-                # One decode per block of whole records: a bad byte (a Latin-1 message from an
-                # old tool) becomes U+FFFD in place and never spills into the next record.
-                block = pending[:cut].decode("utf-8", "replace")
-                pending = pending[cut + 1 :]
-                for record in block.split("\0"):
-                    yield _parse_record(record)
-            if pending.strip(b"\0\n"):
-                yield _parse_record(pending.decode("utf-8", "replace"))
-        finally:
-            stdout.close()
-            stderr = popen.stderr.read() if popen.stderr else b""
-            status = popen.wait()
-        if status != 0:
-            message = stderr.decode("utf-8", "replace").strip().splitlines()
+        for block in self.log_records(revisions):
+            for record in block:
+                yield parse_record(record)
+
+    def log_records(self, revisions: list[str]) -> Iterator[list[str]]:
+        """The records of ``log`` (``LOG_FORMAT``, decoded) in blocks, read on a thread beside
+        git while the caller parses the block before: git never waits for Python."""
+        command = [
+            "git",
+            "-c",
+            "log.showSignature=false",
+            "log",
+            "-z",
+            "--topo-order",
+            "--no-color",
+            f"--format={LOG_FORMAT}",
+            *revisions,
+            "--",
+        ]
+        stream = RecordStream(command, self.root, {**os.environ, **_ENVIRONMENT})
+        yield from stream
+        if stream.status != 0:
+            message = stream.stderr.strip().splitlines()
             raise RepositoryError(
                 f"{self.root}: git log {' '.join(revisions)} failed: "
-                f"{message[-1] if message else f'exit {status}'}"
+                f"{message[-1] if message else f'exit {stream.status}'}"
             )
 
 
@@ -570,23 +611,33 @@ def _feed(stream: IO[bytes], shas: list[str]) -> None:
         stream.close()
 
 
-def _parse_record(record: str) -> RawCommit:
-    sha, parents, name, email, stamp, message = record.split("\n", _HEADER_FIELDS)
+def parse_record(record: str) -> RawCommit:
+    sha, parents, name, email, stamp, message = record.split("\n", HEADER_FIELDS)
     return RawCommit(sha, tuple(parents.split()), name, email, int(stamp), message)
 
 
-def _reason(exc: GitCommandError) -> str:
+def _digest_of(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes (its start, when big); None when there is no regular
+    file there (a FIFO is never waited on)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        return hashlib.sha256(stream.read(_SETTINGS_FILE_MAX)).hexdigest()
+
+
+def _reason(exc: GitFailed) -> str:
     """The line of git's error output that says what went wrong.
 
     That is git's ``fatal:`` or ``error:`` line; the lines after it are advice ("remove the file
     manually to continue") that means nothing without it. Failing those, the last line.
     """
-    lines = [
-        line.removeprefix("stderr: ").strip(" '")
-        for line in str(exc.stderr or "").strip().splitlines()
-    ]
+    lines = [line.strip() for line in exc.stderr.strip().splitlines()]
     lines = [line for line in lines if line]
     for line in lines:
         if line.startswith(("fatal:", "error:")):
             return line
-    return lines[-1] if lines else str(exc)
+    return lines[-1] if lines else f"exit {exc.status}"

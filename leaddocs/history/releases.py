@@ -3,15 +3,16 @@ by the one range rule of ``ranges`` (ADR 0014)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from leaddocs.config import MergesConfig
 from leaddocs.errors import RefError, ShallowHistoryError
 from leaddocs.history.changes import Change, group_changes
-from leaddocs.history.commits import Commit, Person, parse_commit
+from leaddocs.history.commits import Commit, Person, parse_records
 from leaddocs.history.commits import person as shared_person
-from leaddocs.history.git import GitRepository, RawCommit
+from leaddocs.history.git import GitRepository
 from leaddocs.history.merges import TopicMerges
 from leaddocs.history.ranges import Reach, bounds, is_boundary, plan
 from leaddocs.history.tags import ReleaseTag, one_per_commit, release_tags, unmatched_note
@@ -39,6 +40,11 @@ class Release:
     first_time_contributors: list[Person] = field(default_factory=list)
     next_version: str | None = None
     folded: list[str] = field(default_factory=list)  # pre-release tags listed within it
+    # The commits whose history it leaves out (the releases it follows, by the range rule).
+    stops: tuple[str, ...] = ()
+    # Who wrote any commit of its own (Person.key; co-authors, skipped changes and reverts
+    # too): whom the releases after it no longer count as first-time contributors.
+    everyone: frozenset[str] = frozenset()
 
     @property
     def contributors(self) -> list[Person]:
@@ -48,6 +54,15 @@ class Release:
             for person in change.authors:
                 seen.setdefault(person.key, person)
         return list(seen.values())
+
+
+class AuthorsMemo(Protocol):
+    """Who wrote the commits some commits reach, remembered (a cache): release notes name
+    first-time contributors against it, which otherwise costs a walk of all earlier history."""
+
+    def authors_before(self, stops: tuple[str, ...]) -> frozenset[str] | None: ...
+
+    def remember_authors(self, stops: tuple[str, ...], authors: frozenset[str]) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +95,7 @@ class History:
         counts: Counts | None = None,
         *,
         fold_prereleases: bool = True,
+        authors: AuthorsMemo | None = None,
         merges: MergesConfig | None = None,
     ) -> None:
         self.repo = repo
@@ -87,10 +103,13 @@ class History:
         self._progress = progress
         self._counts = counts
         self._fold = fold_prereleases
+        self._authors = authors
         self._topics = TopicMerges(merges)
         # What the caller should tell the user, as data: release-named tags skipped because
         # they point at a tree or a blob, tags mapped to their twins, a pattern matching little.
         self.notes: list[str] = []
+        # The release tags the last ``releases()`` found off HEAD's line (at a twin, or lost).
+        self.off_line: list[str] = []
 
     def _note(self, note: str) -> None:
         if note not in self.notes:
@@ -132,11 +151,7 @@ class History:
         grouping = group_changes(span.commits, to_sha, self._topics)
         revisions = [to_sha, *(f"^{sha}" for sha in span.stops)]
         changes = _only_touching(grouping.changes, self._touching(revisions, paths))
-        earlier_authors = (
-            {Person(name, email).key for name, email in self.repo.authors_in(list(span.stops))}
-            if span.stops
-            else None
-        )
+        earlier_authors = self._authors_before(span.stops, tags) if span.stops else None
         release = Release(
             # --version retitles the notes; a tag on the tip still names and dates them.
             tag=tag_at_tip.name if tag_at_tip else None,
@@ -149,6 +164,7 @@ class History:
             changes=changes,
             cancelled=grouping.cancelled,
             folded=span.folded,
+            stops=span.stops,
         )
         release.first_time_contributors = _newcomers(release, earlier_authors)
         if tag_at_tip is None:  # a tagged release needs no suggestion
@@ -283,6 +299,7 @@ class History:
         parents = {commit.sha: commit.parents for commit in commits}
         on_line = [tag for tag in tags if tag.commit in by_sha]
         off_line = [tag for tag in tags if tag.commit not in by_sha]
+        self.off_line = [tag.name for tag in off_line]
         mapped = self._twins_on_line(on_line, off_line, commits, parents, head)
         reachable = one_per_commit([*on_line, *mapped])
         planned = plan(parents, list(by_sha), head, reachable, self._fold)
@@ -294,6 +311,9 @@ class History:
             tip = tag.commit if tag else head
             previous = part.bounds.previous
             own = [by_sha[sha] for sha in part.commits]
+            everyone = frozenset(
+                person.key for commit in own for person in (commit.author, *commit.co_authors)
+            )
             grouping = group_changes(own, tip, self._topics)
             changes = _only_touching(grouping.changes, touching)
             release = Release(
@@ -307,17 +327,79 @@ class History:
                 changes=changes,
                 cancelled=grouping.cancelled,
                 folded=[folded.name for folded in part.folded],
+                stops=tuple(bound.commit for bound in part.bounds.latest),
+                everyone=everyone,
             )
             release.first_time_contributors = _newcomers(release, seen_authors)
-            seen_authors = (seen_authors or set()) | {
-                person.key for commit in own for person in (commit.author, *commit.co_authors)
-            }
+            seen_authors = (seen_authors or set()) | everyone
             if tag is None:
                 base = previous.version if previous else None
                 release.next_version = self._suggest(base, changes, tags)
             releases.append(release)
         unreleased = releases.pop()
         return list(reversed(releases)), unreleased
+
+    def unreleased_since(
+        self,
+        head: str,
+        tags: list[ReleaseTag],
+        previous: str | None,
+        stops: tuple[str, ...],
+        seen: set[str] | None,
+        paths: Iterable[str] = (),
+    ) -> Release:
+        """The unreleased work at ``head`` as ``releases`` gives it, when the release tags
+        (``tags``) are what they were for an earlier HEAD (a cache knows them): the commits
+        ``head`` reaches and ``stops`` (the latest releases it reaches) do not, following the
+        tag ``previous``. ``seen``: who wrote a commit of any release (their ``everyone``)."""
+        before = next((tag for tag in tags if tag.name == previous), None)
+        revisions = [head, *(f"^{sha}" for sha in stops)]
+        label = f"{previous or '(first commit)'}..HEAD"
+        grouping = group_changes(self._read(revisions, label), head, self._topics)
+        changes = _only_touching(grouping.changes, self._touching(revisions, paths))
+        release = Release(
+            tag=None,
+            title=None,
+            timestamp=None,
+            from_ref=before.name if before else None,
+            to_ref="HEAD",
+            from_sha=before.commit if before else None,
+            to_sha=head,
+            changes=changes,
+            cancelled=grouping.cancelled,
+            stops=stops,
+        )
+        release.first_time_contributors = _newcomers(release, seen)
+        release.next_version = self._suggest(before.version if before else None, changes, tags)
+        return release
+
+    def _authors_before(self, stops: tuple[str, ...], tags: list[ReleaseTag]) -> set[str]:
+        """Who wrote any commit ``stops`` reach: remembered, or walked; from one release tag,
+        only from the highest release below it whose authors are remembered (its commits need
+        no second walk)."""
+        memo = self._authors
+        known = memo.authors_before(stops) if memo is not None else None
+        if known is not None:
+            return set(known)
+        base: tuple[str, frozenset[str]] | None = None
+        probes = _ANCESTOR_PROBES
+        for tag in reversed(tags) if memo is not None and len(stops) == 1 else ():
+            remembered = memo.authors_before((tag.commit,)) if memo is not None else None
+            if remembered is None or tag.commit in stops:
+                continue
+            if self.repo.is_ancestor(tag.commit, stops[0]):
+                base = (tag.commit, remembered)
+                break
+            probes -= 1
+            if probes == 0:
+                break
+        revisions = [*stops, f"^{base[0]}"] if base is not None else list(stops)
+        authors = {Person(name, email).key for name, email in self.repo.authors_in(revisions)}
+        if base is not None:
+            authors |= base[1]
+        if memo is not None:
+            memo.remember_authors(stops, frozenset(authors))
+        return authors
 
     def _twins_on_line(
         self,
@@ -382,7 +464,13 @@ class History:
 
     def _read(self, revisions: list[str], label: str) -> list[Commit]:
         boundary = self.repo.shallow_boundary()
-        commits = [parse_commit(raw) for raw in self._counted(self.repo.log(revisions))]
+        commits: list[Commit] = []
+        named: dict[str, str] = {}
+        for block in self.repo.log_records(revisions):
+            # Parsed a block at a time while git writes the next (history/stream.py).
+            commits.extend(parse_records(block, named))
+            if self._progress is not None:
+                self._progress(len(commits))
         if boundary:
             hit = next((c.sha for c in commits if c.sha in boundary), None)
             if hit is not None:
@@ -393,18 +481,6 @@ class History:
                 )
         _mailmap_co_authors(self.repo, commits)
         return commits
-
-    def _counted(self, raws: Iterator[RawCommit]) -> Iterator[RawCommit]:
-        if self._progress is None:
-            yield from raws
-            return
-        count = 0
-        for raw in raws:
-            count += 1
-            if count % 5000 == 0:
-                self._progress(count)
-            yield raw
-        self._progress(count)
 
     def _touching(self, revisions: list[str], paths: Iterable[str]) -> set[str] | None:
         """Shas of the commits in ``revisions`` that touch ``paths``; None: no path filter."""

@@ -162,9 +162,7 @@ def test_a_drafted_record_honours_the_repository_template(repo: Repo) -> None:
     )
     notes = repo.path / "notes.md"
     notes.write_text("Polling misses events.\n")
-    made = api.new_adr(
-        api.open_project(repo.path), api.NewAdrRequest("Use Kafka", source=notes)
-    )
+    made = api.new_adr(api.open_project(repo.path), api.NewAdrRequest("Use Kafka", source=notes))
     body = made.path.read_text().split("---\n\n", 1)[1]
     assert body == (
         "# Use Kafka\n\n## Why\n\nDrafted from notes.md; the source, quoted:\n\n"

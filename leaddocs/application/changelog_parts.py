@@ -1,0 +1,168 @@
+"""The CHANGELOG's releases, each tagged one rendered once and then taken from the cache; git is
+read whole only when the release tags changed (ADR 0016).
+
+The warm path, when the release tags are the ones the last full run saw (same names, commits
+and dates), all on HEAD's line, and HEAD descends from that run's HEAD: every tagged release is
+what it was, so only the unreleased work is read (``git log HEAD ^<every release>``), and the
+tagged parts come from the cache. Otherwise the whole history is read and the range rule
+applied (``History.releases``), and a release whose key is known is still not rendered again:
+the key holds what its text depends on (its tag, the releases its range stops at, who came
+before it, and the fingerprint of everything else).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from leaddocs import markers
+from leaddocs.application.enrichment import enriched_views
+from leaddocs.application.project import Project
+from leaddocs.application.release_cache import CachedRelease, ReleaseCache, TaggedState
+from leaddocs.document import Format
+from leaddocs.documents.changelog import RenderedRelease, listed
+from leaddocs.documents.model import ReleaseView
+from leaddocs.history.releases import History, Release
+
+Render = Callable[[ReleaseView], str]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangelogParts:
+    tagged: list[RenderedRelease]  # newest first: a Markdown section, or a release's JSON
+    unreleased: ReleaseView
+    notes: tuple[str, ...]
+
+
+def changelog_parts(
+    project: Project,
+    history: History,
+    fmt: Format,
+    paths: Sequence[str],
+    render: Render,
+    *,
+    use_cache: bool = True,
+) -> ChangelogParts:
+    """Every tagged release HEAD reaches, rendered by ``render`` (or as cached), and the
+    unreleased work's view."""
+    window = project.config.forge.enrich_max_changes if project.forge_client() else 0
+    cache, notes = (
+        ReleaseCache.open(project, fmt, paths, enriched=window > 0) if use_cache else (None, ())
+    )
+    if cache is not None:
+        warm = _warm(project, history, cache, paths, window)
+        if warm is not None:
+            return ChangelogParts(warm[0], warm[1], (*notes, *history.notes, *warm[2]))
+    tagged, unreleased = history.releases(paths)  # newest first
+    views, enrich_notes = enriched_views(project, [unreleased, *tagged])
+    enriched = _enriched([unreleased, *tagged], window)
+    keys = _keys(cache, tagged) if cache is not None else []
+    rendered: list[RenderedRelease] = []
+    for index, release in enumerate(reversed(tagged)):
+        key = keys[index] if cache is not None else None
+        stored = cache.get(key) if cache is not None and key is not None else None
+        if stored is not None and id(release) not in enriched:
+            rendered.append(_rendered(stored))
+            continue
+        view = views.release(release)
+        body = render(view)
+        changes = len(release.changes)
+        # Its commits are not needed any more: a big history's text grows as they go.
+        release.changes, release.cancelled = [], []
+        # A Markdown section is hashed once, here, for its marker and for the cache.
+        digest = markers.digest(body) if fmt == "md" else None
+        rendered.append(RenderedRelease(release.tag or "", body, digest, items=listed(view)))
+        if cache is not None and key is not None and id(release) not in enriched:
+            cache.put(key, CachedRelease(release.tag or "", body, changes, digest, listed(view)))
+    if cache is not None:
+        cache.remember(_state(history, tagged, unreleased, keys))
+        cache.prune()
+    return ChangelogParts(
+        list(reversed(rendered)),
+        views.release(unreleased),
+        (*notes, *history.notes, *enrich_notes),
+    )
+
+
+def _warm(
+    project: Project, history: History, cache: ReleaseCache, paths: Sequence[str], window: int
+) -> tuple[list[RenderedRelease], ReleaseView, tuple[str, ...]] | None:
+    """The parts from the cache and the unreleased work alone, when the last full run's
+    releases still hold; None when they may not."""
+    state = cache.state()
+    if state is None or not state.all_on_line:
+        return None  # a tag off HEAD's line may gain a twin on it: the whole history decides
+    head = history.repo.resolve("HEAD")
+    tags = history.release_tags()
+    if [(tag.name, tag.commit, tag.timestamp) for tag in tags] != state.tags:
+        return None
+    if state.head != head and history.repo.commits_since(state.head, head) is None:
+        return None  # HEAD does not descend from the head the state was learnt at
+    kept = [cache.get(key) for key in state.keys]
+    if any(release is None for release in kept):
+        return None
+    stored = [release for release in kept if release is not None]  # oldest first
+    seen = set(state.seen) if state.keys else None  # the first release welcomes no one
+    unreleased = history.unreleased_since(head, tags, state.previous, state.stops, seen, paths)
+    if window > len(unreleased.changes) and any(release.changes for release in stored):
+        return None  # the forge describes some tagged releases, which may change: read all
+    views, notes = enriched_views(project, [unreleased], sum(r.changes for r in stored))
+    if unreleased.to_sha != state.head:
+        cache.remember(state.at(unreleased.to_sha))
+    return [_rendered(release) for release in reversed(stored)], views.release(unreleased), notes
+
+
+def _keys(cache: ReleaseCache, tagged: list[Release]) -> list[str]:
+    """The key of each tagged release, oldest first: its tag, the releases its range stops at
+    (by commit), the pre-releases folded into it, and who wrote a commit of any release
+    before it (a running hash of each release's newcomers)."""
+    keys = []
+    seen: set[str] = set()
+    before = hashlib.sha256(b"nobody: the first release welcomes no one")
+    for release in reversed(tagged):
+        keys.append(
+            cache.key(
+                release.tag or "",
+                release.to_sha,
+                release.timestamp or 0,
+                sorted(release.stops),
+                release.folded,
+                before.hexdigest(),
+            )
+        )
+        newcomers = sorted(release.everyone - seen)
+        before.update(repr(newcomers).encode())
+        seen |= release.everyone
+    return keys
+
+
+def _state(
+    history: History, tagged: list[Release], unreleased: Release, keys: list[str]
+) -> TaggedState:
+    """What the next run needs to take every tagged release from the cache."""
+    return TaggedState(
+        head=unreleased.to_sha,
+        tags=[(tag.name, tag.commit, tag.timestamp) for tag in history.release_tags()],
+        all_on_line=len(history.off_line) == 0,
+        keys=keys,
+        previous=unreleased.from_ref,
+        stops=unreleased.stops,
+        seen=frozenset(who for release in tagged for who in release.everyone),
+    )
+
+
+def _rendered(release: CachedRelease) -> RenderedRelease:
+    return RenderedRelease(release.tag, release.body, release.digest, items=release.items)
+
+
+def _enriched(releases: list[Release], window: int) -> set[int]:
+    """``id()`` of the releases (newest first) with a change among the newest ``window``: what
+    the forge says about them can change, so they are not cached."""
+    found = set()
+    above = 0
+    for release in releases:
+        if release.changes and above < window:
+            found.add(id(release))
+        above += len(release.changes)
+    return found

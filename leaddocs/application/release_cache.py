@@ -1,0 +1,336 @@
+"""Tagged releases kept once computed, so a rerun reads only what is new (ADR 0016).
+
+A tagged release never changes, but what a document shows of it depends on more than its tag:
+every entry is keyed by the tag (name, commit, date), the release tags below it in version
+order (they decide which commits are its own and who was new), and a fingerprint of everything
+else the output depends on: the effective configuration, leaddocs' version and the content of
+its own code and packaged templates, the repository's templates folder, the forge its links
+point at, ``.github/release.yml`` when a forge is asked, what shapes ``git log``'s output
+(``.mailmap``, mailmap and encoding settings, replacement refs, grafts), the paths filter and
+the format. Change any of them and the entry is simply not found.
+
+The same folder keeps who wrote the commits before a release (``AuthorSets``), which release
+notes need to name first-time contributors and which otherwise costs a walk of all history.
+Where and how entries are stored, and when they are trusted: ``cache_folder.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import re
+import stat
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import leaddocs
+from leaddocs.application import cache_folder
+from leaddocs.application.cache_folder import CacheFolder, canonical
+from leaddocs.application.project import Project
+from leaddocs.document import Format
+from leaddocs.documents.pulls import RELEASE_YML
+
+_VERSION = 3  # bumped when an entry's shape changes: older entries are then not found
+_SHA = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
+_KEY = re.compile(r"^[0-9a-f]{64}$")
+_MAX_META = 16 << 20
+_TEMPLATES_MAX_FILES = 500  # a templates folder bigger than this is not fingerprinted: no cache
+_TEMPLATES_MAX_BYTES = 16 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class CachedRelease:
+    """What a run needs of a tagged release it does not compute again."""
+
+    tag: str
+    body: str  # its Markdown section, or its JSON in the list of releases
+    changes: int  # how many changes it lists (enrichment looks up the newest N)
+    digest: str | None = None  # a Markdown section's markers.digest, so no rerun hashes it
+    items: int = 0  # the entries it lists (the CHANGELOG's write summary counts them)
+
+
+Tag = tuple[str, str, int]  # name, commit, date
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedState:
+    """What the last full read of the history found: while the release tags are these and
+    HEAD descends from ``head``, every tagged release is what it was (``keys``), and the
+    unreleased work is what HEAD reaches past ``stops``."""
+
+    head: str
+    tags: list[Tag]  # every release tag, lowest version first
+    all_on_line: bool  # every one on HEAD's line (none stands at a twin, none is lost)
+    keys: list[str]  # of the tagged releases, oldest first
+    previous: str | None  # the release tag the unreleased work follows
+    stops: tuple[str, ...]  # the commits of the releases it stops at
+    seen: frozenset[str]  # who wrote a commit of any tagged release (Person.key)
+
+    def at(self, head: str) -> TaggedState:
+        return replace(self, head=head)
+
+
+class ReleaseCache:
+    """The tagged releases of one fingerprint, kept together in one file (``<key>.releases``:
+    a run reads one file, and a first run creates one, not one per release), and the state
+    of the last full read beside it (``<key>.state``, small: rewritten when HEAD moves)."""
+
+    def __init__(self, folder: CacheFolder, fingerprint: str) -> None:
+        self._folder = folder
+        self._fingerprint = fingerprint
+        self._key = hashlib.sha256(canonical(["releases", fingerprint])).hexdigest()
+        self._stored: dict[str, CachedRelease] | None = None  # what the file holds, once read
+        self._added: dict[str, CachedRelease] = {}
+
+    @classmethod
+    def open(
+        cls, project: Project, fmt: Format, paths: Sequence[str], *, enriched: bool
+    ) -> tuple[ReleaseCache | None, tuple[str, ...]]:
+        """The cache of the project's releases as documents in ``fmt`` show them, or None
+        (with why, when the person should know)."""
+        folder, notes = CacheFolder.open(project)
+        if folder is None:
+            return None, notes
+        fingerprint = _fingerprint(project, fmt, paths, enriched=enriched)
+        if fingerprint is None:
+            return None, notes
+        return cls(folder, fingerprint), notes
+
+    def key(self, *parts: Any) -> str:
+        """The key of a release from what its text depends on besides the fingerprint."""
+        return hashlib.sha256(canonical(["release", self._fingerprint, *parts])).hexdigest()
+
+    def get(self, key: str) -> CachedRelease | None:
+        return self._added.get(key) or self._releases().get(key)
+
+    def put(self, key: str, release: CachedRelease) -> None:
+        self._added[key] = release
+
+    def state(self) -> TaggedState | None:
+        """What the last full read of the history found, if it can be read back."""
+        data = self._folder.read(f"{self._key}.state")
+        if data is None:
+            return None
+        try:
+            meta = json.loads(data)
+            if meta["v"] != _VERSION or meta["key"] != self._key:
+                return None
+            tags = [(str(name), str(sha), int(date)) for name, sha, date in meta["tags"]]
+            shas = [meta["head"], *meta["stops"], *(sha for _, sha, _ in tags)]
+            if not all(map(_is_sha, shas)) or not all(map(_is_key, meta["keys"])):
+                return None
+            if not all(isinstance(who, str) for who in meta["seen"]):
+                return None
+            previous = meta["previous"]
+            return TaggedState(
+                meta["head"],
+                tags,
+                meta["all_on_line"] is True,
+                list(meta["keys"]),
+                None if previous is None else str(previous),
+                tuple(meta["stops"]),
+                frozenset(meta["seen"]),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def remember(self, state: TaggedState) -> None:
+        """Keep ``state`` and, when this run made any, the releases it names (only those: the
+        entries of tags that are gone go with the file they were in)."""
+        if self._added:
+            kept = {key: found for key in state.keys if (found := self.get(key)) is not None}
+            self._write_releases(kept)
+        meta = {
+            "v": _VERSION,
+            "key": self._key,
+            "head": state.head,
+            "tags": state.tags,
+            "all_on_line": state.all_on_line,
+            "keys": state.keys,
+            "previous": state.previous,
+            "stops": list(state.stops),
+            "seen": sorted(state.seen),
+        }
+        self._folder.write(f"{self._key}.state", canonical(meta))
+
+    def prune(self) -> None:
+        self._folder.prune()
+
+    def _releases(self) -> dict[str, CachedRelease]:
+        if self._stored is None:
+            data = self._folder.read(f"{self._key}.releases")
+            self._stored = _releases(data, self._key) if data is not None else {}
+        return self._stored
+
+    def _write_releases(self, releases: dict[str, CachedRelease]) -> None:
+        index = [
+            [key, release.tag, release.changes, release.digest, release.items, _size(release.body)]
+            for key, release in releases.items()
+        ]
+        meta = canonical({"v": _VERSION, "key": self._key, "releases": index})
+        # Encoded a release at a time as the file is written: 50 MB of JSON, not twice.
+        bodies = (release.body.encode("utf-8") for release in releases.values())
+        self._folder.write(f"{self._key}.releases", itertools.chain([meta, b"\n"], bodies))
+
+
+def _size(text: str) -> int:
+    """How many bytes ``text`` is in UTF-8 (without encoding it when it is ASCII)."""
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+class AuthorSets:
+    """Who wrote the commits a commit reaches (``Person.key``s, co-authors too), by commit:
+    release notes name first-time contributors against it (``History``'s ``AuthorsMemo``)."""
+
+    def __init__(self, folder: CacheFolder, fingerprint: str) -> None:
+        self._folder = folder
+        self._fingerprint = fingerprint
+
+    @classmethod
+    def open(cls, project: Project) -> AuthorSets | None:
+        folder, _ = CacheFolder.open(project)  # the notes are the changelog's to give
+        if folder is None:
+            return None
+        # Who wrote what: the commits (named by their sha), the mailmap, and our own reading
+        # (how git.py asks for authors, how commits.py names a person, releases.py's walk).
+        reading = ("history/git.py", "history/commits.py", "history/releases.py")
+        parts = [_VERSION, leaddocs.__version__, cache_folder.code_digest(reading)]
+        fingerprint = hashlib.sha256(canonical([*parts, project.repo.log_inputs()]))
+        return cls(folder, fingerprint.hexdigest())
+
+    def authors_before(self, stops: tuple[str, ...]) -> frozenset[str] | None:
+        key = self._key(stops)
+        data = self._folder.read(f"{key}.authors")
+        if data is None:
+            return None
+        try:
+            meta = json.loads(data)
+            if meta["v"] != _VERSION or meta["key"] != key:
+                return None
+            if not all(isinstance(who, str) for who in meta["authors"]):
+                return None
+            return frozenset(meta["authors"])
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def remember_authors(self, stops: tuple[str, ...], authors: frozenset[str]) -> None:
+        key = self._key(stops)
+        meta = {"v": _VERSION, "key": key, "authors": sorted(authors)}
+        self._folder.write(f"{key}.authors", canonical(meta))
+        self._folder.prune()
+
+    def _key(self, stops: tuple[str, ...]) -> str:
+        return hashlib.sha256(canonical(["authors", self._fingerprint, sorted(stops)])).hexdigest()
+
+
+def _releases(data: bytes, key: str) -> dict[str, CachedRelease]:
+    """The releases ``data`` holds, if it is whole and the file asked for; none otherwise (a
+    damaged file is computed again, never fatal)."""
+    meta_end = data.find(b"\n", 0, _MAX_META)
+    if meta_end < 0:
+        return {}
+    found: dict[str, CachedRelease] = {}
+    try:
+        meta = json.loads(data[:meta_end])
+        if meta["v"] != _VERSION or meta["key"] != key:
+            return {}
+        at = meta_end + 1
+        for name, tag, changes, digest, items, size in meta["releases"]:
+            if (
+                not _is_key(name)
+                or not isinstance(tag, str)
+                or type(changes) is not int
+                or type(items) is not int
+                or type(size) is not int
+                or min(changes, items, size) < 0
+                or not (digest is None or _is_key(digest))
+            ):
+                return {}
+            body = data[at : at + size].decode("utf-8")
+            at += size
+            found[name] = CachedRelease(tag, body, changes, digest, items)
+        return found if at == len(data) else {}
+    except (ValueError, KeyError, TypeError):
+        return {}
+
+
+def _is_sha(value: Any) -> bool:
+    return isinstance(value, str) and _SHA.match(value) is not None
+
+
+def _is_key(value: Any) -> bool:
+    return isinstance(value, str) and _KEY.match(value) is not None
+
+
+def _fingerprint(
+    project: Project, fmt: Format, paths: Sequence[str], *, enriched: bool
+) -> str | None:
+    """A hash of everything besides the tags that a tagged release's output depends on; None
+    when part of it cannot be read (then nothing is cached)."""
+    templates = _folder_digest(project.templates_dir)
+    if templates is None:
+        return None
+    forge = project.forge()
+    config = project.config.model_dump(
+        mode="json", exclude={"source": True, "changelog": {"cache_dir", "cache_max_mb"}}
+    )
+    parts = {
+        "cache": _VERSION,
+        "leaddocs": leaddocs.__version__,
+        "code": cache_folder.code_digest(),
+        "python": list(sys.version_info[:2]),
+        "jinja2": _version_of("jinja2"),
+        "config": config,
+        "templates": templates,
+        "forge": None if forge is None else [forge.provider, forge.web_url],
+        "release_yml": _release_yml_digest(project) if enriched else None,
+        "git": project.repo.log_inputs(),
+        "paths": sorted(paths),
+        "format": fmt,
+    }
+    return hashlib.sha256(canonical(parts)).hexdigest()
+
+
+def _version_of(module: str) -> str | None:
+    loaded = sys.modules.get(module) or __import__(module)
+    return str(getattr(loaded, "__version__", None))
+
+
+def _folder_digest(folder: Path) -> str | None:
+    """A hash of every file under ``folder`` (names and bytes); "" when there is no folder;
+    None when it is too big to read every run."""
+    if not folder.is_dir():
+        return ""
+    digest = hashlib.sha256()
+    count = size = 0
+    for path in sorted(folder.rglob("*")):
+        try:
+            info = path.stat()
+        except OSError:
+            continue  # a dangling link: the renderer says so when it matters
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        count += 1
+        size += info.st_size
+        if count > _TEMPLATES_MAX_FILES or size > _TEMPLATES_MAX_BYTES:
+            return None
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return None
+        digest.update(canonical([path.relative_to(folder).as_posix(), len(content)]) + content)
+    return digest.hexdigest()
+
+
+def _release_yml_digest(project: Project) -> str:
+    digest = hashlib.sha256()
+    for name in RELEASE_YML:
+        try:
+            digest.update(canonical([name]) + (project.root / name).read_bytes())
+        except OSError:
+            continue
+    return digest.hexdigest()
