@@ -12,11 +12,28 @@ _NAMED_IN_NOTE = 3  # unmatched tags named in the warning; the rest are counted
 
 
 @dataclass(frozen=True, slots=True)
+class Rewritten:
+    """What a release tag a rebase left off the main line shipped, as the main line holds it:
+    the history of ``base`` and the ``twins``, not everything the last twin reaches (the main
+    line may have gained commits the tag never held before the rebase put the twins on top)."""
+
+    tagged: str  # the commit the tag points at, off the main line
+    base: tuple[str, ...]  # the main-line commits the tag's own line grew from
+    twins: tuple[str, ...]  # the main-line twins of the tag's own line, the tagged one's first
+
+
+@dataclass(frozen=True, slots=True)
 class ReleaseTag:
     name: str
     version: Version
     commit: str
     timestamp: int
+    rewritten: Rewritten | None = None  # a tag standing at its twin (history/twins.py)
+
+    @property
+    def tagged(self) -> str:
+        """The commit the tag itself points at (off the main line when it was rewritten)."""
+        return self.rewritten.tagged if self.rewritten else self.commit
 
 
 def release_tags(refs: Iterable[TagRef], matcher: TagMatcher) -> list[ReleaseTag]:

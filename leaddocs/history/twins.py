@@ -11,6 +11,10 @@ tag is mapped to its commit's twin only when every commit of its own line (what 
 the main line does not, at most ``OWN_LINE_MAX``) has a twin: a maintenance release, whose
 own line holds a commit of its own (the version bump), is left where it is.
 
+A mapped tag holds what it held when it was tagged: the history its own line grew from and the
+twins of that line. Commits the main line gained before the rebase put the twins on top are
+not in it (the tag never shipped them): the next release lists them.
+
 The cost stays small whatever the history: candidates are found by subject and author date in
 the commits already read; only they and the few tags' own commits get a patch-id, from one
 ``git diff-tree`` piped into one ``git patch-id``.
@@ -24,7 +28,7 @@ from dataclasses import dataclass
 
 from leaddocs.history.commits import Commit, parse_commit
 from leaddocs.history.git import GitRepository
-from leaddocs.history.tags import ReleaseTag
+from leaddocs.history.tags import ReleaseTag, Rewritten
 
 OWN_LINE_MAX = 200  # a tag whose line left the main line longer ago is not looked at
 _NAMED = 3  # tags a note names; the rest are counted
@@ -36,10 +40,17 @@ class Twin:
     commit: str  # what it points at, off the main line
     sha: str  # its twin on the main line
     same_patch: bool  # found by patch-id (else by subject and author date)
+    base: tuple[str, ...] = ()  # the main-line commits the tag's own line grew from
+    line: tuple[str, ...] = ()  # the twins of every commit of its own line (``sha`` first)
+
+    @property
+    def held(self) -> Rewritten:
+        """What the tag held, as the main line holds it."""
+        return Rewritten(self.commit, self.base, self.line or (self.sha,))
 
     def mapped(self, tag: ReleaseTag) -> ReleaseTag:
-        """``tag`` as the main line holds it."""
-        return dataclasses.replace(tag, commit=self.sha)
+        """``tag`` as the main line holds it: at its twin, holding what the tag held."""
+        return dataclasses.replace(tag, commit=self.sha, rewritten=self.held)
 
     def note(self, what: str, line: str) -> str:
         """``what`` (``tag v1.1.0``) is not in ``line`` (``HEAD's history``), and why."""
@@ -89,13 +100,18 @@ def find_twins(
     wanted.update(sha for commit in everyone for sha in candidates.get(commit.sha, ()))
     patch_ids = repo.commit_patch_ids(sorted(wanted))
     by_sha = {commit.sha: commit for commit in line}
-    found: dict[str, tuple[str, bool]] = {}
+    found: dict[str, Twin] = {}
     for sha, own in own_lines.items():
         matches = {c.sha: _twin(c, candidates.get(c.sha, []), by_sha, patch_ids) for c in own}
         twin = matches.get(sha)
-        if twin is not None and all(match is not None for match in matches.values()):
-            found[sha] = twin
-    return [Twin(name, sha, *found[sha]) for name, sha in tips if sha in found]
+        if twin is None or any(match is None for match in matches.values()):
+            continue
+        others = (match[0] for match in matches.values() if match is not None)
+        twins = tuple(dict.fromkeys((twin[0], *others)))
+        mine = set(matches)
+        base = tuple(dict.fromkeys(p for c in own for p in c.parents if p not in mine))
+        found[sha] = Twin("", sha, *twin, base, twins)
+    return [dataclasses.replace(found[sha], name=name) for name, sha in tips if sha in found]
 
 
 def _candidates(line: Sequence[Commit], commits: Iterable[Commit]) -> dict[str, list[str]]:
