@@ -4,7 +4,13 @@
 from __future__ import annotations
 
 from tests.realworld.measure import Scenario
-from tests.realworld.scenarios import conventional_bots, plain_verbs, prereleases, topic_merges
+from tests.realworld.scenarios import (
+    conventional_bots,
+    plain_verbs,
+    prereleases,
+    rebased_tags,
+    topic_merges,
+)
 
 SCENARIOS: list[Scenario] = [
     topic_merges.SCENARIO,
@@ -12,4 +18,5 @@ SCENARIOS: list[Scenario] = [
     plain_verbs.SCENARIO,
     prereleases.SCENARIO,
     prereleases.FOLDED,
+    rebased_tags.SCENARIO,
 ]
