@@ -10,6 +10,7 @@ from tests.realworld.scenarios import (
     prereleases,
     rebased_tags,
     topic_merges,
+    xy_versions,
 )
 
 SCENARIOS: list[Scenario] = [
@@ -19,4 +20,6 @@ SCENARIOS: list[Scenario] = [
     prereleases.SCENARIO,
     prereleases.FOLDED,
     rebased_tags.SCENARIO,
+    xy_versions.SCENARIO,
+    xy_versions.EACH,
 ]
