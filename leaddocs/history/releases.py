@@ -15,7 +15,7 @@ from leaddocs.history.git import GitRepository, RawCommit
 from leaddocs.history.merges import TopicMerges
 from leaddocs.history.ranges import Reach, bounds, is_boundary, plan, rewritten_of
 from leaddocs.history.tags import ReleaseTag, one_per_commit, release_tags, unmatched_note
-from leaddocs.history.twins import find_twins, tags_note
+from leaddocs.history.twins import find_twins, placed, tags_note
 from leaddocs.history.versions import TagMatcher, Version
 
 Progress = Callable[[int], None]
@@ -186,6 +186,9 @@ class History:
         ]
         twins = find_twins(self.repo, [(tag.name, tag.commit) for tag in higher], commits, to_sha)
         named = {tag.name: tag for tag in higher}
+        parents = {commit.sha: commit.parents for commit in commits}
+        fixed = [tag for tag in tags if tag.commit in by_sha]
+        twins = placed(twins, named, fixed, parents) if twins else twins
         note = tags_note(twins, f"the history of {to_ref}")
         if note:
             self._note(note)
@@ -196,7 +199,6 @@ class History:
             tag for tag in [*tags, *mapped] if tag.commit in by_sha and tag.commit != to_sha
         )
         inside = [tag for tag in on_line if is_boundary(version, tag, self._fold)]
-        parents = {commit.sha: commit.parents for commit in commits}
         reach = Reach(parents, [tag.commit for tag in inside], rewritten_of(inside))
         position = {tag.commit: index for index, tag in enumerate(inside)}
 
@@ -344,19 +346,8 @@ class History:
         named = {tag.name: tag for tag in off_line}
         tagged = {tag.commit for tag in on_line}
         twins = [twin for twin in twins if twin.sha not in tagged]
-        reach = Reach(parents, [*(twin.sha for twin in twins), *(tag.commit for tag in on_line)])
-        mapped = []
-        kept = []
-        for index, twin in enumerate(twins):
-            tag = named[twin.name]
-            if any(
-                (other.version > tag.version and reach.reaches(index, other.commit))
-                or (other.version < tag.version and reach.reaches(len(twins) + at, twin.sha))
-                for at, other in enumerate(on_line)
-            ):
-                continue
-            kept.append(twin)
-            mapped.append(twin.mapped(tag))
+        kept = placed(twins, named, on_line, parents)
+        mapped = [twin.mapped(named[twin.name]) for twin in kept]
         note = tags_note(kept, "the history of HEAD")
         if note:
             self._note(note)

@@ -23,11 +23,12 @@ the commits already read; only they and the few tags' own commits get a patch-id
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from leaddocs.history.commits import Commit, parse_commit
 from leaddocs.history.git import GitRepository
+from leaddocs.history.ranges import Parents, Reach
 from leaddocs.history.tags import ReleaseTag, Rewritten
 
 OWN_LINE_MAX = 200  # a tag whose line left the main line longer ago is not looked at
@@ -112,6 +113,34 @@ def find_twins(
         base = tuple(dict.fromkeys(p for c in own for p in c.parents if p not in mine))
         found[sha] = Twin("", sha, *twin, base, twins)
     return [dataclasses.replace(found[sha], name=name) for name, sha in tips if sha in found]
+
+
+def placed(
+    twins: Sequence[Twin],
+    named: Mapping[str, ReleaseTag],
+    fixed: Sequence[ReleaseTag],
+    parents: Parents,
+) -> list[Twin]:
+    """The ``twins`` (of the tags ``named``) whose place agrees with the versions around them:
+    the release tags ``fixed`` on the line and the twins already placed, highest version first.
+    A twin that reaches a higher release (or stands on its commit), or that a lower one
+    reaches, is no twin: a backport whose original landed after a later release, a
+    cherry-picked maintenance release whose original a later release holds."""
+    tips = [*(twin.sha for twin in twins), *(tag.commit for tag in fixed)]
+    reach = Reach(parents, tips)
+    versions = [named[twin.name].version for twin in twins]
+    settled = [(len(twins) + at, tag.version) for at, tag in enumerate(fixed)]
+    kept: list[int] = []
+    for index in sorted(range(len(twins)), key=versions.__getitem__, reverse=True):
+        version = versions[index]
+        if any(
+            (other > version and reach.reaches(index, tips[at]))
+            or (other < version and reach.reaches(at, tips[index]))
+            for at, other in [*settled, *((i, versions[i]) for i in kept)]
+        ):
+            continue
+        kept.append(index)
+    return [twins[index] for index in sorted(kept)]
 
 
 def _candidates(line: Sequence[Commit], commits: Iterable[Commit]) -> dict[str, list[str]]:

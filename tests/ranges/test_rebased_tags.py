@@ -274,3 +274,52 @@ def test_a_rebased_candidate_folds_into_the_final_release_tagged_on_main(
         assert document["from"] == "v1.0.0"
         assert sorted(items(document)) == ["main moved on", "one", "polish"]
         assert document["folded_prereleases"] == ["v1.1.0-rc.1"]
+
+
+def _rebased_and_cherry_picked(repo: Repo) -> None:
+    """v1.1.0 tagged on a release branch that is then rebased onto main; v1.0.1 a cherry-pick
+    of its fix onto a maintenance branch, tagged there with no release commit of its own.
+    HEAD is v1.1.0's twin, which is the twin of v1.0.1's fix too."""
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    repo.branch("release")
+    repo.commit("feat: one")
+    repo.commit("fix: two")
+    repo.tag("v1.1.0")
+    repo.branch("maint", "v1.0.0")
+    repo.git("cherry-pick", "v1.1.0")
+    repo.tag("v1.0.1")
+    repo.checkout("main")
+    repo.commit("docs: main moved on")
+    rebase(repo, "release", "main")
+    repo.checkout("main")
+    repo.git("merge", "-q", "--ff-only", "release")
+
+
+def test_a_cherry_picked_maintenance_release_does_not_stand_at_a_later_releases_twin(
+    cli: Any, repo: Repo
+) -> None:
+    _rebased_and_cherry_picked(repo)
+    notes = notes_json(cli, repo)
+    assert (notes["tag"], notes["from"], sorted(items(notes))) == (
+        "v1.1.0",
+        "v1.0.0",
+        ["one", "two"],
+    )
+    repo.commit("feat: three")
+    repo.tag("v1.2.0")
+    result = cli("--repo", repo.path, "changelog", "--format", "json")
+    assert result.code == 0, result
+    assert "tag v1.1.0 (" in result.stderr and "v1.0.1 at" not in result.stderr
+    assert "(v1.0.1): not listed" in result.stderr
+    releases = by_tag(changelog_json(cli, repo))
+    assert list(releases) == ["v1.2.0", "v1.1.0", "v1.0.0", None]
+    notes_result = cli("--repo", repo.path, "release-notes", "--to", "v1.1.0")
+    assert "v1.0.1" not in notes_result.stderr  # no twin of v1.0.1 at v1.1.0's own commit
+    for tag in ("v1.2.0", "v1.1.0"):
+        notes = notes_json(cli, repo, "--to", tag)
+        assert (notes["from"], sorted(items(notes))) == (
+            releases[tag]["from"],
+            sorted(items(releases[tag])),
+        ), tag
+    assert sorted(items(releases["v1.1.0"])) == ["one", "two"]
