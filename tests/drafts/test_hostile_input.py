@@ -10,7 +10,7 @@ from tests.gitrepo import Repo
 from tests.security.rendered import RENDERERS, assert_safe, text_of
 
 FORGE = "https://github.com/acme/shop/"
-HOSTILE = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) @everyone **bold** `x'
+HOSTILE = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) @everyone **bold** `x"
 
 
 def test_a_merges_prose_and_branch_name_stay_text(cli: Any, repo: Repo) -> None:

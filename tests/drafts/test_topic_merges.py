@@ -200,8 +200,7 @@ def test_a_topics_prose_is_placed_by_what_it_says(cli: Any, repo: Repo) -> None:
     assert found["Features"] == ['"git log --follow" learned to follow renames across merges.']
     assert found["Fixes"] == [
         "meson: fix perl dependencies",
-        "The reftable backend leaked memory and choked on empty tables; both have been "
-        "corrected.",
+        "The reftable backend leaked memory and choked on empty tables; both have been corrected.",
     ]
     assert found["Performance"] == ["Packing has been made faster."]
     assert found["Refactoring"] == ["Code clean-up.", "Pack bitmap cleanup"]
