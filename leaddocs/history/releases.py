@@ -14,7 +14,13 @@ from leaddocs.history.commits import person as shared_person
 from leaddocs.history.git import GitRepository, RawCommit
 from leaddocs.history.merges import TopicMerges
 from leaddocs.history.ranges import Reach, bounds, is_boundary, plan, rewritten_of
-from leaddocs.history.tags import ReleaseTag, one_per_commit, release_tags, unmatched_note
+from leaddocs.history.tags import (
+    ReleaseTag,
+    matched_tags,
+    one_per_commit,
+    retagged_notes,
+    unmatched_note,
+)
 from leaddocs.history.twins import find_twins, placed, tags_note
 from leaddocs.history.versions import TagMatcher, Version
 
@@ -109,7 +115,11 @@ class History:
         unmatched = unmatched_note((ref.name for ref in every), self._matcher)
         if unmatched:
             self._note(unmatched)
-        return release_tags(refs, self._matcher)
+        matched = matched_tags(refs, self._matcher)
+        kept = one_per_commit(matched)
+        for note in retagged_notes(matched, kept):
+            self._note(note)
+        return kept
 
     def release(
         self,
