@@ -196,11 +196,13 @@ def _topic_change(merge: Commit, brought_in: list[Commit], branch: str) -> Chang
 
 
 def _most_telling_type(commits: list[Commit], scope: str | None) -> tuple[str | None, str | None]:
+    """The most telling type among ``commits``, with the scope its commits share (none when
+    they name several: the change spans them)."""
     typed = [commit for commit in commits if commit.type is not None]
     for wanted in ("feat", "fix", "perf"):
-        match = next((commit for commit in typed if commit.type == wanted), None)
-        if match is not None:
-            return match.type, match.scope
+        scopes = {commit.scope for commit in typed if commit.type == wanted}
+        if scopes:
+            return wanted, scopes.pop() if len(scopes) == 1 else None
     return None, scope
 
 
