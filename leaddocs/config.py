@@ -224,7 +224,7 @@ DEFAULT_RELEASE_PATTERNS = [
     rf"^(?:🔖 |:bookmark: )?{_VERSION}$",
     rf"^[A-Z][\w-]* {_VERSION}$",
     # The CHANGELOG is what is being written: updating it is no entry in it.
-    r"^(?i:update|updated|regenerate|generate|add) (?:the )?"
+    r"^(?i:update|refresh|regenerate|generate|rebuild|add)(?i:d|ed)? (?:the )?"
     r"(?i:changelog|release notes)\b",
     # A maintainer's release-notes batches in merge-based projects (git.git).
     r"^(?i:the \w+ batch|start (?:the )?(?:post[- ])?\S+ cycle|sync with )",
