@@ -15,9 +15,10 @@ A mapped tag holds what it held when it was tagged: the history its own line gre
 twins of that line. Commits the main line gained before the rebase put the twins on top are
 not in it (the tag never shipped them): the next release lists them.
 
-The cost stays small whatever the history: candidates are found by subject and author date in
-the commits already read; only they and the few tags' own commits get a patch-id, from one
-``git diff-tree`` piped into one ``git patch-id``.
+The cost stays small whatever the history and the number of tags: candidates are found by
+subject and author date in the commits already read; the own lines of the tags that have one
+are read by one ``git log``; only they and the candidates get a patch-id, from one ``git
+diff-tree`` piped into one ``git patch-id``.
 """
 
 from __future__ import annotations
@@ -90,11 +91,7 @@ def find_twins(
     # branches, maintenance releases) have no candidate at all and cost nothing more.
     likely = _candidates(line, tagged)
     hopeful = list(dict.fromkeys(sha for sha in shas if likely.get(sha)))
-    own_lines: dict[str, list[Commit]] = {}
-    for sha in hopeful:
-        own = [parse_commit(r) for r in repo.commits_of([sha, f"^{line_tip}"], OWN_LINE_MAX + 1)]
-        if own and len(own) <= OWN_LINE_MAX:
-            own_lines[sha] = own
+    own_lines = _own_lines(repo, hopeful, line_tip, {commit.sha for commit in line})
     everyone = [commit for own in own_lines.values() for commit in own]
     candidates = _candidates(line, everyone)
     wanted = {commit.sha for commit in everyone}
@@ -113,6 +110,50 @@ def find_twins(
         base = tuple(dict.fromkeys(p for c in own for p in c.parents if p not in mine))
         found[sha] = Twin("", sha, *twin, base, twins)
     return [dataclasses.replace(found[sha], name=name) for name, sha in tips if sha in found]
+
+
+def _own_lines(
+    repo: GitRepository, shas: list[str], line_tip: str, on_line: set[str]
+) -> dict[str, list[Commit]]:
+    """What each of ``shas`` holds that ``line_tip`` does not (at most ``OWN_LINE_MAX``
+    commits, else it is left out): one ``git log`` of them all, each line then walked in
+    memory. A parent the log does not hold is on the line, unless the log stopped at its
+    limit (a line past the cap among them); then only a tag whose walk meets a parent that
+    is in neither the log nor ``on_line`` (the line's commits read) is asked about alone."""
+    if not shas:
+        return {}
+    limit = OWN_LINE_MAX * len(shas) + 1
+    read = [parse_commit(raw) for raw in repo.commits_of([*shas, f"^{line_tip}"], limit)]
+    cut = len(read) >= limit
+    by_sha = {commit.sha: commit for commit in read}
+    found: dict[str, list[Commit]] = {}
+    for sha in shas:
+        own = _walk(by_sha, sha, on_line if cut else None)
+        if own is None:  # past the log's limit: this one line, read on its own
+            raws = repo.commits_of([sha, f"^{line_tip}"], OWN_LINE_MAX + 1)
+            own = [parse_commit(raw) for raw in raws]
+        if own and len(own) <= OWN_LINE_MAX:
+            found[sha] = own
+    return found
+
+
+def _walk(by_sha: dict[str, Commit], tip: str, known: set[str] | None) -> list[Commit] | None:
+    """``tip``'s commits among ``by_sha`` (at most one past ``OWN_LINE_MAX``); None when
+    ``known`` is given and a parent is in neither (the log may have been cut before it)."""
+    seen: dict[str, Commit] = {}
+    stack = [tip]
+    while stack and len(seen) <= OWN_LINE_MAX:
+        sha = stack.pop()
+        commit = by_sha.get(sha)
+        if commit is None:
+            if known is not None and sha not in known:
+                return None
+            continue
+        if sha in seen:
+            continue
+        seen[sha] = commit
+        stack.extend(commit.parents)
+    return list(seen.values())
 
 
 def placed(

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from leaddocs.config import DEFAULT_TAG_PATTERN
+from leaddocs.history import twins
 from leaddocs.history.git import GitRepository
 from leaddocs.history.releases import History
 from tests.gitrepo import Repo
@@ -323,3 +324,65 @@ def test_a_cherry_picked_maintenance_release_does_not_stand_at_a_later_releases_
             sorted(items(releases[tag])),
         ), tag
     assert sorted(items(releases["v1.1.0"])) == ["one", "two"]
+
+
+def test_many_rebased_releases_are_mapped_by_a_few_git_processes(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every release of a project that tags release branches before "Rebase and merge": their
+    own lines are read together, not one git log per tag."""
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    for number in range(1, 31):
+        repo.branch(f"release-{number}")
+        repo.commit(f"fix: release fix {number}")
+        repo.tag(f"v1.{number}.0")
+        repo.checkout("main")
+        repo.commit(f"docs: main moved on {number}")
+        rebase(repo, f"release-{number}", "main")
+        repo.checkout("main")
+        repo.git("merge", "-q", "--ff-only", f"release-{number}")
+    reads: list[list[str]] = []
+    real = GitRepository.commits_of
+
+    def counted(self: GitRepository, args: list[str], limit: int) -> Any:
+        reads.append(args)
+        return real(self, args, limit)
+
+    monkeypatch.setattr(GitRepository, "commits_of", counted)
+    history = History(GitRepository(repo.path), DEFAULT_TAG_PATTERN)
+    released, _ = history.releases()
+    assert len(released) == 31 and len(reads) <= 2, len(reads)
+    # What main gained while release 29 waited came with release 30's branch.
+    changes = {release.tag: release.changes for release in released}["v1.30.0"]
+    assert sorted(change.description for change in changes) == [
+        "main moved on 29",
+        "release fix 30",
+    ]
+
+
+def test_a_tag_whose_own_line_is_too_long_is_left_where_it_is(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past OWN_LINE_MAX commits off the line, a tag is not looked at (a long-lived branch);
+    the shorter lines read with it are still mapped, whether the shared read was cut or not."""
+    monkeypatch.setattr(twins, "OWN_LINE_MAX", 2)
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    repo.branch("long")
+    for number in range(4):
+        repo.commit(f"feat: long {number}")
+    repo.tag("v1.1.0")
+    repo.branch("short", "v1.0.0")
+    repo.commit("fix: short")
+    repo.tag("v1.0.1")
+    repo.checkout("main")
+    repo.commit("docs: main moved on")
+    for branch in ("short", "long"):
+        rebase(repo, branch, "main")
+        repo.checkout("main")
+        repo.git("merge", "-q", "--ff-only", branch)
+    history = History(GitRepository(repo.path), DEFAULT_TAG_PATTERN)
+    released, _ = history.releases()
+    assert [release.tag for release in released] == ["v1.0.1", "v1.0.0"]
+    assert any("(v1.1.0): not listed" in note for note in history.notes)
