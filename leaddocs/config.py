@@ -223,7 +223,7 @@ DEFAULT_RELEASE_PATTERNS = [
     rf"^(?:🔖 |:bookmark: )?{_VERSION}$",
     rf"^[A-Z][\w-]* {_VERSION}$",
     # The CHANGELOG is what is being written: updating it is no entry in it.
-    r"^(?i:update|updated|regenerate|generate|add) (?:the )?"
+    r"^(?i:update|refresh|regenerate|generate|rebuild|add)(?i:d|ed)? (?:the )?"
     r"(?i:changelog|release notes)\b",
     # A maintainer's release-notes batches in merge-based projects (git.git).
     r"^(?i:the \w+ batch|start (?:the )?(?:post[- ])?\S+ cycle|sync with )",
@@ -376,8 +376,13 @@ DEFAULT_NOT_CREDITED = [
     r"|greenkeeper|codecov|web-flow)",
     # AI assistants named as authors or co-authors
     r"(?:claude(?: code)?|(?:github )?copilot|chatgpt|(?:openai )?codex|cursor agent|cursoragent"
-    r"|devin|gemini(?: code assist)?|amazon q(?: developer)?|aider|openhands|sweep|jules)",
-    r"noreply@anthropic\.com|cursoragent@cursor\.com|openhands@all-hands\.dev",
+    r"|devin|gemini(?: code assist)?|amazon q(?: developer)?|aider|openhands|sweep|jules|junie)",
+    # ... and under a model's name: "Claude Sonnet 4.5", "claude-3-5-sonnet", "gpt-5-codex",
+    # "Gemini 2.5 Pro" (a person called Claude Monet or Gemini Ortiz is still credited)
+    r"(?:claude|gemini)(?:[ -](?:opus|sonnet|haiku|instant|pro|flash|ultra|\d[\d.]*))+",
+    r"(?:chat)?gpt(?:[ -][\w.]+)*|(?:openai )?codex(?:[ -][\w.]+)+",
+    r"noreply@anthropic\.com|cursoragent@cursor\.com|openhands@all-hands\.dev"
+    r"|junie@jetbrains\.com",
 ]
 
 

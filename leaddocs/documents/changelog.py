@@ -6,27 +6,22 @@ section; a section a human edited, and any text outside the marked sections, is 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from leaddocs import markers
 from leaddocs.document import Merged
 from leaddocs.documents import jsontext
-from leaddocs.documents.headings import HeadingStyle, heading_style, misplaced_heading
+from leaddocs.documents.headings import (
+    HeadingStyle,
+    heading_style,
+    misplaced_heading,
+    release_heading,
+)
 from leaddocs.documents.model import ReleaseView, release_json
 from leaddocs.documents.render import Renderer
 
 UNRELEASED_ID = "unreleased"
-# A release heading written by hand: "## [1.2.0] - 2024-01-01", "## v1.2.0", "## [Unreleased]",
-# "## [1.2.0](https://…/compare/…) (2024-01-01)". The whole heading is the name and at most a
-# date: "## 1.4.0 upgrade guide" is a guide, not the 1.4.0 release.
-_LEGACY_HEADING = re.compile(
-    r"^##[ \t]+(?:\[(?P<bracketed>[^\]\r\n]+)\](?:\([^)\s]*\))?|(?P<plain>[^\s\[]+))"
-    r"(?:[ \t]*[-\u2013\u2014:]?[ \t]*\(?\d{4}-\d{2}-\d{2}\)?)?(?:[ \t]*\[yanked\])?[ \t]*\r?$",
-    re.IGNORECASE,
-)
-_VERSION_LIKE = re.compile(r"^unreleased$|\d+\.\d+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,11 +183,8 @@ def _rank(part: markers.Section | markers.Loose, order: dict[str, int]) -> int |
 
 def _release_heading(line: str) -> str | None:
     """The release a hand-written level-2 heading names, when that is all it says."""
-    heading = _LEGACY_HEADING.match(line)
-    if heading is None:
-        return None
-    name = (heading["bracketed"] or heading["plain"]).strip()
-    return name if _VERSION_LIKE.search(name) else None
+    heading = release_heading(line)
+    return heading.name if heading is not None else None
 
 
 def _ensure_break(part: str) -> str:

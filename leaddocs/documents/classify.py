@@ -20,7 +20,7 @@ from leaddocs.documents.patterns import AnyOf, FirstOf
 from leaddocs.documents.people import Credits
 from leaddocs.documents.pulls import PullRequestFacts, ReleaseCategories
 from leaddocs.documents.subjects import SubjectReader
-from leaddocs.history.changes import Change
+from leaddocs.history.changes import Change, most_telling_type
 from leaddocs.history.commits import Person
 from leaddocs.markers import is_leaddocs_commit
 
@@ -130,6 +130,10 @@ class Classifier:
         title = self._section_of_type.get(change.type or "")
         if title is None and change.type is None:
             title = self.subjects.section_of(change.description)
+        if title is None and len(change.commits) > 1:
+            # Titled "area: words" no verb places: its commits say what it is, as they do for
+            # a plainly titled pull request (history/changes.py).
+            title = self._section_of_type.get(most_telling_type(change.commits[1:], None)[0] or "")
         if title is not None:
             return Placement.SECTION, title
         if _all_written(change, self.credits.is_bot):

@@ -172,7 +172,7 @@ def _change(head: Commit, brought_in: list[Commit], topics: TopicMerges | None) 
     change_type, scope = head.type, head.scope
     if change_type is None:
         # A PR titled in plain words takes the most telling type among its commits.
-        change_type, scope = _most_telling_type(brought_in, scope)
+        change_type, scope = most_telling_type(brought_in, scope)
     headline = head.pr_title or head.subject
     return _merged_change(head, brought_in, change_type, scope, head.description, headline)
 
@@ -188,19 +188,21 @@ def _topic_change(merge: Commit, brought_in: list[Commit], branch: str) -> Chang
             merge, brought_in, only.type, only.scope, only.description, only.subject
         )
     else:
-        change_type, scope = _most_telling_type(brought_in, None)
+        change_type, scope = most_telling_type(brought_in, None)
         text = text or humanised(branch)
         change = _merged_change(merge, brought_in, change_type, scope, text, text)
     change.topic = branch
     return change
 
 
-def _most_telling_type(commits: list[Commit], scope: str | None) -> tuple[str | None, str | None]:
+def most_telling_type(commits: list[Commit], scope: str | None) -> tuple[str | None, str | None]:
+    """The most telling type among ``commits``, with the scope its commits share (none when
+    they name several: the change spans them)."""
     typed = [commit for commit in commits if commit.type is not None]
     for wanted in ("feat", "fix", "perf"):
-        match = next((commit for commit in typed if commit.type == wanted), None)
-        if match is not None:
-            return match.type, match.scope
+        scopes = {commit.scope for commit in typed if commit.type == wanted}
+        if scopes:
+            return wanted, scopes.pop() if len(scopes) == 1 else None
     return None, scope
 
 

@@ -183,16 +183,36 @@ class GitRepository:
             name, obj, kind, peeled, peeled_kind, stamp = line.split("\0")
             if peeled:
                 obj, kind = peeled, peeled_kind
-            if kind == "tag":
-                # A tag of a tag: for-each-ref peels one level only.
-                obj, kind = self._peel(obj)
             found.append(TagRef(name, obj, int(stamp or 0), kind))
+        # A tag of a tag: for-each-ref peels one level only; the rest are peeled together.
+        deeper = self._peeled([ref.commit for ref in found if ref.kind == "tag"])
+        for index, ref in enumerate(found):
+            if ref.commit in deeper:
+                peeled, kind = deeper[ref.commit]
+                found[index] = TagRef(ref.name, peeled, ref.timestamp, kind)
         return found
 
-    def _peel(self, tag: str) -> tuple[str, str]:
-        """(sha, type) of the object at the end of a chain of tag objects."""
-        sha = self._run("rev-parse", "--verify", "--end-of-options", f"{tag}^{{}}")
-        return sha, self._run("cat-file", "-t", sha)
+    def _peeled(self, tags: list[str]) -> dict[str, tuple[str, str]]:
+        """(sha, type) of the object at the end of each chain of tag objects ``tags`` (shas):
+        one ``git cat-file --batch-check``, however many."""
+        if not tags:
+            return {}
+        asked = list(dict.fromkeys(tags))
+        shown = subprocess.run(
+            ["git", "cat-file", "--batch-check=%(objectname) %(objecttype)"],
+            cwd=self.root,
+            input="".join(f"{sha}^{{}}\n" for sha in asked).encode(),
+            capture_output=True,
+            check=False,
+        )
+        found = {}
+        for sha, answer in zip(
+            asked, shown.stdout.decode("ascii", "replace").splitlines(), strict=False
+        ):
+            peeled, _, kind = answer.partition(" ")
+            if kind and kind != "missing":
+                found[sha] = (peeled, kind)
+        return found
 
     def is_ancestor(self, ancestor: str, commit: str) -> bool:
         try:

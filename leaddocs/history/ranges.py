@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from leaddocs.history.tags import ReleaseTag
+from leaddocs.history.tags import ReleaseTag, Rewritten
 from leaddocs.history.versions import Version
 
 Parents = Mapping[str, Sequence[str]]
@@ -55,15 +55,33 @@ def bounds(
 
 class Reach:
     """Which of ``tips`` reach each commit of a history read into memory, as one bit set per
-    commit (tip ``i`` is bit ``1 << i``): one pass over the commits, no git process."""
+    commit (tip ``i`` is bit ``1 << i``): one pass over the commits, no git process.
 
-    def __init__(self, parents: Parents, tips: Sequence[str]) -> None:
+    A tip whose index is in ``rewritten`` (a release tag standing at its twin) reaches what its
+    tag held: the history of its base and its twins, not what the main line gained under the
+    twins."""
+
+    def __init__(
+        self,
+        parents: Parents,
+        tips: Sequence[str],
+        rewritten: Mapping[int, Rewritten] | None = None,
+    ) -> None:
         self.tips = list(tips)
-        self._bits = _propagate(parents, self.tips)
+        seeds: list[tuple[int, Sequence[str]]] = []
+        self._marks: dict[str, int] = {}
+        for index, tip in enumerate(self.tips):
+            held = rewritten.get(index) if rewritten else None
+            seeds.append((index, held.base if held else (tip,)))
+            for twin in held.twins if held else ():
+                self._marks[twin] = self._marks.get(twin, 0) | 1 << index
+        self._bits = _propagate(parents, seeds)
         self._below: list[int] | None = None
 
     def bits(self, sha: str) -> int:
         """The tips that reach ``sha`` (a tip on it included)."""
+        if self._marks:
+            return self._bits.get(sha, 0) | self._marks.get(sha, 0)
         return self._bits.get(sha, 0)
 
     def reaches(self, tip: int, sha: str) -> bool:
@@ -104,12 +122,21 @@ def indices(bits: int) -> Iterator[int]:
         bits ^= low
 
 
-def _propagate(parents: Parents, tips: Sequence[str]) -> dict[str, int]:
-    """Each commit's bits: its own tips' and its children's. One pass when ``parents`` lists
-    children first, as ``git log --topo-order`` does; Kahn's order otherwise."""
+Seeds = Sequence[tuple[int, Sequence[str]]]  # (tip index, the commits its bit starts from)
+
+
+def _seeded(seeds: Seeds) -> dict[str, int]:
     bits: dict[str, int] = {}
-    for index, tip in enumerate(tips):
-        bits[tip] = bits.get(tip, 0) | 1 << index
+    for index, shas in seeds:
+        for sha in shas:
+            bits[sha] = bits.get(sha, 0) | 1 << index
+    return bits
+
+
+def _propagate(parents: Parents, seeds: Seeds) -> dict[str, int]:
+    """Each commit's bits: its own seeds' and its children's. One pass when ``parents`` lists
+    children first, as ``git log --topo-order`` does; Kahn's order otherwise."""
+    bits = _seeded(seeds)
     get = bits.get
     done: set[str] = set()
     mark = done.add
@@ -118,21 +145,19 @@ def _propagate(parents: Parents, tips: Sequence[str]) -> dict[str, int]:
         mark(sha)
         for parent in shas:
             if parent in done:  # a parent listed before its child: not children first
-                return _propagate_any_order(parents, tips)
+                return _propagate_any_order(parents, seeds)
             old = get(parent)
             # A run of single-parent commits shares one int: no new object per commit.
             bits[parent] = mine if old is None else old | mine
     return bits
 
 
-def _propagate_any_order(parents: Parents, tips: Sequence[str]) -> dict[str, int]:
+def _propagate_any_order(parents: Parents, seeds: Seeds) -> dict[str, int]:
     children_left: dict[str, int] = {}
     for shas in parents.values():
         for parent in shas:
             children_left[parent] = children_left.get(parent, 0) + 1
-    bits: dict[str, int] = {}
-    for index, tip in enumerate(tips):
-        bits[tip] = bits.get(tip, 0) | 1 << index
+    bits = _seeded(seeds)
     ready = [sha for sha in parents if sha not in children_left]
     while ready:
         sha = ready.pop()
@@ -168,7 +193,7 @@ def plan(
     from ``head``, newest first) that the rule gives it. A commit two releases reach without a
     common earlier release (two lines forked after a release) is listed in both, as each
     release's notes list it."""
-    reach = Reach(parents, [*(tag.commit for tag in tags), head])
+    reach = Reach(parents, [*(tag.commit for tag in tags), head], rewritten_of(tags))
     unreleased = len(tags)  # HEAD's tip index
     every = (1 << unreleased) - 1
     finals = sum(1 << index for index, tag in enumerate(tags) if not tag.version.prerelease)
@@ -194,6 +219,11 @@ def plan(
         for release in owners.of(tags[index].commit):
             release.folded.append(tags[index])
     return planned
+
+
+def rewritten_of(tags: Iterable[ReleaseTag]) -> dict[int, Rewritten]:
+    """Which of ``tags``, as ``Reach``'s tips, stand at a twin (``Reach``'s ``rewritten``)."""
+    return {i: tag.rewritten for i, tag in enumerate(tags) if tag.rewritten is not None}
 
 
 def _as_given(latest: list[ReleaseTag]) -> list[ReleaseTag]:

@@ -4,7 +4,7 @@ by the one range rule of ``ranges`` (ADR 0014)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from leaddocs.config import MergesConfig
@@ -14,9 +14,15 @@ from leaddocs.history.commits import Commit, Person, parse_records
 from leaddocs.history.commits import person as shared_person
 from leaddocs.history.git import GitRepository
 from leaddocs.history.merges import TopicMerges
-from leaddocs.history.ranges import Reach, bounds, is_boundary, plan
-from leaddocs.history.tags import ReleaseTag, one_per_commit, release_tags, unmatched_note
-from leaddocs.history.twins import find_twins, tags_note
+from leaddocs.history.ranges import Reach, bounds, is_boundary, plan, rewritten_of
+from leaddocs.history.tags import (
+    ReleaseTag,
+    matched_tags,
+    one_per_commit,
+    retagged_notes,
+    unmatched_note,
+)
+from leaddocs.history.twins import find_twins, placed, tags_note
 from leaddocs.history.versions import TagMatcher, Version
 
 Progress = Callable[[int], None]
@@ -128,7 +134,11 @@ class History:
         unmatched = unmatched_note((ref.name for ref in every), self._matcher)
         if unmatched:
             self._note(unmatched)
-        return release_tags(refs, self._matcher)
+        matched = matched_tags(refs, self._matcher)
+        kept = one_per_commit(matched)
+        for note in retagged_notes(matched, kept):
+            self._note(note)
+        return kept
 
     def release(
         self,
@@ -145,6 +155,12 @@ class History:
         tag_at_tip = next((tag for tag in reversed(tags) if tag.commit == to_sha), None)
         if from_ref is None:
             span = self._since_previous(tags, tag_at_tip, to_sha, to_ref)
+            if span.tip is not None and span.tip.rewritten is not None:
+                # The tip is a rebased release's twin: the notes are that release as tagged
+                # (what the main line gained under the twins was never in it).
+                to_sha = span.tip.tagged
+                tagged = next((tag for tag in tags if tag.commit == to_sha), None)
+                span = replace(self._since_previous(tags, tagged, to_sha, to_ref), tip=span.tip)
         else:
             span = self._between(from_ref, to_ref, to_sha)
         tag_at_tip = tag_at_tip or span.tip
@@ -196,6 +212,9 @@ class History:
         ]
         twins = find_twins(self.repo, [(tag.name, tag.commit) for tag in higher], commits, to_sha)
         named = {tag.name: tag for tag in higher}
+        parents = {commit.sha: commit.parents for commit in commits}
+        fixed = [tag for tag in tags if tag.commit in by_sha]
+        twins = placed(twins, named, fixed, parents) if twins else twins
         note = tags_note(twins, f"the history of {to_ref}")
         if note:
             self._note(note)
@@ -206,8 +225,7 @@ class History:
             tag for tag in [*tags, *mapped] if tag.commit in by_sha and tag.commit != to_sha
         )
         inside = [tag for tag in on_line if is_boundary(version, tag, self._fold)]
-        parents = {commit.sha: commit.parents for commit in commits}
-        reach = Reach(parents, [tag.commit for tag in inside])
+        reach = Reach(parents, [tag.commit for tag in inside], rewritten_of(inside))
         position = {tag.commit: index for index, tag in enumerate(inside)}
 
         def latest_of(candidates: list[ReleaseTag]) -> list[ReleaseTag]:
@@ -235,7 +253,7 @@ class History:
             previous.name if previous else None,
             previous.commit if previous else None,
             previous.version if previous else None,
-            tuple(tag.commit for tag in rule.latest),
+            tuple(tag.tagged for tag in rule.latest),
             kept,
             folded if version is not None and not version.prerelease else [],
             at_tip,
@@ -266,9 +284,10 @@ class History:
             return _Span(from_ref, from_sha, base, (from_sha,), commits, [])
         twin = twins[0]
         self._note(twin.note(f"--from {from_ref}", f"the history of --to {to_ref}"))
-        reach = Reach({commit.sha: commit.parents for commit in commits}, [twin.sha])
+        parents = {commit.sha: commit.parents for commit in commits}
+        reach = Reach(parents, [twin.sha], {0: twin.held})
         kept = [commit for commit in commits if not reach.bits(commit.sha)]
-        return _Span(from_ref, twin.sha, base, (twin.sha,), kept, [])
+        return _Span(from_ref, twin.sha, base, (from_sha,), kept, [])
 
     def span(self, from_sha: str | None, to_sha: str) -> Release:
         """The changes of ``from_sha..to_sha`` (everything up to ``to_sha`` without one): a
@@ -419,19 +438,8 @@ class History:
         named = {tag.name: tag for tag in off_line}
         tagged = {tag.commit for tag in on_line}
         twins = [twin for twin in twins if twin.sha not in tagged]
-        reach = Reach(parents, [*(twin.sha for twin in twins), *(tag.commit for tag in on_line)])
-        mapped = []
-        kept = []
-        for index, twin in enumerate(twins):
-            tag = named[twin.name]
-            if any(
-                (other.version > tag.version and reach.reaches(index, other.commit))
-                or (other.version < tag.version and reach.reaches(len(twins) + at, twin.sha))
-                for at, other in enumerate(on_line)
-            ):
-                continue
-            kept.append(twin)
-            mapped.append(twin.mapped(tag))
+        kept = placed(twins, named, on_line, parents)
+        mapped = [twin.mapped(named[twin.name]) for twin in kept]
         note = tags_note(kept, "the history of HEAD")
         if note:
             self._note(note)

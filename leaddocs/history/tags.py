@@ -12,22 +12,51 @@ _NAMED_IN_NOTE = 3  # unmatched tags named in the warning; the rest are counted
 
 
 @dataclass(frozen=True, slots=True)
+class Rewritten:
+    """What a release tag a rebase left off the main line shipped, as the main line holds it:
+    the history of ``base`` and the ``twins``, not everything the last twin reaches (the main
+    line may have gained commits the tag never held before the rebase put the twins on top)."""
+
+    tagged: str  # the commit the tag points at, off the main line
+    base: tuple[str, ...]  # the main-line commits the tag's own line grew from
+    twins: tuple[str, ...]  # the main-line twins of the tag's own line, the tagged one's first
+
+
+@dataclass(frozen=True, slots=True)
 class ReleaseTag:
     name: str
     version: Version
     commit: str
     timestamp: int
+    rewritten: Rewritten | None = None  # a tag standing at its twin (history/twins.py)
+
+    @property
+    def tagged(self) -> str:
+        """The commit the tag itself points at (off the main line when it was rewritten)."""
+        return self.rewritten.tagged if self.rewritten else self.commit
 
 
-def release_tags(refs: Iterable[TagRef], matcher: TagMatcher) -> list[ReleaseTag]:
-    """Release tags, lowest version first; of several on one commit only the highest counts,
-    and of one version tagged on several commits only the latest-created tag."""
+def matched_tags(refs: Iterable[TagRef], matcher: TagMatcher) -> list[ReleaseTag]:
+    """Every tag ``matcher`` reads a version from, as it is."""
     found = []
     for ref in refs:
         version = matcher.version_of(ref.name)
         if version is not None:
             found.append(ReleaseTag(ref.name, version, ref.commit, ref.timestamp))
-    return one_per_commit(found)
+    return found
+
+
+def retagged_notes(matched: Iterable[ReleaseTag], kept: Iterable[ReleaseTag]) -> list[str]:
+    """A line for each release tag left out because its version is tagged later on another
+    commit (``v5.15`` then ``5.15.0``): its release would vanish with no word otherwise."""
+    by_version = {tag.version: tag for tag in kept}
+    held = {tag.commit for tag in by_version.values()}
+    return [
+        f"tag {tag.name} names the version of {by_version[tag.version].name}, which is tagged "
+        f"later on another commit: {tag.name} is left out"
+        for tag in matched
+        if tag.commit not in held and tag.version in by_version
+    ]
 
 
 def one_per_commit(tags: Iterable[ReleaseTag]) -> list[ReleaseTag]:

@@ -11,20 +11,26 @@ tag is mapped to its commit's twin only when every commit of its own line (what 
 the main line does not, at most ``OWN_LINE_MAX``) has a twin: a maintenance release, whose
 own line holds a commit of its own (the version bump), is left where it is.
 
-The cost stays small whatever the history: candidates are found by subject and author date in
-the commits already read; only they and the few tags' own commits get a patch-id, from one
-``git diff-tree`` piped into one ``git patch-id``.
+A mapped tag holds what it held when it was tagged: the history its own line grew from and the
+twins of that line. Commits the main line gained before the rebase put the twins on top are
+not in it (the tag never shipped them): the next release lists them.
+
+The cost stays small whatever the history and the number of tags: candidates are found by
+subject and author date in the commits already read; the own lines of the tags that have one
+are read by one ``git log``; only they and the candidates get a patch-id, from one ``git
+diff-tree`` piped into one ``git patch-id``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from leaddocs.history.commits import Commit, parse_commit
 from leaddocs.history.git import GitRepository
-from leaddocs.history.tags import ReleaseTag
+from leaddocs.history.ranges import Parents, Reach
+from leaddocs.history.tags import ReleaseTag, Rewritten
 
 OWN_LINE_MAX = 200  # a tag whose line left the main line longer ago is not looked at
 _NAMED = 3  # tags a note names; the rest are counted
@@ -36,10 +42,17 @@ class Twin:
     commit: str  # what it points at, off the main line
     sha: str  # its twin on the main line
     same_patch: bool  # found by patch-id (else by subject and author date)
+    base: tuple[str, ...] = ()  # the main-line commits the tag's own line grew from
+    line: tuple[str, ...] = ()  # the twins of every commit of its own line (``sha`` first)
+
+    @property
+    def held(self) -> Rewritten:
+        """What the tag held, as the main line holds it."""
+        return Rewritten(self.commit, self.base, self.line or (self.sha,))
 
     def mapped(self, tag: ReleaseTag) -> ReleaseTag:
-        """``tag`` as the main line holds it."""
-        return dataclasses.replace(tag, commit=self.sha)
+        """``tag`` as the main line holds it: at its twin, holding what the tag held."""
+        return dataclasses.replace(tag, commit=self.sha, rewritten=self.held)
 
     def note(self, what: str, line: str) -> str:
         """``what`` (``tag v1.1.0``) is not in ``line`` (``HEAD's history``), and why."""
@@ -78,24 +91,97 @@ def find_twins(
     # branches, maintenance releases) have no candidate at all and cost nothing more.
     likely = _candidates(line, tagged)
     hopeful = list(dict.fromkeys(sha for sha in shas if likely.get(sha)))
-    own_lines: dict[str, list[Commit]] = {}
-    for sha in hopeful:
-        own = [parse_commit(r) for r in repo.commits_of([sha, f"^{line_tip}"], OWN_LINE_MAX + 1)]
-        if own and len(own) <= OWN_LINE_MAX:
-            own_lines[sha] = own
+    own_lines = _own_lines(repo, hopeful, line_tip, {commit.sha for commit in line})
     everyone = [commit for own in own_lines.values() for commit in own]
     candidates = _candidates(line, everyone)
     wanted = {commit.sha for commit in everyone}
     wanted.update(sha for commit in everyone for sha in candidates.get(commit.sha, ()))
     patch_ids = repo.commit_patch_ids(sorted(wanted))
     by_sha = {commit.sha: commit for commit in line}
-    found: dict[str, tuple[str, bool]] = {}
+    found: dict[str, Twin] = {}
     for sha, own in own_lines.items():
         matches = {c.sha: _twin(c, candidates.get(c.sha, []), by_sha, patch_ids) for c in own}
         twin = matches.get(sha)
-        if twin is not None and all(match is not None for match in matches.values()):
-            found[sha] = twin
-    return [Twin(name, sha, *found[sha]) for name, sha in tips if sha in found]
+        if twin is None or any(match is None for match in matches.values()):
+            continue
+        others = (match[0] for match in matches.values() if match is not None)
+        twins = tuple(dict.fromkeys((twin[0], *others)))
+        mine = set(matches)
+        base = tuple(dict.fromkeys(p for c in own for p in c.parents if p not in mine))
+        found[sha] = Twin("", sha, *twin, base, twins)
+    return [dataclasses.replace(found[sha], name=name) for name, sha in tips if sha in found]
+
+
+def _own_lines(
+    repo: GitRepository, shas: list[str], line_tip: str, on_line: set[str]
+) -> dict[str, list[Commit]]:
+    """What each of ``shas`` holds that ``line_tip`` does not (at most ``OWN_LINE_MAX``
+    commits, else it is left out): one ``git log`` of them all, each line then walked in
+    memory. A parent the log does not hold is on the line, unless the log stopped at its
+    limit (a line past the cap among them); then only a tag whose walk meets a parent that
+    is in neither the log nor ``on_line`` (the line's commits read) is asked about alone."""
+    if not shas:
+        return {}
+    limit = OWN_LINE_MAX * len(shas) + 1
+    read = [parse_commit(raw) for raw in repo.commits_of([*shas, f"^{line_tip}"], limit)]
+    cut = len(read) >= limit
+    by_sha = {commit.sha: commit for commit in read}
+    found: dict[str, list[Commit]] = {}
+    for sha in shas:
+        own = _walk(by_sha, sha, on_line if cut else None)
+        if own is None:  # past the log's limit: this one line, read on its own
+            raws = repo.commits_of([sha, f"^{line_tip}"], OWN_LINE_MAX + 1)
+            own = [parse_commit(raw) for raw in raws]
+        if own and len(own) <= OWN_LINE_MAX:
+            found[sha] = own
+    return found
+
+
+def _walk(by_sha: dict[str, Commit], tip: str, known: set[str] | None) -> list[Commit] | None:
+    """``tip``'s commits among ``by_sha`` (at most one past ``OWN_LINE_MAX``); None when
+    ``known`` is given and a parent is in neither (the log may have been cut before it)."""
+    seen: dict[str, Commit] = {}
+    stack = [tip]
+    while stack and len(seen) <= OWN_LINE_MAX:
+        sha = stack.pop()
+        commit = by_sha.get(sha)
+        if commit is None:
+            if known is not None and sha not in known:
+                return None
+            continue
+        if sha in seen:
+            continue
+        seen[sha] = commit
+        stack.extend(commit.parents)
+    return list(seen.values())
+
+
+def placed(
+    twins: Sequence[Twin],
+    named: Mapping[str, ReleaseTag],
+    fixed: Sequence[ReleaseTag],
+    parents: Parents,
+) -> list[Twin]:
+    """The ``twins`` (of the tags ``named``) whose place agrees with the versions around them:
+    the release tags ``fixed`` on the line and the twins already placed, highest version first.
+    A twin that reaches a higher release (or stands on its commit), or that a lower one
+    reaches, is no twin: a backport whose original landed after a later release, a
+    cherry-picked maintenance release whose original a later release holds."""
+    tips = [*(twin.sha for twin in twins), *(tag.commit for tag in fixed)]
+    reach = Reach(parents, tips)
+    versions = [named[twin.name].version for twin in twins]
+    settled = [(len(twins) + at, tag.version) for at, tag in enumerate(fixed)]
+    kept: list[int] = []
+    for index in sorted(range(len(twins)), key=versions.__getitem__, reverse=True):
+        version = versions[index]
+        if any(
+            (other > version and reach.reaches(index, tips[at]))
+            or (other < version and reach.reaches(at, tips[index]))
+            for at, other in [*settled, *((i, versions[i]) for i in kept)]
+        ):
+            continue
+        kept.append(index)
+    return [twins[index] for index in sorted(kept)]
 
 
 def _candidates(line: Sequence[Commit], commits: Iterable[Commit]) -> dict[str, list[str]]:

@@ -102,3 +102,18 @@ def test_a_drafted_adr_shows_its_source_on_the_site_as_code_not_as_html_text() -
     assert any(block.startswith("pre: 1 | Events are written") for block in outline)
     for render in (commonmark, python_markdown):
         assert "<details" not in text_of(render(body))
+
+
+def test_a_release_with_nothing_notable_says_so_in_a_paragraph_of_its_own(
+    cli: Any, repo: Repo
+) -> None:
+    """A blank line after the heading, as after every other heading leaddocs writes."""
+    repo.commit("feat: first")
+    repo.tag("v1.0.0")
+    repo.commit("chore(release): 1.1.0")
+    repo.tag("v1.1.0")
+    for command in ("release-notes", "changelog"):
+        result = cli("--repo", repo.path, command)
+        assert result.code == 0, result
+        assert " — " in result.stdout and "\n\n_No notable changes._\n" in result.stdout
+        assert "p: No notable changes." in same_in_both(result.stdout)

@@ -112,3 +112,46 @@ def test_the_by_line_is_configurable(cli: Any, repo: Repo, by_line: str, shown: 
     configure(repo, f"contributors:\n  by_line: {by_line}\n")
     text = markdown(cli, repo)
     assert (") by Ada Lovelace" in text) is shown
+
+
+@pytest.mark.parametrize(
+    "assistant",
+    [
+        "claude <noreply@anthropic.com>",
+        "Claude Sonnet 4.5 <claude@anthropic.com>",
+        "Claude Opus 4.1 <claude@example.com>",
+        "claude-3-5-sonnet <ai@example.com>",
+        "  CLAUDE   <ai@example.com>",
+        "gpt-5-codex <codex@example.com>",
+        "ChatGPT Codex Connector <codex@example.com>",
+        "Gemini 2.5 Pro <gemini@example.com>",
+        "GitHub Copilot <copilot@example.com>",
+        "Junie <junie@jetbrains.com>",
+        "Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>",
+    ],
+)
+def test_an_assistant_co_author_however_spelled_is_not_credited(
+    cli: Any, repo: Repo, assistant: str
+) -> None:
+    repo.commit("feat: first", author=ADA)
+    repo.tag("v1.0.0")
+    repo.commit(f"feat: export\n\nCo-authored-by: {assistant}", author=ADA)
+    repo.commit("fix: totals", author="Grace Hopper <grace@example.com>")
+    assert notes(cli, repo)["contributors"] == ["Ada Lovelace", "Grace Hopper"]
+
+
+def test_people_who_share_a_name_with_an_assistant_are_credited(cli: Any, repo: Repo) -> None:
+    repo.commit("feat: first", author=ADA)
+    repo.tag("v1.0.0")
+    repo.commit(
+        "feat: export\n\nCo-authored-by: Claude Monet <claude@example.com>\n"
+        "Co-authored-by: Devin Smith <devin@example.com>\n"
+        "Co-authored-by: Gemini Ortiz <gemini@example.com>",
+        author=ADA,
+    )
+    assert notes(cli, repo)["contributors"] == [
+        "Ada Lovelace",
+        "Claude Monet",
+        "Devin Smith",
+        "Gemini Ortiz",
+    ]

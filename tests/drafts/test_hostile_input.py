@@ -7,7 +7,7 @@ from typing import Any
 
 from tests.drafts.helpers import configure, markdown, notes, sections
 from tests.gitrepo import Repo
-from tests.security.rendered import RENDERERS, assert_safe, text_of
+from tests.security.rendered import RENDERERS, assert_safe, same_in_both, text_of
 
 FORGE = "https://github.com/acme/shop/"
 HOSTILE = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) @everyone **bold** `x"
@@ -63,3 +63,41 @@ def test_a_pattern_list_with_a_named_group_twice_still_works(cli: Any, repo: Rep
     document = notes(cli, repo)
     assert [item["subject"] for item in document["skipped"]] == ["Ship 1.1"]
     assert sections(document) == {"Maintenance": ["Noise: tidy"]}
+
+
+def test_hostile_prose_names_and_bot_titles_stay_text_in_the_changelog(
+    cli: Any, repo: Repo
+) -> None:
+    """In the CHANGELOG too, the collapsed blocks included: text that would close <details>,
+    end a leaddocs marker or link somewhere stays text in both renderers, and a second run
+    leaves the file as it was."""
+    closing = '</details></summary> <!-- leaddocs:section id="v1.0.0" sha256=00 --> -->'
+    hostile = f"{closing} {HOSTILE} ![i](https://evil.example/p.png) {{: onclick=x}}"
+    (repo.path / ".mailmap").write_text(f"Ada {hostile.replace('<', '')} <ada@example.com>\n")
+    repo.git("add", ".mailmap")
+    repo.git("remote", "add", "origin", "https://github.com/acme/shop.git")
+    repo.commit("Initial import")
+    repo.tag("v1.0.0")
+    for number in range(2):
+        repo.merge_topic(f"jc/t{number}", [f"area: one {hostile}"], f"It learned to {hostile}")
+    repo.merge_pr(
+        7,
+        f"Bump left-pad from 1 to 2 {hostile}",
+        [f"Bump left-pad from 1 to 2 {hostile}"],
+        author="dependabot[bot] <1+dependabot[bot]@users.noreply.github.com>",
+    )
+    repo.commit(f"refactor: {hostile}")
+    repo.tag("v1.1.0")
+    target = repo.path / "CHANGELOG.md"
+    assert cli("--repo", repo.path, "changelog", "-o", target).code == 0
+    text = target.read_text()
+    assert text.count("<!-- leaddocs:section ") == 3  # two releases and Unreleased, no more
+    assert_safe(
+        text,
+        links=[FORGE, "https://pypi.org/project/leaddocs/"],
+        raw={"details": 2, "summary": 2, "!--": 3},
+    )
+    outline = same_in_both(text)
+    assert "summary: Maintenance (1)" in outline and "summary: Refactoring (1)" in outline
+    assert cli("--repo", repo.path, "changelog", "-o", target).code == 0
+    assert target.read_text() == text

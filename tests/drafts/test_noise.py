@@ -28,6 +28,8 @@ RELEASE_COMMITS = [
     "Bump version to 1.1.0",
     "v1.1.0",
     "docs: update the changelog for 1.1.0",
+    "docs: refresh the CHANGELOG with leaddocs changelog",
+    "Regenerated CHANGELOG.md",
 ]
 
 

@@ -80,3 +80,26 @@ def test_a_pull_request_title_with_an_area_keeps_it(cli: Any, repo: Repo) -> Non
     assert found["Fixes"] == ["ui: fix the dark mode toggle"]
     assert found["Documentation"] == ["readme: explain setup"]
     assert found["Other"] == ["parser: handle tabs"]
+
+
+def test_a_merge_titled_with_no_type_takes_its_commits_most_telling_one(
+    cli: Any, repo: Repo
+) -> None:
+    """A pull request or merge titled 'area: words' that no verb places is placed by its
+    commits, as a plainly titled one is; a verb in the title still comes first."""
+    repo.commit("feat: first")
+    repo.tag("v1.0.0")
+    repo.merge_pr(6, "cart: saved carts for everyone", ["feat(cart): save the cart", "test: x"])
+    repo.merge_pr(7, "ui: fix the dark mode toggle", ["feat(ui): a new toggle"])
+    repo.branch("topic")
+    repo.commit("fix(history): one range rule")
+    repo.commit("feat(history): rebased tags")
+    repo.checkout("main")
+    repo.merge("topic", "merge: releases found and right (#11)")
+    found = sections(notes(cli, repo))
+    assert found["Features"] == [
+        "merge: releases found and right",
+        "cart: saved carts for everyone",
+    ]
+    assert found["Fixes"] == ["ui: fix the dark mode toggle"]
+    assert "Other" not in found

@@ -124,3 +124,16 @@ def test_a_change_lists_the_issues_its_commits_reference(repo: Repo) -> None:
     repo.commit("fix: c (#5)\n\nFixes #8")
     changes = unreleased(repo).changes
     assert [(change.pr, change.issues) for change in changes] == [(5, (8,)), (4, (3, 14))]
+
+
+def test_a_plainly_titled_pull_request_takes_a_scope_only_its_commits_agree_on(
+    repo: Repo,
+) -> None:
+    """The type of its most telling commits; their scope only when they share it: a title
+    that spans the API and the UI is no more one than the other."""
+    start(repo)
+    repo.merge_pr(6, "Dark mode", ["feat(ui): the toggle", "feat(api): store the choice"])
+    repo.merge_pr(7, "Faster search", ["perf(search): an index", "test: the index"])
+    changes = {change.pr: change for change in unreleased(repo).changes}
+    assert (changes[6].type, changes[6].scope) == ("feat", None)
+    assert (changes[7].type, changes[7].scope) == ("perf", "search")

@@ -3,7 +3,10 @@ blob, tags of tags, and tag names that start with a dash."""
 
 from __future__ import annotations
 
+import subprocess
 from typing import Any
+
+import pytest
 
 from leaddocs.config import DEFAULT_TAG_PATTERN
 from leaddocs.history.git import GitRepository
@@ -67,3 +70,35 @@ def test_a_tag_whose_name_starts_with_a_dash_is_a_ref_not_an_option(cli: Any, re
     # Still never an option: an unknown dashed name is an unknown ref.
     result = cli("--repo", repo.path, "release-notes", "--from", "--output=x")
     assert result.code == 4 and "unknown ref '--output=x'" in result.stderr, result
+
+
+def test_hundreds_of_tags_of_tags_are_peeled_by_one_git_process(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Re-signed or re-annotated releases: a tag of a tag each. Reading them costs the same
+    few processes whatever their number, and a tag of a tag of a tree is still a tree."""
+    repo.commit("feat: first")
+    stream = []
+    head = repo.head()
+    for number in range(300):
+        tagger = "tagger Ada Lovelace <ada@example.com> 1700000000 +0000"
+        stream.append(f"tag inner-{number}\nmark :{number + 1}\nfrom {head}\n{tagger}\n")
+        stream.append(f"data 5\ninner\ntag v1.0.{number}\nfrom :{number + 1}\n{tagger}\n")
+        stream.append("data 5\nouter\n")
+    repo.git("fast-import", "--quiet", input="".join(stream).encode())
+    repo.git("tag", "-a", "-m", "a tree", "tree-tag", "HEAD^{tree}")
+    repo.git("tag", "-a", "-m", "outer", "v2.0.0", "tree-tag")
+    git = GitRepository(repo.path)  # opening it asks git its own questions, not counted here
+    calls: list[str] = []  # every git process started: they all go through subprocess.run
+    real_subprocess = subprocess.run
+
+    def counted_subprocess(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0][1])
+        return real_subprocess(*args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", counted_subprocess)
+    found = {ref.name: ref for ref in git.tags()}
+    assert len(calls) <= 2, calls
+    assert {found[f"v1.0.{n}"].commit for n in range(300)} == {head}
+    assert {found[f"v1.0.{n}"].kind for n in range(300)} == {"commit"}
+    assert found["v2.0.0"].kind == "tree"

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from leaddocs.config import DEFAULT_TAG_PATTERN
+from leaddocs.history import twins
 from leaddocs.history.git import GitRepository
 from leaddocs.history.releases import History
 from tests.gitrepo import Repo
@@ -25,9 +26,10 @@ def test_a_rebased_release_keeps_its_place_in_the_changelog(cli: Any, repo: Repo
     result = cli("--repo", repo.path, "changelog", "--format", "json")
     releases = by_tag(changelog_json(cli, repo))
     assert list(releases) == ["v1.2.0", "v1.1.0", "v1.0.0", None]
-    # Its changes are its own, not folded into v1.2.0; v1.2.0 lists only what came after.
-    assert sorted(items(releases["v1.1.0"])) == ["main moved on", "one", "two"]
-    assert items(releases["v1.2.0"]) == ["three"]
+    # Its changes are its own, not folded into v1.2.0; v1.2.0 lists what came after, and
+    # what main gained while the release branch waited (the tag never held it).
+    assert sorted(items(releases["v1.1.0"])) == ["one", "two"]
+    assert sorted(items(releases["v1.2.0"])) == ["main moved on", "three"]
     assert releases["v1.2.0"]["from"] == "v1.1.0"
     assert items(releases[None]) == ["after"]
     tagged = repo.git("rev-parse", "--short=12", "v1.1.0^{commit}")
@@ -45,14 +47,15 @@ def test_release_notes_from_a_rebased_tag_start_at_its_twin(cli: Any, repo: Repo
     assert "swapped" not in result.stderr
     assert "--from v1.1.0" in result.stderr and "the same patch" in result.stderr
     document = notes_json(cli, repo, "--from", "v1.1.0")
-    assert sorted(items(document)) == ["after", "three"]
+    assert sorted(items(document)) == ["after", "main moved on", "three"]
     assert document["from"] == "v1.1.0"
 
 
 def test_notes_of_the_release_after_a_rebased_one_start_at_the_twin(cli: Any, repo: Repo) -> None:
     rebased_release(repo)
     document = notes_json(cli, repo, "--to", "v1.2.0")
-    assert (document["from"], items(document)) == ("v1.1.0", ["three"])
+    assert (document["from"], sorted(items(document))) == ("v1.1.0", ["main moved on", "three"])
+    assert sorted(items(notes_json(cli, repo, "--to", "v1.1.0"))) == ["one", "two"]
 
 
 def test_a_twin_whose_patch_changed_is_found_by_subject_and_author_date(
@@ -78,8 +81,8 @@ def test_a_twin_whose_patch_changed_is_found_by_subject_and_author_date(
     result = cli("--repo", repo.path, "changelog", "--format", "json")
     assert "its twin" in result.stderr and "(the same subject and author date)" in result.stderr
     releases = by_tag(changelog_json(cli, repo))
-    assert sorted(items(releases["v1.0.1"])) == ["main moved on", "round totals"]
-    assert items(releases[None]) == ["later"]
+    assert items(releases["v1.0.1"]) == ["round totals"]
+    assert sorted(items(releases[None])) == ["later", "main moved on"]
 
 
 def _maintenance_release(repo: Repo) -> None:
@@ -244,11 +247,11 @@ def test_notes_at_the_twin_of_a_rebased_release_are_that_release(cli: Any, repo:
     repo.git("merge", "-q", "--ff-only", "release")  # HEAD is v1.1.0's twin
     notes = notes_json(cli, repo)
     assert (notes["tag"], notes["from"]) == ("v1.1.0", "v1.0.0")
-    assert sorted(items(notes)) == ["main moved on", "one"]
+    assert items(notes) == ["one"]  # the release as tagged: main's own commit never was in it
     assert notes["next_version"] is None
     releases = by_tag(changelog_json(cli, repo))
-    assert sorted(items(releases["v1.1.0"])) == sorted(items(notes))
-    assert items(releases[None]) == []
+    assert items(releases["v1.1.0"]) == items(notes)
+    assert items(releases[None]) == ["main moved on"]
 
 
 def test_a_rebased_candidate_folds_into_the_final_release_tagged_on_main(
@@ -272,3 +275,114 @@ def test_a_rebased_candidate_folds_into_the_final_release_tagged_on_main(
         assert document["from"] == "v1.0.0"
         assert sorted(items(document)) == ["main moved on", "one", "polish"]
         assert document["folded_prereleases"] == ["v1.1.0-rc.1"]
+
+
+def _rebased_and_cherry_picked(repo: Repo) -> None:
+    """v1.1.0 tagged on a release branch that is then rebased onto main; v1.0.1 a cherry-pick
+    of its fix onto a maintenance branch, tagged there with no release commit of its own.
+    HEAD is v1.1.0's twin, which is the twin of v1.0.1's fix too."""
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    repo.branch("release")
+    repo.commit("feat: one")
+    repo.commit("fix: two")
+    repo.tag("v1.1.0")
+    repo.branch("maint", "v1.0.0")
+    repo.git("cherry-pick", "v1.1.0")
+    repo.tag("v1.0.1")
+    repo.checkout("main")
+    repo.commit("docs: main moved on")
+    rebase(repo, "release", "main")
+    repo.checkout("main")
+    repo.git("merge", "-q", "--ff-only", "release")
+
+
+def test_a_cherry_picked_maintenance_release_does_not_stand_at_a_later_releases_twin(
+    cli: Any, repo: Repo
+) -> None:
+    _rebased_and_cherry_picked(repo)
+    notes = notes_json(cli, repo)
+    assert (notes["tag"], notes["from"], sorted(items(notes))) == (
+        "v1.1.0",
+        "v1.0.0",
+        ["one", "two"],
+    )
+    repo.commit("feat: three")
+    repo.tag("v1.2.0")
+    result = cli("--repo", repo.path, "changelog", "--format", "json")
+    assert result.code == 0, result
+    assert "tag v1.1.0 (" in result.stderr and "v1.0.1 at" not in result.stderr
+    assert "(v1.0.1): not listed" in result.stderr
+    releases = by_tag(changelog_json(cli, repo))
+    assert list(releases) == ["v1.2.0", "v1.1.0", "v1.0.0", None]
+    notes_result = cli("--repo", repo.path, "release-notes", "--to", "v1.1.0")
+    assert "v1.0.1" not in notes_result.stderr  # no twin of v1.0.1 at v1.1.0's own commit
+    for tag in ("v1.2.0", "v1.1.0"):
+        notes = notes_json(cli, repo, "--to", tag)
+        assert (notes["from"], sorted(items(notes))) == (
+            releases[tag]["from"],
+            sorted(items(releases[tag])),
+        ), tag
+    assert sorted(items(releases["v1.1.0"])) == ["one", "two"]
+
+
+def test_many_rebased_releases_are_mapped_by_a_few_git_processes(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every release of a project that tags release branches before "Rebase and merge": their
+    own lines are read together, not one git log per tag."""
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    for number in range(1, 31):
+        repo.branch(f"release-{number}")
+        repo.commit(f"fix: release fix {number}")
+        repo.tag(f"v1.{number}.0")
+        repo.checkout("main")
+        repo.commit(f"docs: main moved on {number}")
+        rebase(repo, f"release-{number}", "main")
+        repo.checkout("main")
+        repo.git("merge", "-q", "--ff-only", f"release-{number}")
+    reads: list[list[str]] = []
+    real = GitRepository.commits_of
+
+    def counted(self: GitRepository, args: list[str], limit: int) -> Any:
+        reads.append(args)
+        return real(self, args, limit)
+
+    monkeypatch.setattr(GitRepository, "commits_of", counted)
+    history = History(GitRepository(repo.path), DEFAULT_TAG_PATTERN)
+    released, _ = history.releases()
+    assert len(released) == 31 and len(reads) <= 2, len(reads)
+    # What main gained while release 29 waited came with release 30's branch.
+    changes = {release.tag: release.changes for release in released}["v1.30.0"]
+    assert sorted(change.description for change in changes) == [
+        "main moved on 29",
+        "release fix 30",
+    ]
+
+
+def test_a_tag_whose_own_line_is_too_long_is_left_where_it_is(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past OWN_LINE_MAX commits off the line, a tag is not looked at (a long-lived branch);
+    the shorter lines read with it are still mapped, whether the shared read was cut or not."""
+    monkeypatch.setattr(twins, "OWN_LINE_MAX", 2)
+    repo.commit("feat: base")
+    repo.tag("v1.0.0")
+    repo.branch("long")
+    for number in range(4):
+        repo.commit(f"feat: long {number}")
+    repo.tag("v1.1.0")
+    repo.branch("short", "v1.0.0")
+    repo.commit("fix: short")
+    repo.tag("v1.0.1")
+    repo.checkout("main")
+    repo.commit("docs: main moved on")
+    for branch in ("short", "long"):
+        rebase(repo, branch, "main")
+        repo.checkout("main")
+        repo.git("merge", "-q", "--ff-only", branch)
+    history = History(GitRepository(repo.path), DEFAULT_TAG_PATTERN)
+    released, _ = history.releases()
+    assert [release.tag for release in released] == ["v1.0.1", "v1.0.0"]
+    assert any("(v1.1.0): not listed" in note for note in history.notes)

@@ -75,6 +75,12 @@ def test_one_version_written_two_ways_is_one_release(cli: Any, repo: Repo) -> No
     repo.commit("fix: after")
     releases = by_tag(changelog_json(cli, repo))
     assert list(releases) == ["5.15.0", None]
+    # Saying so: the earlier tag's release is gone from the CHANGELOG, and it was a release.
+    result = cli("--repo", repo.path, "changelog", "--format", "json")
+    assert (
+        "tag v5.15 names the version of 5.15.0, which is tagged later on another commit: "
+        "v5.15 is left out"
+    ) in result.stderr
 
 
 def test_a_kernel_style_history_gets_every_release(cli: Any, repo: Repo) -> None:

@@ -85,22 +85,36 @@ class Figures:
         return sum(r.kept for r in self.releases) / self.shown if self.shown else 1.0
 
 
-def measure(scenario: Scenario, where: Path) -> Figures:
-    """Build the scenario's repository under ``where`` and compare its draft release by release."""
+@dataclass(frozen=True)
+class Drafted:
+    """One release of leaddocs' CHANGELOG."""
+
+    tag: str
+    shown: list[str]
+    housekeeping: list[str]  # the entries in the collapsed blocks
+
+
+def build(scenario: Scenario, where: Path) -> Repo:
+    """The scenario's repository, built under ``where``, its configuration in place."""
     repo = init_repo(where / scenario.name)
     scenario.build(repo)
     if scenario.config:
         (repo.path / "leaddocs.yml").write_text(scenario.config, encoding="utf-8")
-    drafted = drafted_releases(repo.path)
+    return repo
+
+
+def measure(scenario: Scenario, where: Path) -> Figures:
+    """Build the scenario's repository under ``where`` and compare its draft release by release."""
+    drafted = drafted_releases(build(scenario, where).path)
     releases = []
     for version, entries in published_releases(scenario.published).items():
-        shown, housekeeping = drafted.get(version, ([], []))
-        releases.append(compare(version, entries, shown, housekeeping))
+        found = drafted.get(version, Drafted("", [], []))
+        releases.append(compare(version, entries, found.shown, found.housekeeping))
     return Figures(scenario.name, releases)
 
 
-def drafted_releases(path: Path) -> dict[str, tuple[list[str], list[str]]]:
-    """Version → (entries shown, entries in the collapsed block) of leaddocs' CHANGELOG."""
+def drafted_releases(path: Path) -> dict[str, Drafted]:
+    """Version → the release of leaddocs' CHANGELOG."""
     project = api.open_project(path)
     document = json.loads(api.changelog(project, api.ChangelogRequest(format="json")).body)
     found = {}
@@ -111,8 +125,17 @@ def drafted_releases(path: Path) -> dict[str, tuple[list[str], list[str]]]:
             entries = [_entry(item) for item in section["items"]]
             folded = section.get("collapsed", section["maintenance"])  # before "collapsed"
             (housekeeping if folded else shown).extend(entries)
-        found[release["tag"].removeprefix("v")] = (shown, housekeeping)
+        tag = release["tag"]
+        found[tag.removeprefix("v")] = Drafted(tag, shown, housekeeping)
     return found
+
+
+def drafted_notes(path: Path, tag: str) -> list[str]:
+    """The entries of leaddocs' release notes for ``tag`` (``release-notes --to TAG``)."""
+    project = api.open_project(path)
+    request = api.ReleaseNotesRequest(to_ref=tag, format="json")
+    document = json.loads(api.release_notes(project, request).body)
+    return [_entry(item) for section in document["sections"] for item in section["items"]]
 
 
 def _entry(item: dict[str, object]) -> str:

@@ -15,8 +15,11 @@ from tests.realworld.measure import (
     RECALL_TARGET,
     Figures,
     Scenario,
+    build,
     compare,
     details,
+    drafted_notes,
+    drafted_releases,
     measure,
     published_releases,
     table,
@@ -37,6 +40,19 @@ def test_each_draft_holds_what_its_maintainer_published(scenario: Scenario, tmp_
     assert all(release.shown for release in figures.releases), "a release drafted empty"
     assert figures.recall >= RECALL_TARGET, details(figures)
     assert figures.precision >= PRECISION_TARGET, details(figures)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario.name)
+def test_each_release_notes_list_what_its_changelog_section_lists(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    """One range rule: `release-notes --to TAG` and the CHANGELOG agree on every release."""
+    repo = build(scenario, tmp_path)
+    drafted = drafted_releases(repo.path)
+    assert drafted
+    for release in drafted.values():
+        notes = drafted_notes(repo.path, release.tag)
+        assert sorted(notes) == sorted(release.shown + release.housekeeping), release.tag
 
 
 def test_the_figures_over_every_scenario(

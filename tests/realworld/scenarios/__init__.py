@@ -4,7 +4,14 @@
 from __future__ import annotations
 
 from tests.realworld.measure import Scenario
-from tests.realworld.scenarios import conventional_bots, plain_verbs, prereleases, topic_merges
+from tests.realworld.scenarios import (
+    conventional_bots,
+    plain_verbs,
+    prereleases,
+    rebased_tags,
+    topic_merges,
+    xy_versions,
+)
 
 SCENARIOS: list[Scenario] = [
     topic_merges.SCENARIO,
@@ -12,4 +19,7 @@ SCENARIOS: list[Scenario] = [
     plain_verbs.SCENARIO,
     prereleases.SCENARIO,
     prereleases.FOLDED,
+    rebased_tags.SCENARIO,
+    xy_versions.SCENARIO,
+    xy_versions.EACH,
 ]
