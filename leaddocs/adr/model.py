@@ -61,6 +61,8 @@ class Adr:
     style: str  # madr4, front-matter, madr2, adr-tools, log4brains: how the file was read
     tags: list[str] = field(default_factory=list)
     decision_makers: list[str] = field(default_factory=list)
+    consulted: list[str] = field(default_factory=list)  # MADR 4's front matter, as written
+    informed: list[str] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)  # field name -> 1-based line
     findings: list[Finding] = field(default_factory=list)  # recoverable problems seen reading

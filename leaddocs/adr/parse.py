@@ -81,6 +81,8 @@ class _Fields:
     date: Any = None
     tags: list[str] | None = None
     decision_makers: list[str] | None = None
+    consulted: list[str] | None = None  # front matter only: no other style states them
+    informed: list[str] | None = None
     refs: list[Ref] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
@@ -143,6 +145,8 @@ def read_adr(path: Path, rel: str, data: bytes) -> Adr | Finding:
         style=_style(front, body, named, parts.yaml is not None),
         tags=merged.tags or [],
         decision_makers=merged.decision_makers or [],
+        consulted=front.consulted or [],
+        informed=front.informed or [],
         refs=_unique(refs),
         lines=merged.lines,
         findings=merged.findings,
@@ -205,6 +209,8 @@ def _front_matter(yaml_text: str, rel: str) -> _Fields:
         if data.get(key) is not None:
             found.decision_makers = _people(data[key])
             break
+    found.consulted = _people(data.get("consulted"))
+    found.informed = _people(data.get("informed"))
     for key, kind in _FRONT_LINKS.items():
         refs = _as_list(data.get(key))
         if any(isinstance(ref, (dict, list)) for ref in refs):

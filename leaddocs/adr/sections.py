@@ -110,6 +110,12 @@ def chosen(statement: str) -> str:
     return f"The team chose {match['option'].strip()}" + (f", because {why}" if why else "")
 
 
+def chosen_option(statement: str) -> str | None:
+    """The ``"X"`` of MADR's ``Chosen option: "X", because Y``; None for any other statement."""
+    match = _CHOSEN.match(statement)
+    return match["option"].strip() if match is not None else None
+
+
 def plain_inline(text: str) -> str:
     """One block's Markdown as the words a reader sees: link and image text kept, targets,
     emphasis, HTML tags and backslash escapes gone; code spans stay as written (the brief

@@ -18,6 +18,7 @@ from leaddocs.briefs import render
 from leaddocs.briefs.draft import Drafted, as_stated, draft_brief, without_secrets
 from leaddocs.briefs.model import AUDIENCES, Audience, Brief
 from leaddocs.briefs.site import index_page
+from leaddocs.briefs.words import listed
 from leaddocs.delivery.pull_request import PrOutcome
 from leaddocs.document import Document
 from leaddocs.errors import UsageError
@@ -65,6 +66,8 @@ def brief(project: Project, request: BriefRequest) -> Document:
     """The brief ``request`` asks for; nothing written."""
     audience = _check(request)
     facts, notes = read_brief(project, request, audience)
+    if facts.left_out:
+        notes = (*notes, f"left out of the brief for {audience}: {listed(list(facts.left_out))}")
     clean, redactions = without_secrets(facts)
     if redactions:
         notes = (*notes, f"secrets taken out of the brief: {redactions}")

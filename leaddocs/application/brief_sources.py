@@ -58,7 +58,15 @@ def _adr(project: Project, reference: str, audience: Audience) -> Brief:
     replaced_by = [(i, titles[i]) for i in adr.links["superseded-by"] if i in titles]
     forge = project.forge()
     url = forge.file_url(main_line(project).name, adr.rel) if forge is not None else None
-    return adr_brief(Record(adr, read_decision(text), url, replaced_by), audience)
+    # A customer is told no one's name: the repository's authors are named people too.
+    people = _authors(project) if audience == "customers" else ()
+    return adr_brief(Record(adr, read_decision(text), url, replaced_by, people), audience)
+
+
+def _authors(project: Project) -> tuple[str, ...]:
+    if not project.repo.has_commits():
+        return ()
+    return tuple(sorted({name for name, _ in project.repo.authors_in(["HEAD"]) if name}))
 
 
 def _release(

@@ -23,6 +23,6 @@ def site_pages(project: Project, options: SiteOptions) -> list[Document]:
     pages = [page for kind in KINDS if kind.site is not None for page in kind.site(context)]
     index = Path(options.status_dir) / "index.md"
     if not (options.docs_dir / index).is_file():  # a hand-written index is the person's own
-        body = status_index(options.docs_dir / options.status_dir)
-        pages.append(Document(SITE_KIND, index, body))
+        body, warnings = status_index(options.docs_dir / options.status_dir, project.root)
+        pages.append(Document(SITE_KIND, index, body, notes=warnings))
     return pages

@@ -4,10 +4,11 @@ the downsides, and what the reader is asked to do given where the decision stand
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from leaddocs.adr.model import Adr
-from leaddocs.adr.sections import DecisionText, Statement, chosen, plain_inline
+from leaddocs.adr.sections import DecisionText, Statement, chosen, chosen_option, plain_inline
+from leaddocs.briefs.internal import Screen
 from leaddocs.briefs.lenses import LENSES, topics
 from leaddocs.briefs.model import Audience, Brief, Fact, Part, Source
 from leaddocs.briefs.words import listed, sentence
@@ -40,10 +41,23 @@ class Record:
     said: DecisionText
     url: str | None  # the record on the forge, when known
     replaced_by: Sequence[tuple[str, str]] = ()  # (id, title) of the records superseding it
+    people: Sequence[str] = ()  # the repository's authors: names a customer is not told
+    internal: DecisionText | None = None  # what the brief for customers leaves out
+
+    @property
+    def all_internal(self) -> bool:
+        """Everything the record says stays inside the team."""
+        return self.internal is not None and bool(self.internal.said) and not self.said.said
 
 
 def adr_brief(record: Record, audience: Audience) -> Brief:
     adr = record.adr
+    left_out: tuple[str, ...] = ()
+    if audience == "customers":
+        screen = Screen([*adr.decision_makers, *adr.consulted, *adr.informed, *record.people])
+        kept, internal = _screened(record.said, screen)
+        record = replace(record, said=kept, internal=internal)
+        left_out = screen.summary()
     facts = [
         *_summary(record, audience),
         *_what(record, audience),
@@ -59,7 +73,24 @@ def adr_brief(record: Record, audience: Audience) -> Brief:
         about=label,
         slug=f"adr-{adr.id}-{audience}",
         facts=tuple(facts),
+        left_out=left_out,
     )
+
+
+def _screened(said: DecisionText, screen: Screen) -> tuple[DecisionText, DecisionText]:
+    """The statements a customer may read, and those left out. A decision whose reason is
+    internal ("Chosen option: "X", because it saves $2,000") keeps its option."""
+    kept, internal = DecisionText(), DecisionText()
+    for kind in ("context", "decision", "options", "good", "bad", "neutral", "confirmation"):
+        for statement in getattr(said, kind):
+            if screen.keeps(statement.text):
+                getattr(kept, kind).append(statement)
+                continue
+            getattr(internal, kind).append(statement)
+            option = chosen_option(statement.text) if kind == "decision" else None
+            if option is not None and screen.why(option) is None:
+                getattr(kept, kind).append(replace(statement, text=f"Chosen option: {option}"))
+    return kept, internal
 
 
 def _source(record: Record, audience: Audience, section: str, line: int) -> Source:
@@ -93,12 +124,24 @@ def _summary(record: Record, audience: Audience) -> list[Fact]:
         decision = Fact(
             "decision",
             "summary",
-            "The record does not say what was decided: its decision outcome is not written yet.",
+            _unsaid(record),
             (_whole(record, audience),),
             kind="decision",
         )
     status_source = _source(record, audience, "status", adr.line_of("status"))
     return [decision, Fact("status", "summary", _status(record, audience), (status_source,))]
+
+
+def _unsaid(record: Record) -> str:
+    """Why the brief does not say what was decided."""
+    if record.all_internal:
+        return (
+            "Everything this decision record says is internal to the team (the people, costs "
+            "and staffing it names), so this brief has nothing more to tell you."
+        )
+    if record.internal is not None and record.internal.decision:
+        return "What was decided is said in terms internal to the team, so it is not repeated here."
+    return "The record does not say what was decided: its decision outcome is not written yet."
 
 
 def _status(record: Record, audience: Audience) -> str:
@@ -176,14 +219,18 @@ def _why(record: Record, audience: Audience) -> list[Fact]:
     )
     facts += _said(record, audience, _Kind("neutral", "why", "Also: ", 0), said.neutral)
     check = _CHECKS[audience]
+    internal = record.internal
     if check:  # what the reader looks for comes first: found, or not there at all
         facts.insert(0, _lens_fact(record, audience, check))
-    elif not facts:
+    elif not facts and not record.all_internal:
+        kept_back = internal is not None and bool(internal.good or internal.neutral)
         facts.append(
             Fact(
                 "no-upside",
                 "why",
-                "The record lists no benefits beyond the decision itself.",
+                "The benefits the record lists are internal to the team."
+                if kept_back
+                else "The record lists no benefits beyond the decision itself.",
                 (_whole(record, audience),),
             )
         )
@@ -241,12 +288,15 @@ def _risks(record: Record, audience: Audience) -> list[Fact]:
                 kind="risk",
             )
         )
-    if not facts:
+    if not facts and not record.all_internal:
+        kept_back = record.internal is not None and bool(record.internal.bad)
         facts.append(
             Fact(
                 "no-downside",
                 "risks",
-                "The record names no downsides.",
+                "The downsides the record names are internal to the team."
+                if kept_back
+                else "The record names no downsides.",
                 (_whole(record, audience),),
             )
         )

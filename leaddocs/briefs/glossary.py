@@ -84,6 +84,25 @@ TERMS: tuple[Term, ...] = (
 )
 
 _ALREADY_EXPLAINED = re.compile(r"[ \t]*\(")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
+# Where a clause ends: punctuation before a space (not "5,000" or "v1.2"), a dash between
+# spaces, an opening parenthesis, or the end of the text.
+_CLAUSE_END = re.compile(r"[,;:.!?\u2026](?=\s|$)|\s[-\u2013\u2014]\s|\s\(|$")
+# Words that cannot continue a noun: after "migration of", "API is", "downtime during" the
+# noun phrase has ended, so its explanation goes right after the term. Any other word may be
+# the rest of a compound ("downtime risk", "API gateway"): the explanation then waits for the
+# end of the clause, so it never splits the noun.
+_NOT_A_NOUN_WORDS = """
+    a an the this that these those it its it's we our us you your they their them he she
+    his her i my me who whom whose which what when where why how whether if than then as so
+    and or but nor yet also only still already now again not no never even just too very
+    of to in on at by for with from into onto over under about after before during since
+    until upon within without across against along among around behind below beneath
+    beside between beyond near off out through toward towards via per instead
+    is are was were be been being am has have had having do does did will would can could
+    may might must shall should isn't aren't wasn't weren't doesn't don't didn't won't
+    can't cannot"""
+_NOT_A_NOUN = frozenset(_NOT_A_NOUN_WORDS.split())
 
 
 class Glossary:
@@ -100,23 +119,55 @@ class Glossary:
         )
 
     def _plain(self, text: str) -> str:
-        hits = []
-        for term in self._left:
-            end = _first_mention(term.pattern, text)
-            if end is not None:
-                hits.append((end, term))
-        # From the last to the first, so the earlier offsets still hold.
-        for end, term in sorted(hits, key=lambda hit: hit[0], reverse=True):
+        at: dict[int, list[tuple[int, str, Term]]] = {}  # where explanations go: their terms
+        for term in list(self._left):
+            found = _first_mention(term.pattern, text)
+            if found is None:
+                continue
             self._left.remove(term)
-            if _ALREADY_EXPLAINED.match(text, end) is None:  # "SLA (our promise)" stays
-                text = f"{text[:end]} ({term.meaning}){text[end:]}"
+            if _ALREADY_EXPLAINED.match(text, found.end()) is None:  # "SLA (our promise)" stays
+                at.setdefault(_after_phrase(text, found.end()), []).append(
+                    (found.start(), found[0], term)
+                )
+        # From the last to the first, so the earlier offsets still hold.
+        for point in sorted(at, reverse=True):
+            text = f"{text[:point]} ({_explanation(at[point])}){text[point:]}"
         return text
 
 
-def _first_mention(pattern: re.Pattern[str], text: str) -> int | None:
-    """Where the first mention an explanation can follow ends: not one closing a parenthesis
-    already ("(CVE-2025-1)" would read "(CVE-2025-1 (a publicly …))"), in any script."""
+def _after_phrase(text: str, end: int) -> int:
+    """Where the explanation of a term ending at ``end`` goes: right after it, unless the next
+    word may continue the noun ("downtime risk"); then at the end of the clause."""
+    word = _NEXT_WORD.match(text, end)
+    if word is None or _ends_the_noun(word[1].lower()):
+        return end
+    clause = _CLAUSE_END.search(text, end)
+    point = clause.start() if clause is not None else len(text)
+    return len(text[:point].rstrip())
+
+
+def _ends_the_noun(word: str) -> bool:
+    # A participle or an adverb ("PII encrypted at rest", "API rarely fails") is no part of
+    # the noun either.
+    return word in _NOT_A_NOUN or (len(word) > 4 and word.endswith(("ed", "ly")))
+
+
+def _explanation(terms: list[tuple[int, str, Term]]) -> str:
+    """One term's meaning; terms explained at one place are each named, in reading order
+    ("API means …; migration means …")."""
+    if len(terms) == 1:
+        return terms[0][2].meaning
+    return "; ".join(f"{word} means {term.meaning}" for _, word, term in sorted(terms, key=_start))
+
+
+def _start(said: tuple[int, str, Term]) -> int:
+    return said[0]
+
+
+def _first_mention(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first mention an explanation can follow: not one closing a parenthesis already
+    ("(CVE-2025-1)" would read "(CVE-2025-1 (a publicly …))"), in any script."""
     for found in pattern.finditer(text):
         if text[found.end() : found.end() + 1] not in (")", "\uff09"):  # ASCII and fullwidth
-            return found.end()
+            return found
     return None

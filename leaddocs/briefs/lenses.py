@@ -50,6 +50,17 @@ BUSINESS = _lens(
     ("vendors", r"vendors?|lock-?in|contracts?|suppliers?|licen[cs]es?"),
     ("operational risk", r"risks?|outages?|downtime|incidents?|security|data loss"),
 )
+# What stays inside the team: a customer is not told what the team spends, saves or pays its
+# people, nor who is on call. A figure of the customer's own price is theirs (PRICE).
+INTERNAL = _lens(
+    (
+        "the team's costs",
+        r"[$€£¥]\s?\d[\d,.]*(?:\s?[kKmM]\b)?|\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros|pounds)|"
+        r"budgets?|spend(?:ing)?|salar(?:y|ies)|overtime",
+    ),
+    ("staffing", r"on-?call|headcount|hir(?:e|es|ing)|staff(?:ing)?|rotations?"),
+)
+PRICE = _lens(("pricing", r"pric(?:e|es|ing)|plans?|subscriptions?|billing"))
 LENSES: dict[Audience, Lens] = {
     "leadership": BUSINESS,
     "product": USERS,

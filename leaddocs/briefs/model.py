@@ -68,6 +68,9 @@ class Brief:
     about: str  # what the brief is on, for its first line: "decision record ADR 0003"
     slug: str  # the file's name: "adr-0003-leadership"
     facts: tuple[Fact, ...]
+    # What stayed internal for this reader, for the person who asked: "2 statements that name
+    # people". Said on stderr, never in the brief.
+    left_out: tuple[str, ...] = ()
 
     def title_of(self, part: Part) -> str:
         return section_title(part, self.kind, self.audience)

@@ -98,9 +98,11 @@ def cite(lines: Sequence[int]) -> str:
 
 
 def counts(page: MeetingPage) -> str:
-    """The summary of a meeting whose notes hold none: what the page found, counted."""
+    """The summary of a meeting whose notes hold none: what the page found, counted. Only an
+    open action item is flagged: one already done needs no owner or due date."""
     meeting = page.meeting
-    actions = meeting.actions
+    actions = [action for action in meeting.actions if not action.done]
+    done = len(meeting.actions) - len(actions)
     unowned = sum(1 for action in actions if action.owner is None)
     undated = sum(1 for action in actions if action.due is None)
     unclear = sum(1 for action in actions if action.due is not None and not action.due.certain)
@@ -108,10 +110,12 @@ def counts(page: MeetingPage) -> str:
     flags += [f"{undated} without a due date"] if undated else []
     flags += [f"{unclear} with an unclear due date"] if unclear else []
     flagged = f" ({', '.join(flags)})" if flags else ""
+    listed = _count(len(actions), "open action item" if done else "action item") + flagged
+    if done:
+        listed += f", {_count(done, 'action item')} done"
     unit = "line" if meeting.source.format == "notes" else "sentence"
     return (
-        f"{_count(len(meeting.decisions), 'decision')}, "
-        f"{_count(len(actions), 'action item')}{flagged} and "
+        f"{_count(len(meeting.decisions), 'decision')}, {listed} and "
         f"{_count(len(meeting.questions), 'open question')}, read from "
         f"{_count(len(meeting.entries), unit)}"
         f" of the {_SOURCE_KINDS[meeting.source.format]}."

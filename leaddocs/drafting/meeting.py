@@ -62,6 +62,7 @@ def manifest(meeting: Meeting) -> list[ManifestItem]:
         kinds[item.entry.id] = ("open question", SUMMARY, False)
     facts = {
         action.entry.id: f"owner: {action.owner or 'not stated'}; due: {_due(action.due)}"
+        + ("; already done" if action.done else "")
         for action in meeting.actions
     }
     entries = sorted([*meeting.source.summary, *meeting.entries], key=lambda e: e.line)

@@ -22,7 +22,7 @@ from leaddocs.paths import symlink_leak
 from leaddocs.textsafe import printable
 
 T = TypeVar("T")
-MAX_BYTES = 1024 * 1024  # an RFC is a few pages; a bigger file is not one to list
+MAX_BYTES = 1024 * 1024  # an RFC or a meeting is a few pages; a bigger file is not one to list
 _GENERATED = b"<!-- leaddocs:generated "  # leaddocs' own index built into the folder
 _TITLE = re.compile(r"^#[ \t]+(.*\S)", re.M)  # greedy: its closing hashes are stripped after
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a Markdown backslash escape
@@ -73,10 +73,13 @@ def record_files(folder: Path, *, depth: int = 1) -> list[Path]:
     return found
 
 
-def read_record(path: Path, root: Path) -> RecordFile | Problem | None:
-    """The record at ``path``, the problem that stops it being read, or None for leaddocs'
-    own output (an index a ``build`` put in the folder)."""
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+def read_listed(path: Path, root: Path) -> bytes | Problem:
+    """The bytes of ``path``, a file an index lists, or the problem that stops it being read.
+    The one rule for every page a site index reads (RFCs, runbooks, meetings, status pages):
+    anybody who opens a pull request can plant a file there, so a symlink leading out of the
+    repository (or into its ``.git``), anything but a regular file, and a file over
+    ``MAX_BYTES`` are named, never read."""
+    rel = _rel(path, root)
     leak = symlink_leak(path, root)
     if leak is not None:  # a planted link to /proc/self/environ must not be read into a page
         return Problem(rel, 1, f"{leak}: not read")
@@ -90,6 +93,22 @@ def read_record(path: Path, root: Path) -> RecordFile | Problem | None:
             data = stream.read(MAX_BYTES + 1)
     except OSError as exc:
         return Problem(rel, 1, f"cannot read: {exc.strerror}")
+    if len(data) > MAX_BYTES:  # it grew after stat()
+        return Problem(rel, 1, f"larger than {MAX_BYTES // 1024} KiB: not read")
+    return data
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def read_record(path: Path, root: Path) -> RecordFile | Problem | None:
+    """The record at ``path``, the problem that stops it being read, or None for leaddocs'
+    own output (an index a ``build`` put in the folder)."""
+    data = read_listed(path, root)
+    if isinstance(data, Problem):
+        return data
+    rel = _rel(path, root)
     if data.startswith(_GENERATED):
         return None
     text = decode(data, rel)

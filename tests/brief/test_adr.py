@@ -55,8 +55,10 @@ def test_leadership_reads_the_decision_its_asks_and_risks_first(cli, decided: Re
     )
     assert_every_statement_cited(brief)
     text = check_rendered(brief)
-    assert "PII (personally identifiable information" in text
-    assert text.count("(personally identifiable information") == 1  # explained once
+    # "PII stays in one encrypted database": the explanations wait for the end of the clause,
+    # as "stays" might be the rest of the noun.
+    assert "encrypted database (PII means personally identifiable information" in text
+    assert text.count("personally identifiable information") == 1  # explained once
 
 
 def test_legal_gets_its_points_and_an_adr_tools_record_is_read(cli, decided: Repo) -> None:
@@ -135,3 +137,83 @@ Chosen option: "[x](http://evil.example)", because <!-- hidden --> # not a headi
     assert email.code == 0, email
     assert email.stdout.startswith("Subject: @everyone click bold (a brief for legal)\n")
     assert "\x1b" not in email.stdout and "\x07" not in email.stdout
+
+
+INTERNAL = """---
+status: accepted
+date: 2025-05-01
+decision-makers: [Ada Lovelace]
+consulted: [Carol Diaz]
+informed: ["@erin"]
+---
+# Move exports to the new pipeline
+
+## Context and Problem Statement
+
+Customers wait minutes for a CSV export of their invoices.
+
+Carol asked for a plan before the freeze.
+
+## Decision Outcome
+
+Chosen option: "New pipeline", because it costs $2,000 a month less than the old one.
+
+### Consequences
+
+* Good, because customers get their exports in seconds.
+* Good, because it saves $24,000 a year.
+* Bad, because @bob must rewrite the ETL.
+* Bad, because Dave Lee has to join the on-call rotation.
+* Bad, because exports are unavailable for one hour during the switch.
+* Neutral, because erin keeps the runbook.
+"""
+
+
+def test_customers_are_not_told_of_people_costs_or_staffing(cli, repo: Repo) -> None:
+    repo.commit("docs: a record", files={"adr/0001-new-pipeline.md": INTERNAL})
+    repo.commit("feat: the pipeline", author="Dave Lee <dave@example.com>")
+    result = cli("--repo", repo.path, "brief", "--adr", "1", "--audience", "customers")
+    assert result.code == 0, result
+    brief = result.stdout
+    for internal in ("bob", "Carol", "Dave Lee", "erin", "Ada", "$", "on-call", "ETL", "saves"):
+        assert internal not in brief, internal
+    found = sections(brief)
+    assert found["In short"][0] == 'The team chose "New pipeline".'  # its reason is a cost
+    what = " ".join(found["What was decided"])
+    assert "Customers wait minutes for a CSV export of their invoices." in what
+    assert found["Why it matters to you"] == ["- Upside: Customers get their exports in seconds."]
+    assert found["What to watch out for"] == [
+        "- Downside: Exports are unavailable for one hour during the switch."
+    ]
+    # The lead is told what was left out, and why.
+    assert (
+        "left out of the brief for customers: 4 statements that name people and 2 on the "
+        "team's costs or staffing" in result.stderr
+    )
+    check_rendered(brief)
+    # The other readers still get all of it.
+    lead = cli("--repo", repo.path, "brief", "--adr", "1", "--audience", "leadership")
+    assert "@" in lead.stdout and "rewrite the ETL" in lead.stdout and "left out" not in lead.stderr
+
+
+def test_a_record_all_internal_says_so_rather_than_an_empty_brief(cli, repo: Repo) -> None:
+    internal = (
+        "---\nstatus: accepted\n---\n# Rotate the on-call\n\n## Decision Outcome\n\n"
+        "We decided that @bob takes the on-call rotation from June.\n\n### Consequences\n\n"
+        "* Bad, because the team's budget for overtime grows by $5,000.\n"
+    )
+    repo.commit("docs: a record", files={"adr/0001-rotate.md": internal})
+    result = cli("--repo", repo.path, "brief", "--adr", "1", "--audience", "customers")
+    assert result.code == 0, result
+    found = sections(result.stdout)
+    assert "bob" not in result.stdout and "$" not in result.stdout
+    assert found["In short"][0] == (
+        "Everything this decision record says is internal to the team (the people, costs and "
+        "staffing it names), so this brief has nothing more to tell you."
+    )
+    assert "The record names no downsides." not in result.stdout  # it named one: internal
+    assert (
+        "left out of the brief for customers: 1 statement that names people and 1 on the "
+        "team's costs or staffing" in result.stderr
+    )
+    check_rendered(result.stdout)

@@ -86,13 +86,45 @@ def test_each_term_is_explained_once_never_in_code_nor_inside_a_parenthesis() ->
     first = glossary.gloss("Fixes (CVE-2025-1) in the `api` endpoint; the API migration.")
     assert first == (
         "Fixes (CVE-2025-1) in the `api` endpoint (one address in an API that other software "
-        "calls); the API (the interface other software uses to work with ours) migration "
-        "(moving data or users from an old system to a new one)."
+        "calls); the API migration (API means the interface other software uses to work with "
+        "ours; migration means moving data or users from an old system to a new one)."
     )
     assert glossary.gloss("Another migration of the API.") == "Another migration of the API."
     assert (
         Glossary().gloss("The SLA (what we promised) holds.") == "The SLA (what we promised) holds."
     )
+
+
+def test_a_compound_noun_is_explained_whole_not_split() -> None:
+    # "downtime (time when …) risk" splits the noun: the explanation goes after the whole
+    # phrase, at the end of its clause; a word that does not continue the noun keeps it close.
+    cases = {
+        "Downtime risk rises during the switch.": (
+            "Downtime risk rises during the switch (time when the service cannot be used)."
+        ),
+        "The API gateway, which we run in three regions, is replaced.": (
+            "The API gateway (the interface other software uses to work with ours), which we run "
+            "in three regions, is replaced."
+        ),
+        "We set a latency budget of 200 ms; it holds": (
+            "We set a latency budget of 200 ms (the delay before a response arrives); it holds"
+        ),
+        "Customer PII encrypted at rest.": (
+            "Customer PII (personally identifiable information: data that identifies a person) "
+            "encrypted (scrambling data so that only authorised systems can read it) at rest."
+        ),
+        "Downtime of the API is one hour.": (
+            "Downtime (time when the service cannot be used) of the API (the interface other "
+            "software uses to work with ours) is one hour."
+        ),
+        "The latency budget `p99 < 200ms` is kept.": (
+            "The latency budget (the delay before a response arrives) `p99 < 200ms` is kept."
+        ),
+    }
+    for said, explained in cases.items():
+        assert Glossary().gloss(said) == explained
+        for term in ("Downtime risk", "API gateway", "latency budget"):
+            assert term not in said or term in explained  # never split
 
 
 @given(st.text(alphabet=st.sampled_from(list("API SLA rollback cache ()`-x.\n")), max_size=80))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,3 +55,12 @@ def section(page: str, title: str) -> str:
     """The text under ``## title`` up to the next heading or rule."""
     rest = page.split(f"\n## {title}\n", 1)[1]
     return rest.split("\n## ", 1)[0].split("\n---\n", 1)[0].strip()
+
+
+def printed(cli: Any, repo: Repo, name: str, notes: str) -> str:
+    """The page ``leaddocs meeting`` prints (``-o -``) for ``notes`` saved as notes/``name``."""
+    path = repo.path / "notes" / name
+    path.write_text(notes)
+    result = cli("--repo", repo.path, "meeting", path, "-o", "-")
+    assert result.code == 0, result
+    return str(result.stdout)

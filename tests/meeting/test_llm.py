@@ -96,7 +96,7 @@ def test_a_failing_model_leaves_the_deterministic_page(
     fake_llm.default = error(500, "overloaded")
     result = _run(cli, project)
     assert result.code == 0, result  # the model was configured: the page is complete
-    assert section(result.stdout, "Summary").startswith("1 decision, 7 action items")
+    assert section(result.stdout, "Summary").startswith("1 decision, 6 open action items")
     assert "- move the event store to Postgres (line 6)" in result.stdout
     assert "template drafter answered" in result.stderr
     assert "came from the model" not in result.stdout
@@ -110,7 +110,7 @@ def test_an_answer_that_is_not_json_leaves_the_deterministic_page(
     fake_llm.default = completion("Sure! Here is the summary: the meeting went well.")
     result = _run(cli, project)
     assert result.code == 0, result
-    assert section(result.stdout, "Summary").startswith("1 decision, 7 action items")
+    assert section(result.stdout, "Summary").startswith("1 decision, 6 open action items")
 
 
 def test_no_endpoint_writes_the_page_and_exits_8(cli: Any, project: Repo) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from leaddocs.adr.frontmatter import load, split
 from tests.gitrepo import Repo
-from tests.meeting.conftest import page_of, section
+from tests.meeting.conftest import page_of, printed, section
 from tests.security.rendered import RENDERERS, assert_safe, text_of
 
 NOTES_FILE = "notes/2026-12-02-platform-sync.md"
@@ -34,7 +34,7 @@ def test_the_page_lists_decisions_actions_questions_and_the_rest(cli: Any, proje
         "due: 2026-12-08 (“next Tuesday”) (line 9)",
         "- [ ] Update the on-call runbook 📅 2026-12-10 — ⚠️ **no owner** · due: 2026-12-10 "
         "(line 10)",
-        "- [x] Book the room for the dry run — ⚠️ **no owner** · ⚠️ **no due date** (line 11)",
+        "- [x] Book the room for the dry run — ✓ done (line 11)",  # done: nothing to flag
         "- [ ] Alice Martin to send the slides tomorrow — owner: Alice Martin · "
         "due: 2026-12-03 (“tomorrow”) (line 16)",
         "- [ ] check the licence due: 2026-12-20 — owner: Dana · due: 2026-12-20 (line 17)",
@@ -49,7 +49,10 @@ def test_the_page_lists_decisions_actions_questions_and_the_rest(cli: Any, proje
         "- The dashboards look fine since the last deploy (lines 14\u201315)"
     )
     summary = section(page, "Summary")
-    assert summary.startswith("1 decision, 7 action items (3 without an owner, 2 without a due")
+    assert summary.startswith(
+        "1 decision, 6 open action items (2 without an owner, 1 without a due date), "
+        "1 action item done and 3 open questions, read from"
+    )
     assert_safe(split(page).body)
 
 
@@ -67,6 +70,30 @@ def test_an_owner_or_date_the_notes_do_not_state_is_flagged_not_filled(
     for render in RENDERERS.values():
         shown = text_of(render(result.stdout))
         assert "⚠️ no owner · ⚠️ no due date" in shown
+
+
+def test_a_done_task_is_shown_done_never_flagged_nor_counted_open(
+    cli: Any, project: Repo
+) -> None:
+    page = printed(
+        cli,
+        project,
+        "retro.md",
+        "Date: 2026-12-02\n\n- [x] Book the room\n- [X] @ana sent the invite by Friday\n"
+        "- [ ] fix the flaky test\n",
+    )
+    assert section(page, "Action items").splitlines() == [
+        "- [x] Book the room — ✓ done (line 3)",
+        "- [x] @\u200bana sent the invite by Friday — ✓ done · owner: ana · "
+        "due: 2026-12-04 (“by Friday”) (line 4)",
+        "- [ ] fix the flaky test — ⚠️ **no owner** · ⚠️ **no due date** (line 5)",
+    ]
+    assert section(page, "Summary") == (
+        "0 decisions, 1 open action item (1 without an owner, 1 without a due date), "
+        "2 action items done and 0 open questions, read from 3 lines of the notes."
+    )
+    for render in RENDERERS.values():
+        assert "Book the room — ✓ done" in text_of(render(page))
 
 
 def test_the_date_title_and_attendees_can_be_given_or_come_from_front_matter(

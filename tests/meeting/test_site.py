@@ -1,5 +1,6 @@
 """The Meetings index on the MkDocs site: a real ``mkdocs build --strict`` of a repository with
-meeting pages (one with ADR drafts, one with a hostile title)."""
+meeting pages (one with ADR drafts, one with a hostile title). A page planted in the meetings or
+status folder (a symlink out of the repository, a 2 MiB file) is named, not read."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ from tests.security.rendered import assert_safe
 from tests.site.sites import MKDOCS_YML, mkdocs
 
 HOSTILE = "<img src=x onerror=alert(1)> [me](javascript:alert(2)) @everyone"
+_LINKS = (
+    "2026-12-09-retro.md",
+    "2026-12-02-platform-sync.md",
+    "2026-11-30-img-src-x-onerror-alert-1-me-javascript-alert-2-everyone.md",
+)
 
 
 def _site(cli: Any, project: Repo) -> Path:
@@ -45,14 +51,7 @@ def test_the_meetings_index_lists_each_page_with_its_counts(cli: Any, project: R
         "| 2026-12-02 | [Platform sync](2026-12-02-platform-sync.md) | 1 | 6 |"  # one is done
     )
     assert rows[2].startswith("| 2026-11-30 | [&lt;img src=x onerror=alert(1)&gt;")
-    assert_safe(
-        index.body,
-        links=(
-            "2026-12-09-retro.md",
-            "2026-12-02-platform-sync.md",
-            "2026-11-30-img-src-x-onerror-alert-1-me-javascript-alert-2-everyone.md",
-        ),
-    )
+    assert_safe(index.body, links=_LINKS)
     # A person ticks off an action item on the page: the index counts it.
     page = root / "docs" / "meetings" / "2026-12-09-retro.md"
     page.write_text(page.read_text().replace("- [ ] write the summary", "- [x] write the summary"))
@@ -118,3 +117,55 @@ def test_a_page_a_person_wrote_without_sections_is_listed_not_a_crash(project: R
     rows = [line for line in index.body.splitlines() if line.startswith("| ")][2:]
     assert len(rows) == 2
     assert "| [Kickoff](2026-12-01-kickoff.md) | 0 | 0 |" in index.body
+
+
+def _planted(folder: Path, outside: Path) -> None:
+    """What anybody opening a pull request can add to a folder the site indexes: a symlink to
+    /etc/passwd, one to a secret page outside the repository, and a 2 MiB page."""
+    outside.mkdir()
+    secret = outside / "2026-12-20-secret.md"
+    secret.write_text("---\ntitle: TOKEN=abc123\ndate: 2026-12-20\n---\n# TOKEN=abc123\n")
+    (folder / "2026-12-10-passwd.md").symlink_to("/etc/passwd")
+    (folder / "2026-12-20-secret.md").symlink_to(secret)
+    (folder / "2026-12-30-huge.md").write_text("# Huge\n\n## Decisions\n\n" + "- x\n" * (1 << 19))
+
+
+def test_a_planted_symlink_or_a_huge_meeting_page_is_named_not_read(
+    cli: Any, project: Repo, tmp_path: Path
+) -> None:
+    root = _site(cli, project)
+    _planted(root / "docs" / "meetings", tmp_path / "outside")
+    pages = api.site_pages(api.open_project(root), api.SiteOptions(docs_dir=root / "docs"))
+    [index] = [page for page in pages if page.path == Path("meetings/index.md")]
+    assert "root:" not in index.body and "TOKEN" not in index.body and "Huge" not in index.body
+    assert index.notes == (
+        "docs/meetings/2026-12-10-passwd.md:1: a symlink leading outside the repository (to "
+        "/etc/passwd): not read (not listed)",
+        "docs/meetings/2026-12-20-secret.md:1: a symlink leading outside the repository (to "
+        f"{tmp_path / 'outside' / '2026-12-20-secret.md'}): not read (not listed)",
+        "docs/meetings/2026-12-30-huge.md:1: larger than 1024 KiB: not read (not listed)",
+    )
+    assert "3 pages could not be read" in index.body
+    # The build goes on: the other meetings are listed as before.
+    assert "| 2026-12-09 | [Retro](2026-12-09-retro.md) | 2 | 1 |" in index.body
+    assert_safe(index.body.split("| Date |")[1], links=_LINKS)
+
+
+def test_a_planted_symlink_or_a_huge_status_page_is_named_not_read(
+    project: Repo, tmp_path: Path
+) -> None:
+    root = project.path
+    status = root / "docs" / "status"
+    status.mkdir(parents=True)
+    (status / "2026-12-04.md").write_text("---\ndate: 2026-12-04\n---\n# Week of 2026-12-04\n")
+    _planted(status, tmp_path / "outside")
+    pages = api.site_pages(api.open_project(root), api.SiteOptions(docs_dir=root / "docs"))
+    [index] = [page for page in pages if page.path == Path("status/index.md")]
+    assert "root:" not in index.body and "TOKEN" not in index.body and "Huge" not in index.body
+    assert [note.split(":1: ")[0] for note in index.notes] == [
+        "docs/status/2026-12-10-passwd.md",
+        "docs/status/2026-12-20-secret.md",
+        "docs/status/2026-12-30-huge.md",
+    ]
+    assert "3 pages could not be read" in index.body
+    assert "- **2026-12-04** — [Week of 2026-12-04](2026-12-04.md)" in index.body

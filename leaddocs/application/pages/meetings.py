@@ -1,25 +1,28 @@
 """The Meetings index: the meeting pages in ``meetings.folder``, newest first, each with its
 date, title, decisions and the action items still open, counted from the page as it is now
-(a person who ticks off an item on the page sees the count go down)."""
+(a person who ticks off an item on the page sees the count go down). A page is read by the
+rule of every site index (``read_listed``): a planted symlink or a huge file is named in a
+warning, not read."""
 
 from __future__ import annotations
 
 import html
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
+from leaddocs.application.pages.decisions import unreadable_admonition
 from leaddocs.application.pages.options import SiteContext
 from leaddocs.application.pages.sections import SITE_KIND
-from leaddocs.application.pages.status import read_status_page
+from leaddocs.application.pages.status import INDEX, status_page
 from leaddocs.document import Document
 from leaddocs.markup import md_cell, md_link_path
+from leaddocs.records.read import Problem, read_listed
 
-INDEX = "index.md"
 SITE_FOLDER = Path("meetings")  # where the index goes when the pages are not in docs/
 _SECTION = re.compile(r"^## +(?P<title>.+?)\s*$", re.M)
 _BULLET = re.compile(r"^[-*+] +(?P<box>\[[ xX]\] +)?", re.M)
-_MAX_BYTES = 2 * 1024 * 1024
 
 
 def meeting_pages(context: SiteContext) -> list[Document]:
@@ -35,14 +38,27 @@ def meeting_pages(context: SiteContext) -> list[Document]:
     if (docs / placed / INDEX).is_file():
         return []
     outside = None if inside else context.project.config.meetings.folder
-    return [Document(SITE_KIND, placed / INDEX, meetings_index(pages, outside))]
+    read = [(path, read_listed(path, context.project.root)) for path in pages]
+    unreadable = [data for _, data in read if isinstance(data, Problem)]
+    listed = [(path, data) for path, data in read if not isinstance(data, Problem)]
+    body = meetings_index(listed, outside, unreadable)
+    notes = tuple(f"{problem} (not listed)" for problem in unreadable)
+    return [Document(SITE_KIND, placed / INDEX, body, notes=notes)]
 
 
-def meetings_index(pages: list[Path], outside: str | None = None) -> str:
-    """The table of ``pages``; ``outside``: the folder they are in, when the site does not
-    have them (the table then names them without links)."""
-    rows = sorted((_row(path, linked=outside is None) for path in pages), reverse=True)
-    lines = ["# Meetings", ""]
+def meetings_index(
+    pages: list[tuple[Path, bytes]],
+    outside: str | None = None,
+    unreadable: Sequence[Problem] = (),
+) -> str:
+    """The table of ``pages`` (each path with its bytes); ``outside``: the folder they are in,
+    when the site does not have them (the table then names them without links)."""
+    rows = sorted(
+        (_row(path, data.decode("utf-8", errors="replace"), linked=outside is None)
+         for path, data in pages),
+        reverse=True,
+    )  # fmt: skip
+    lines = ["# Meetings", "", *unreadable_admonition(unreadable, "page")]
     if outside is not None:
         lines += [
             f"The meeting pages are kept in {md_cell(outside)}, outside the docs folder, so "
@@ -54,24 +70,17 @@ def meetings_index(pages: list[Path], outside: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _row(path: Path, *, linked: bool) -> tuple[tuple[str, str], str]:
-    page = read_status_page(path)
+def _row(path: Path, text: str, *, linked: bool) -> tuple[tuple[str, str], str]:
+    page = status_page(path, text)
     title = md_cell(html.unescape(page.title))  # escaped for HTML in the front matter
     shown = f"[{title}]({md_link_path(page.name)})" if linked else title
-    decisions, open_actions = _counts(path)
+    decisions, open_actions = _counts(text)
     date = md_cell(page.date) if page.date else ""
     return (page.date or "", page.name), f"| {date} | {shown} | {decisions} | {open_actions} |"
 
 
-def _counts(path: Path) -> tuple[str, str]:
-    """Bullets under "## Decisions", unticked tasks under "## Action items" (``?`` for a file
-    too big to be a meeting page)."""
-    try:
-        if path.stat().st_size > _MAX_BYTES:
-            return "?", "?"
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return "?", "?"
+def _counts(text: str) -> tuple[int, int]:
+    """Bullets under "## Decisions", unticked tasks under "## Action items"."""
     sections: dict[str, str] = {}
     headings = list(_SECTION.finditer(text))
     # A page a person wrote may have no "## " heading at all: then it has no section.
@@ -80,4 +89,4 @@ def _counts(path: Path) -> tuple[str, str]:
         sections[here["title"].casefold()] = text[here.end() : end]
     decisions = len(_BULLET.findall(sections.get("decisions", "")))
     boxes = _BULLET.findall(sections.get("action items", ""))
-    return str(decisions), str(sum(1 for box in boxes if box.strip() == "[ ]"))
+    return decisions, sum(1 for box in boxes if box.strip() == "[ ]")

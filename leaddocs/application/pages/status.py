@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leaddocs.adr.frontmatter import FrontMatterError, load, split
+from leaddocs.application.pages.decisions import unreadable_admonition
 from leaddocs.markup import md_link_path, md_text
+from leaddocs.records.read import Problem, read_listed
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HEADING = re.compile(r"^# (.+)$", re.M)
+INDEX = "index.md"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,23 +24,37 @@ class StatusPage:
     date: str | None
 
 
-def status_index(folder: Path) -> str:
+def status_index(folder: Path, root: Path) -> tuple[str, tuple[str, ...]]:
+    """The index of the status pages in ``folder``, and a warning (``file:1: why``) for each
+    page it could not read: the same rule as the RFC index (``read_listed``)."""
+    paths = sorted(path for path in folder.glob("*.md") if path.name != INDEX)
+    read = [read_status_page(path, root) for path in paths]
+    unreadable = [page for page in read if isinstance(page, Problem)]
     pages = sorted(
-        (read_status_page(path) for path in folder.glob("*.md") if path.name != "index.md"),
+        (page for page in read if isinstance(page, StatusPage)),
         key=lambda page: (page.date or "", page.name),
         reverse=True,
     )
-    lines = ["# Status", ""]
+    warnings = tuple(f"{problem} (not listed)" for problem in unreadable)
+    lines = ["# Status", "", *unreadable_admonition(unreadable, "page")]
     if not pages:
-        return "\n".join([*lines, "No status pages yet."]) + "\n"
+        return "\n".join([*lines, "No status pages yet."]) + "\n", warnings
     for page in pages:
         date = f"**{md_text(page.date)}** — " if page.date else ""
         lines.append(f"- {date}[{md_text(page.title)}]({md_link_path(page.name)})")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", warnings
 
 
-def read_status_page(path: Path) -> StatusPage:
-    text = path.read_text(encoding="utf-8", errors="replace")
+def read_status_page(path: Path, root: Path) -> StatusPage | Problem:
+    """The page's title and date, or why it was not read (``read_listed``)."""
+    data = read_listed(path, root)
+    if isinstance(data, Problem):
+        return data
+    return status_page(path, data.decode("utf-8", errors="replace"))
+
+
+def status_page(path: Path, text: str) -> StatusPage:
+    """The title and date ``text``, the page at ``path``, states."""
     meta: dict[str, object] = {}
     body = text
     try:
