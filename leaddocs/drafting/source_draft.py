@@ -28,6 +28,7 @@ from leaddocs.drafting.report import DraftReport
 from leaddocs.markup import md_text
 
 _MARKER = re.compile(r"\[REDACTED:([\w-]+)\]")
+_BLOCK_START = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t])")
 _RANGE = re.compile(r"^L(\d+)(?:\s*[-\u2013]\s*L?(\d+))?$")  # L3, L3-L7, L3-7
 NOT_IN_SOURCE = "_Not in the source: to be written._"
 SOURCE_CHUNK = 500  # characters of source per manifest item: within the default body limit
@@ -91,7 +92,14 @@ class Source:
     def quoted(self, first: int = 1, last: int | None = None) -> str:
         """Lines ``first`` to ``last`` (all by default) as a quotation, escaped as text."""
         chosen = self.lines[first - 1 : last]
-        return "\n".join(f"> {md_text(line)}".rstrip() for line in chosen)
+        quoted: list[str] = []
+        for line in chosen:
+            # A quotation's lines run together into one paragraph: a list item or heading of
+            # the source starts a paragraph of its own, so steps stay one to a line.
+            if quoted and quoted[-1] != ">" and _BLOCK_START.match(line):
+                quoted.append(">")
+            quoted.append(f"> {md_text(line)}".rstrip())
+        return "\n".join(quoted)
 
     def listing(self) -> str:
         """The source with line numbers, fenced so nothing in it renders as Markdown."""

@@ -100,3 +100,19 @@ def test_long_hostile_lines_are_drafted_and_listed_in_linear_time(repo: Repo) ->
     rfc.write_text(rfc.read_text().replace("# Hostile notes", "# " + " #" * (size // 2) + " x"))
     listed = run_bounded(repo.path, "build", "--out", "out", "--kind", "rfc-index")
     assert listed.code == 0, listed
+
+
+def test_steps_quoted_from_notes_stay_one_to_a_line_in_both_renderers() -> None:
+    # A quotation's lines run together into one paragraph; a runbook's steps must not.
+    from tests.security.rendered import commonmark, python_markdown, text_of
+
+    notes = "## Steps\n1. drain the queue\n2. restart the workers\n- check the lag\nwrapped\n"
+    placed = placed_by_heading(Source("notes.md", notes.splitlines()), RUNBOOK_SHAPE)
+    for render in (commonmark, python_markdown):
+        html = render(placed["Steps"])
+        paragraphs = [text_of(p) for p in re.findall(r"<p>(.*?)</p>", html, flags=re.S)]
+        assert paragraphs[1:] == [
+            "1. drain the queue",
+            "2. restart the workers",
+            "- check the lag wrapped",  # a wrapped line stays in its item
+        ], (render.__name__, html)
