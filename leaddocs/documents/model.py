@@ -189,7 +189,10 @@ class ViewBuilder:
         forge = self._forge
         commits = [
             CommitView(c.sha, self._trim(c.subject), forge.commit_url(c.sha) if forge else None)
-            for c in change.commits
+            for index, c in enumerate(change.commits)
+            # A merge a branch brought in (main merged into it to keep up) carries main's work,
+            # listed in its own entries: not one of this change's commits.
+            if index == 0 or not c.is_merge
         ]
         people = people or People(change.authors)
         return ItemView(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.drafts.helpers import configure, notes, section, sections, skipped
+from tests.drafts.helpers import configure, markdown, notes, section, sections, skipped
 from tests.gitrepo import Repo
 
 JUNIO = "Junio Hamano <gitster@example.com>"
@@ -206,3 +206,28 @@ def test_a_topics_prose_is_placed_by_what_it_says(cli: Any, repo: Repo) -> None:
     assert found["Refactoring"] == ["Code clean-up.", "Pack bitmap cleanup"]
     assert found["Documentation"] == ["Doc update for --frotz."]
     assert found["Other"] == ["Preparatory work for the next release."]
+
+
+def test_main_merged_into_a_topic_to_keep_up_is_not_one_of_its_commits(
+    cli: Any, repo: Repo
+) -> None:
+    # A topic that merged main in to keep up carries main's work in that merge: main's own
+    # entries list it, so the topic's entry lists only the topic's commits.
+    repo.commit("feat: first", author=JUNIO)
+    repo.tag("v1.0.0")
+    repo.branch("feat/search", "HEAD")
+    repo.commit("feat(search): an index", author=PATRICK)
+    repo.checkout("main")
+    repo.commit("fix: a crash on start", author=JEFF)
+    repo.checkout("feat/search")
+    repo.merge("main", "merge: main into feat/search", author=PATRICK)
+    repo.commit("feat(search): ranking", author=PATRICK)
+    repo.checkout("main")
+    repo.merge("feat/search", "merge: search (#7)", author=JUNIO)
+    document = notes(cli, repo)
+    items = {item["subject"]: item for s in document["sections"] for item in s["items"]}
+    [search] = [item for subject, item in items.items() if "search" in subject]
+    assert len(search["commits"]) == 3  # the merge, ranking, an index
+    rendered = markdown(cli, repo)
+    assert "feat(search): ranking" in rendered and "feat(search): an index" in rendered
+    assert "merge: main into feat/search" not in rendered
