@@ -67,6 +67,10 @@ class Document:
     ``body`` is exactly what was generated (what stdout shows); ``file_text`` is what a file
     gets: for ``REPLACE`` the body behind a marker holding its hash, so a later run can tell
     its own output from a human's edit of it.
+
+    A document too big to hold twice (the JSON CHANGELOG of a long history) comes as ``parts``
+    instead, with an empty ``body``: ``chunks()`` gives it in order without joining it, and
+    ``text`` joins it for a consumer that needs one string.
     """
 
     kind: str
@@ -79,20 +83,35 @@ class Document:
     expected_sha256: str | None = None  # with EDIT: the file's bytes when the edit was made
     report: DraftingSummary | None = None  # when a drafter ran
     notes: tuple[str, ...] = ()  # remarks for the person who asked (not errors)
+    parts: tuple[str, ...] = ()  # the body in pieces, when it is big (``body`` is then "")
+
+    def __post_init__(self) -> None:
+        if self.parts and self.body:
+            raise ValueError(f"{self.kind}: a document has a body or parts, not both")
+
+    def chunks(self) -> tuple[str, ...]:
+        """The body in order, in as many pieces as it was made of (stdout gets them one by one)."""
+        return self.parts or (self.body,)
+
+    @property
+    def text(self) -> str:
+        """The whole body as one string."""
+        return "".join(self.parts) if self.parts else self.body
 
     @property
     def generated_hash(self) -> str:
-        return markers.digest(self.body)
+        return markers.digest(self.text)
 
     @property
     def file_text(self) -> str:
+        body = self.text
         if self.mode is not WriteMode.REPLACE or self.format == "text":
-            return self.body  # text to paste (an e-mail) carries no marker
+            return body  # text to paste (an e-mail) carries no marker
         if self.format == "json":
-            return markers.mark_json(self.body)
+            return markers.mark_json(body)
         if self.format == "yaml":
-            return markers.mark_yaml(self.body)
-        return markers.mark_document(self.body)
+            return markers.mark_yaml(body)
+        return markers.mark_document(body)
 
     def at(self, path: Path) -> Document:
         """The same document aimed at another path (``--output``, a ``build`` folder)."""

@@ -20,8 +20,29 @@ _SECTION = re.compile(
 
 def digest(text: str) -> str:
     # Trailing white space is not an edit: editors and formatters change it freely.
-    normal = "\n".join(map(str.rstrip, text.strip("\n").splitlines()))
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+    if len(text) <= _DIGESTED_AT_ONCE:
+        normal = "\n".join(map(str.rstrip, text.strip("\n").splitlines()))
+        return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+    # The same, a block of whole lines at a time: the lines of a 50 MB document (a big
+    # history's JSON CHANGELOG) would take three times its size in memory at once. A block
+    # ends just after a "\n", so its lines are exactly the whole text's lines there.
+    hashed = hashlib.sha256()
+    start, end = 0, len(text)
+    while start < end and text[start] == "\n":
+        start += 1
+    while end > start and text[end - 1] == "\n":
+        end -= 1
+    separator = b""
+    while start < end:
+        cut = text.find("\n", start + _DIGESTED_AT_ONCE, end)
+        stop = end if cut == -1 else cut + 1
+        lines = text[start:stop].splitlines()
+        hashed.update(separator + "\n".join(map(str.rstrip, lines)).encode("utf-8"))
+        separator, start = b"\n", stop
+    return hashed.hexdigest()
+
+
+_DIGESTED_AT_ONCE = 1 << 20
 
 
 # JSON has no comments: the hash is the first key of the top-level object.
@@ -56,7 +77,8 @@ def mark_json(body: str) -> str:
     """``body`` (an object dumped with indent=2) with its hash as the first key."""
     if not body.startswith("{\n"):
         raise ValueError("a marked JSON document is an object dumped with indent=2")
-    return f'{{\n  "{_JSON_KEY}": "sha256:{digest(body)}",\n{body[2:]}'
+    # Replacing the opening brace copies the body once (a slice and an f-string would twice).
+    return body.replace("{\n", f'{{\n  "{_JSON_KEY}": "sha256:{digest(body)}",\n', 1)
 
 
 # YAML has comments, and a workflow's first line may be one: the marker goes there.

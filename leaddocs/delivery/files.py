@@ -214,7 +214,7 @@ def decide(document: Document, before: bytes | None, *, force: bool, name: str) 
     if mode is WriteMode.EDIT:
         if hashlib.sha256(before).hexdigest() != document.expected_sha256:
             raise OutputError(f"{name} changed while leaddocs was editing it; nothing was written")
-        text = document.body
+        text = document.text
     elif mode is WriteMode.MERGE:
         source = decode_source(before, document.path, lambda _: name)
         try:
