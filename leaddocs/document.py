@@ -7,6 +7,7 @@ here writes a file: ``leaddocs.delivery`` is the one place that does.
 from __future__ import annotations
 
 import enum
+import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -100,7 +101,7 @@ class Document:
 
     @property
     def generated_hash(self) -> str:
-        return markers.digest(self.text)
+        return markers.digest_parts(self.chunks())
 
     @property
     def file_text(self) -> str:
@@ -112,6 +113,17 @@ class Document:
         if self.format == "yaml":
             return markers.mark_yaml(body)
         return markers.mark_document(body)
+
+    def file_data(self) -> bytes:
+        """``file_text`` encoded; a document in parts is marked and encoded part by part, so
+        its text never stands in memory whole (only the bytes a file gets do)."""
+        if self.parts and self.mode is WriteMode.REPLACE and self.format == "json":
+            # BytesIO hands over its buffer: a join would hold every encoded part and the whole.
+            data = io.BytesIO()
+            for part in markers.mark_json_parts(self.parts):
+                data.write(part.encode("utf-8"))
+            return data.getvalue()
+        return self.file_text.encode("utf-8")
 
     def at(self, path: Path) -> Document:
         """The same document aimed at another path (``--output``, a ``build`` folder)."""

@@ -42,6 +42,16 @@ def test_a_block_at_a_time_hashes_as_the_whole_text(text: str, block: int) -> No
         markers._DIGESTED_AT_ONCE = before
 
 
+@given(parts=st.lists(_TEXTS, max_size=6), block=st.integers(min_value=1, max_value=8))
+def test_parts_hash_as_their_join(parts: list[str], block: int) -> None:
+    before = markers._DIGESTED_AT_ONCE
+    markers._DIGESTED_AT_ONCE = block
+    try:
+        assert markers.digest_parts(parts) == _whole_text_digest("".join(parts))
+    finally:
+        markers._DIGESTED_AT_ONCE = before
+
+
 def test_a_big_json_body_is_marked_as_before() -> None:
     body = json.dumps({"releases": [{"n": n, "s": "x \u2028 y"} for n in range(60_000)]}, indent=2)
     assert len(body) > markers._DIGESTED_AT_ONCE
@@ -58,6 +68,7 @@ def test_a_document_has_a_body_or_parts() -> None:
     whole = Document("changelog", _JSON_PATH, parted.text, "json")
     assert parted.file_text == whole.file_text
     assert parted.generated_hash == whole.generated_hash
+    assert parted.file_data() == whole.file_data() == whole.file_text.encode("utf-8")
     with pytest.raises(ValueError, match="body or parts"):
         Document("changelog", _JSON_PATH, "x", "json", parts=("y",))
 
@@ -76,3 +87,22 @@ def test_the_json_changelog_on_stdout_is_the_file_s_body(
     in_file = json.loads(written.read_text(encoding="utf-8"))
     assert in_file.pop("leaddocs_generated").startswith("sha256:")
     assert in_file == json.loads(printed)
+
+
+def test_the_json_changelog_file_is_kept_when_unchanged_or_edited(cli: Any, repo: Repo) -> None:
+    repo.commit("feat: thing", files={"a.txt": "x"})
+    repo.tag("v1.0.0")
+    written = repo.path / "changelog.json"
+    args = ("--repo", repo.path, "changelog", "--format", "json", "-o", written)
+    assert cli(*args).code == 0
+    first = written.read_bytes()
+    again = cli(*args)
+    assert again.code == 0
+    assert "unchanged" in again.stderr
+    edited = first.replace(b'"thing"', b'"a thing edited by hand"')
+    assert edited != first
+    written.write_bytes(edited)
+    refused = cli(*args)
+    assert refused.code != 0
+    assert "edited" in refused.stderr
+    assert written.read_bytes() == edited
