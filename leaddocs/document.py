@@ -7,6 +7,7 @@ here writes a file: ``leaddocs.delivery`` is the one place that does.
 from __future__ import annotations
 
 import enum
+import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -67,6 +68,10 @@ class Document:
     ``body`` is exactly what was generated (what stdout shows); ``file_text`` is what a file
     gets: for ``REPLACE`` the body behind a marker holding its hash, so a later run can tell
     its own output from a human's edit of it.
+
+    A document too big to hold twice (the JSON CHANGELOG of a long history) comes as ``parts``
+    instead, with an empty ``body``: ``chunks()`` gives it in order without joining it, and
+    ``text`` joins it for a consumer that needs one string.
     """
 
     kind: str
@@ -79,20 +84,46 @@ class Document:
     expected_sha256: str | None = None  # with EDIT: the file's bytes when the edit was made
     report: DraftingSummary | None = None  # when a drafter ran
     notes: tuple[str, ...] = ()  # remarks for the person who asked (not errors)
+    parts: tuple[str, ...] = ()  # the body in pieces, when it is big (``body`` is then "")
+
+    def __post_init__(self) -> None:
+        if self.parts and self.body:
+            raise ValueError(f"{self.kind}: a document has a body or parts, not both")
+
+    def chunks(self) -> tuple[str, ...]:
+        """The body in order, in as many pieces as it was made of (stdout gets them one by one)."""
+        return self.parts or (self.body,)
+
+    @property
+    def text(self) -> str:
+        """The whole body as one string."""
+        return "".join(self.parts) if self.parts else self.body
 
     @property
     def generated_hash(self) -> str:
-        return markers.digest(self.body)
+        return markers.digest_parts(self.chunks())
 
     @property
     def file_text(self) -> str:
+        body = self.text
         if self.mode is not WriteMode.REPLACE or self.format == "text":
-            return self.body  # text to paste (an e-mail) carries no marker
+            return body  # text to paste (an e-mail) carries no marker
         if self.format == "json":
-            return markers.mark_json(self.body)
+            return markers.mark_json(body)
         if self.format == "yaml":
-            return markers.mark_yaml(self.body)
-        return markers.mark_document(self.body)
+            return markers.mark_yaml(body)
+        return markers.mark_document(body)
+
+    def file_data(self) -> bytes:
+        """``file_text`` encoded; a document in parts is marked and encoded part by part, so
+        its text never stands in memory whole (only the bytes a file gets do)."""
+        if self.parts and self.mode is WriteMode.REPLACE and self.format == "json":
+            # BytesIO hands over its buffer: a join would hold every encoded part and the whole.
+            data = io.BytesIO()
+            for part in markers.mark_json_parts(self.parts):
+                data.write(part.encode("utf-8"))
+            return data.getvalue()
+        return self.file_text.encode("utf-8")
 
     def at(self, path: Path) -> Document:
         """The same document aimed at another path (``--output``, a ``build`` folder)."""

@@ -7,7 +7,9 @@ longer hashes to that value, a human changed it, and leaddocs keeps the edit.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import quote, unquote
@@ -20,8 +22,45 @@ _SECTION = re.compile(
 
 def digest(text: str) -> str:
     # Trailing white space is not an edit: editors and formatters change it freely.
-    normal = "\n".join(map(str.rstrip, text.strip("\n").splitlines()))
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+    if len(text) <= _DIGESTED_AT_ONCE:
+        normal = "\n".join(map(str.rstrip, text.strip("\n").splitlines()))
+        return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+    return digest_parts((text,))
+
+
+def digest_parts(parts: Iterable[str]) -> str:
+    """``digest("".join(parts))`` without the join, a block of whole lines at a time: the lines
+    of a 50 MB document (a big history's JSON CHANGELOG) would take three times its size at
+    once. A block ends just after a "\n" that more than newlines follow, so its lines are
+    exactly the whole text's lines there, and newlines that may end the text wait."""
+    hashed = hashlib.sha256()
+    separator = b""
+    pending = ""  # not hashed yet: the text after the last block
+    started = False  # past the newlines that open the text (they are stripped)
+    for part in parts:
+        pending += part
+        if not started:
+            pending = pending.lstrip("\n")
+            started = bool(pending)
+        if len(pending) < _DIGESTED_AT_ONCE:
+            continue
+        end = len(pending)
+        while end and pending[end - 1] == "\n":
+            end -= 1
+        cut = pending.rfind("\n", 0, end)
+        if cut == -1:
+            continue
+        lines = pending[: cut + 1].splitlines()
+        hashed.update(separator + "\n".join(map(str.rstrip, lines)).encode("utf-8"))
+        separator, pending = b"\n", pending[cut + 1 :]
+    last = pending.rstrip("\n")
+    if last:
+        lines = last.splitlines()
+        hashed.update(separator + "\n".join(map(str.rstrip, lines)).encode("utf-8"))
+    return hashed.hexdigest()
+
+
+_DIGESTED_AT_ONCE = 1 << 20
 
 
 # JSON has no comments: the hash is the first key of the top-level object.
@@ -54,9 +93,16 @@ def mark_document(body: str) -> str:
 
 def mark_json(body: str) -> str:
     """``body`` (an object dumped with indent=2) with its hash as the first key."""
-    if not body.startswith("{\n"):
+    return "".join(mark_json_parts((body,)))
+
+
+def mark_json_parts(parts: Sequence[str]) -> tuple[str, ...]:
+    """``mark_json("".join(parts))`` in parts: the same text, never joined (only the first
+    part, which opens the object, is copied)."""
+    if not parts or not parts[0].startswith("{\n"):
         raise ValueError("a marked JSON document is an object dumped with indent=2")
-    return f'{{\n  "{_JSON_KEY}": "sha256:{digest(body)}",\n{body[2:]}'
+    marker = f'{{\n  "{_JSON_KEY}": "sha256:{digest_parts(parts)}",\n'
+    return (parts[0].replace("{\n", marker, 1), *parts[1:])
 
 
 # YAML has comments, and a workflow's first line may be one: the marker goes there.
@@ -78,16 +124,25 @@ def document_state(text: str) -> State:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     marked = _YAML.match(text)  # YAML (a workflow): a comment on its first line
     if marked is not None:
-        return "generated" if digest(text[marked.end() :]) == marked["hash"] else "edited"
+        return (
+            "generated" if digest_parts(_after(text, marked.end())) == marked["hash"] else "edited"
+        )
+    # The body without its marker, in slices: a big file's text is not copied whole again.
     match = _document_marker(text)
     if match is not None:
-        body = text[: match.start()] + text[match.end() :]
+        body = itertools.chain((text[: match.start()],), _after(text, match.end()))
     else:
         match = _JSON.match(text)
         if match is None:
             return "foreign"
-        body = "{\n" + text[match.end() :]
-    return "generated" if digest(body) == match["hash"] else "edited"
+        body = itertools.chain(("{\n",), _after(text, match.end()))
+    return "generated" if digest_parts(body) == match["hash"] else "edited"
+
+
+def _after(text: str, start: int) -> Iterator[str]:
+    """``text[start:]`` in slices of a megabyte, one at a time."""
+    step = _DIGESTED_AT_ONCE
+    return (text[at : at + step] for at in range(start, len(text), step))
 
 
 def _document_marker(text: str) -> re.Match[str] | None:

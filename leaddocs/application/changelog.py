@@ -17,7 +17,7 @@ from leaddocs.documents.changelog import (
     ChangelogWriter,
     RenderedRelease,
     ViewsOf,
-    changelog_json,
+    changelog_json_parts,
     listed,
     release_json_text,
 )
@@ -38,7 +38,8 @@ def changelog(project: Project, request: ChangelogRequest) -> Document:
         use_cache=request.use_cache,
     )
     if writer is None:
-        return noted([_json_document(parts.tagged, parts.unreleased)], parts.notes)[0]
+        document = _json_document(parts.tagged, parts.unreleased, in_parts=request.in_parts)
+        return noted([document], parts.notes)[0]
     views_of = partial(_views_again, project, request.paths)
     document = _markdown_document(project, writer, parts.tagged, parts.unreleased, views_of)
     return noted([document], parts.notes)[0]
@@ -73,9 +74,13 @@ def _writer(project: Project) -> ChangelogWriter:
     return ChangelogWriter(project.renderer(), project.config.changelog.title)
 
 
-def _json_document(releases: Sequence[RenderedRelease], unreleased: ReleaseView) -> Document:
-    body = changelog_json([release.body for release in releases], unreleased)
-    return Document(KIND, Path("changelog.json"), body, "json")
+def _json_document(
+    releases: Sequence[RenderedRelease], unreleased: ReleaseView, *, in_parts: bool = False
+) -> Document:
+    parts = changelog_json_parts([release.body for release in releases], unreleased)
+    if in_parts:  # streamed one by one: a big history's 50 MB are never joined
+        return Document(KIND, Path("changelog.json"), "", "json", parts=parts)
+    return Document(KIND, Path("changelog.json"), "".join(parts), "json")
 
 
 def _markdown_document(

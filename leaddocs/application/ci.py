@@ -141,7 +141,7 @@ def _numbers(project: Project) -> Done:
     for move in moves:
         step = renumber.move_step(log, move, overlay.read, pages)
         for document in step.edits:
-            overlay.apply(document.path, document.body)
+            overlay.apply(document.path, document.text)
         overlay.move(move.adr.path, move.target, step.own.body)
         removals.append(move.adr.path)
         move.adr.path = move.target

@@ -63,6 +63,8 @@ class ChangelogRequest:
     format: Format = "md"
     progress: HistoryProgress | None = None
     use_cache: bool = True  # False: every release computed again, the cache not read nor written
+    # JSON as Document.parts (body empty), to be streamed rather than held twice (the CLI).
+    in_parts: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,7 +121,8 @@ class State:
         """The document on stdout, or delivered to ``output`` (which keeps a human's edit)."""
         self.notes(document.notes)
         if output is None or str(output) == "-":  # `-o -`: stdout, as for most tools
-            _print(document.body)
+            for chunk in document.chunks():
+                _print(chunk)
             return None
         from leaddocs.delivery.files import deliver
 

@@ -72,6 +72,7 @@ def command(
         format=output_format,
         progress=state.history_progress("reading history"),
         use_cache=not no_cache,
+        in_parts=True,  # JSON streamed to stdout, or marked and written part by part
     )
     document = changelog(project, request)
     state.progress_done()

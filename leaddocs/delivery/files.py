@@ -206,7 +206,7 @@ def decide(document: Document, before: bytes | None, *, force: bool, name: str) 
         if mode is WriteMode.MERGE:
             created = _merger(document).create()
             return Decided(created.text.encode("utf-8"), created.notes, created.added)
-        return Decided(document.file_text.encode("utf-8"))
+        return Decided(document.file_data())
     notes: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
     if mode is WriteMode.CREATE:
@@ -214,7 +214,7 @@ def decide(document: Document, before: bytes | None, *, force: bool, name: str) 
     if mode is WriteMode.EDIT:
         if hashlib.sha256(before).hexdigest() != document.expected_sha256:
             raise OutputError(f"{name} changed while leaddocs was editing it; nothing was written")
-        text = document.body
+        text = document.text
     elif mode is WriteMode.MERGE:
         source = decode_source(before, document.path, lambda _: name)
         try:
@@ -225,9 +225,10 @@ def decide(document: Document, before: bytes | None, *, force: bool, name: str) 
         notes = tuple(f"{name}: {note}" for note in merged.notes)
         added = merged.added
     else:
-        text = document.file_text
         if not force:
             _require_generated(before, name)
+        data = document.file_data()
+        return Decided(None if data == before else data)
     data = text.encode("utf-8")
     return Decided(None if data == before else data, notes, added)
 

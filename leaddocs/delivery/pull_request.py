@@ -335,7 +335,7 @@ def _content_id(request: PrRequest) -> str:
     """A short hash of what the documents say, to know a closed PR's content again."""
     digest = hashlib.sha256()
     for document in sorted(request.documents, key=lambda d: d.path.as_posix()):
-        digest.update(document.path.as_posix().encode() + b"\0" + document.body.encode() + b"\0")
+        digest.update(document.path.as_posix().encode() + b"\0" + document.text.encode() + b"\0")
     return digest.hexdigest()[:16]
 
 

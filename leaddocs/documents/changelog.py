@@ -207,15 +207,21 @@ def changelog_json(releases: Sequence[str], unreleased: ReleaseView) -> str:
     """``changelog.json`` from its releases' JSON (``release_json_text``, newest first): the
     text ``json.dumps({"releases": [...], "unreleased": {...}}, indent=2)`` gives, built a
     release at a time, so the whole document never stands in memory as objects."""
+    return "".join(changelog_json_parts(releases, unreleased))
+
+
+def changelog_json_parts(releases: Sequence[str], unreleased: ReleaseView) -> tuple[str, ...]:
+    """``changelog_json`` in the pieces it is made of, in order: the releases' own texts (not
+    copied) between the punctuation, to be streamed rather than joined (a big history's 50 MB
+    would stand in memory twice)."""
     tip = jsontext.dumps(release_json(unreleased), depth=1)
     if not releases:
-        return f'{{\n  "releases": [],\n  "unreleased": {tip}\n}}\n'
-    # One join of every piece: the releases' 50 MB of a big history are copied once.
+        return (f'{{\n  "releases": [],\n  "unreleased": {tip}\n}}\n',)
     pieces = ['{\n  "releases": [\n    ']
     for release in releases:
         pieces += (release, ",\n    ")
     pieces[-1] = f'\n  ],\n  "unreleased": {tip}\n}}\n'
-    return "".join(pieces)
+    return tuple(pieces)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ what a bot wrote that fits no section is housekeeping too.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from enum import Enum
 
 from leaddocs.config import Config, HousekeepingConfig
@@ -22,7 +22,7 @@ from leaddocs.documents.pulls import PullRequestFacts, ReleaseCategories
 from leaddocs.documents.subjects import SubjectReader
 from leaddocs.history.changes import Change, most_telling_type
 from leaddocs.history.commits import Person
-from leaddocs.markers import is_leaddocs_commit
+from leaddocs.markers import COMMIT_TRAILER, is_leaddocs_commit
 
 
 class Placement(Enum):
@@ -49,18 +49,20 @@ class Classifier:
             for section in config.sections
             for change_type in section.types
         }
-        self._skip_pattern = AnyOf(config.skip.message_patterns)
-        self._skip_authors = Listed(config.skip.authors)
+        self._skip_pattern = AnyOf(config.skip.message_patterns).found
+        self._skip_authors = _listed(config.skip.authors)
         self._skip_types = set(config.skip.types)
         maintenance = config.maintenance
         self._maintenance_types = set(maintenance.types)
         self._maintenance_scopes = set(maintenance.scopes)
-        self._maintenance_authors = Listed(maintenance.authors)
+        self._maintenance_authors = _listed(maintenance.authors)
         kinds = (maintenance.dependencies, maintenance.translations)
         self._housekeeping = [_Housekeeping(kind) for kind in kinds]
+        housekeeping_authors = [author for kind in kinds for author in kind.authors]
+        self._housekeeping_authors = _listed(housekeeping_authors)
         self._every_housekeeping = _Housekeeping(
             HousekeepingConfig(
-                authors=[author for kind in kinds for author in kind.authors],
+                authors=housekeeping_authors,
                 scopes=[scope for kind in kinds for scope in kind.scopes],
                 labels=[label for kind in kinds for label in kind.labels],
             )
@@ -75,6 +77,9 @@ class Classifier:
             ]
         )
         self._maintenance_kind = len(kinds) + 1
+        # The kind of each subject seen: it depends on the subject alone, and a history repeats
+        # many ("Update README", a bot's "Bump …", merges of the same branch).
+        self._kinds: dict[str, int | None] = {}
         self.subjects = SubjectReader(config.commits, config.sections)
         self.groups_by_area = config.commits.group_by_area
         self.collapsed_titles = frozenset(s.title for s in config.sections if s.collapsed)
@@ -90,23 +95,29 @@ class Classifier:
         its pull request, when enrichment found it (``change`` already carries its title)."""
         head = change.head
         config = self._config
-        labels = {label.lower() for label in pull.labels} if pull is not None else set()
-        if pull is not None and (
-            (pull.author_is_bot and config.forge.exclude_bots)
-            or not labels.isdisjoint(self._skip_labels)
-            or (self._categories is not None and self._categories.excludes(pull))
-        ):
-            return Placement.SKIPPED, ""
+        if pull is None:
+            labels: Set[str] = _NO_LABELS
+        else:
+            labels = {label.lower() for label in pull.labels}
+            if (
+                (pull.author_is_bot and config.forge.exclude_bots)
+                or not labels.isdisjoint(self._skip_labels)
+                or (self._categories is not None and self._categories.excludes(pull))
+            ):
+                return Placement.SKIPPED, ""
         subject = change.headline or head.pr_title or head.subject
-        bare = _TYPE_PREFIX.sub("", subject, count=1) if ": " in subject else subject
-        kind = self._subject_kind.first(subject, bare)
+        kind = self._kinds.get(subject, _UNSEEN)
+        if kind is _UNSEEN:
+            bare = _TYPE_PREFIX.sub("", subject, count=1) if ": " in subject else subject
+            kind = self._kinds[subject] = self._subject_kind.first(subject, bare)
+        skip_authors = self._skip_authors
         if (
             kind == _RELEASE
-            or written_by(change, self._skip_authors)
-            or any(is_leaddocs_commit(f"\n{c.body}") for c in change.commits if c.body)
+            or (skip_authors is not None and _all_written(change, skip_authors))
+            or _made_by_leaddocs(change)
             or change.type in self._skip_types
-            or self._skip_pattern.search(head.subject)
-            or (head.body and self._skip_pattern.search(head.body))
+            or self._skip_pattern(head.subject)
+            or (head.body and self._skip_pattern(head.body))
         ):
             return Placement.SKIPPED, ""
         housekeeping = self._housekeeping_of(change, kind, labels)
@@ -118,12 +129,14 @@ class Classifier:
             by_label = self._by_label(pull, labels)
             if by_label is not None:
                 return by_label
+        maintenance_authors = self._maintenance_authors
         if (
             housekeeping is not None
-            or change.is_plain_merge
+            # a plain merge (is_plain_merge, without two property calls per change)
+            or (len(head.parents) > 1 and change.pr is None and change.topic is None)
             or change.type in self._maintenance_types
             or change.scope in self._maintenance_scopes
-            or written_by(change, self._maintenance_authors)
+            or (maintenance_authors is not None and _all_written(change, maintenance_authors))
             or kind == self._maintenance_kind
         ):
             return Placement.MAINTENANCE, config.maintenance.title
@@ -141,22 +154,23 @@ class Classifier:
         return Placement.OTHER, config.other_title
 
     def _housekeeping_of(
-        self, change: Change, kind: int | None, labels: set[str]
+        self, change: Change, kind: int | None, labels: Set[str]
     ) -> _Housekeeping | None:
         """The kind of housekeeping ``change`` is, if any: by its subject (``kind``, already
         found), else by its scope, labels or authors."""
         if kind is not None and 0 < kind < self._maintenance_kind:
             return self._housekeeping[kind - 1]
         every = self._every_housekeeping
+        authors = self._housekeeping_authors
         if not (
             (change.scope is not None and change.scope in every.scopes)
-            or not labels.isdisjoint(every.labels)
-            or written_by(change, every.authors)
+            or (labels and not labels.isdisjoint(every.labels))
+            or (authors is not None and _all_written(change, authors))
         ):
             return None
         return next((found for found in self._housekeeping if found.matches(change, labels)), None)
 
-    def _by_label(self, pull: PullRequestFacts, labels: set[str]) -> tuple[Placement, str] | None:
+    def _by_label(self, pull: PullRequestFacts, labels: Set[str]) -> tuple[Placement, str] | None:
         category = self._categories.category(pull) if self._categories is not None else None
         if category is not None:
             return Placement.SECTION, category
@@ -200,6 +214,21 @@ class Listed:
         return found
 
 
+def _listed(names: Iterable[str]) -> Listed | None:
+    """``Listed``, or None when nobody is: asked per change, None costs one comparison."""
+    listed = Listed(names)
+    return listed if listed else None
+
+
+def _made_by_leaddocs(change: Change) -> bool:
+    """Whether a commit of the change is one leaddocs made (its trailer in the message)."""
+    commits = change.commits
+    if len(commits) == 1:  # most changes: no generator to build
+        body = commits[0].body
+        return COMMIT_TRAILER in body and is_leaddocs_commit(f"\n{body}")
+    return any(COMMIT_TRAILER in c.body and is_leaddocs_commit(f"\n{c.body}") for c in commits)
+
+
 def written_by(change: Change, listed: Listed) -> bool:
     """Whether every commit of the change is by an author ``listed``."""
     return bool(listed) and _all_written(change, listed)
@@ -218,6 +247,8 @@ def _all_written(change: Change, by: Callable[[Person], bool]) -> bool:
 
 
 _RELEASE = 0  # the first of the subject kinds: release commits
+_UNSEEN = -1  # no subject kind: a subject not yet seen
+_NO_LABELS: frozenset[str] = frozenset()  # a change without a pull request: no set per change
 # "type(scope)!: ", or an area's "meson: ": subject patterns match after it too.
 _TYPE_PREFIX = re.compile(r"^[\w-]++(?:\([\w./-]*+\))?+!?: ")
 
@@ -231,7 +262,7 @@ class _Housekeeping:
         self.scopes = set(kind.scopes)
         self.labels = {label.lower() for label in kind.labels}
 
-    def matches(self, change: Change, labels: set[str]) -> bool:
+    def matches(self, change: Change, labels: Set[str]) -> bool:
         """By scope, labels or authors (its subjects are matched with the others, _FirstOf)."""
         return bool(
             (change.scope is not None and change.scope in self.scopes)

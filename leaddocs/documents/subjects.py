@@ -41,10 +41,13 @@ class SubjectReader:
         for phrases in self._verbs.values():
             phrases.sort(key=lambda phrase: -len(phrase[0]))
         self._phrases = [
-            (AnyOf(section.phrases, re.IGNORECASE), section.title)
+            (AnyOf(section.phrases, re.IGNORECASE).found, section.title)
             for section in sections
             if section.phrases
         ]
+        # The section of each text asked about: it depends on the text alone, and plain
+        # histories repeat many ("Fix typo", "Update README", the same topic's merges).
+        self._sections: dict[str, str | None] = {}
 
     def read(self, change: Change) -> Change:
         """``change`` with a prefix that is no configured type put back into its words (or, with
@@ -65,6 +68,13 @@ class SubjectReader:
 
     def section_of(self, text: str) -> str | None:
         """The section a plain subject's first verb names (after an area prefix), if any."""
+        sections = self._sections
+        if text in sections:
+            return sections[text]
+        title = sections[text] = self._section_of(text)
+        return title
+
+    def _section_of(self, text: str) -> str | None:
         area = _AREA.match(text)
         if area is not None:
             text = area["rest"]
@@ -76,7 +86,10 @@ class SubjectReader:
         for rest, title in self._verbs.get(words[0], ()):
             if tuple(after[: len(rest)]) == rest:
                 return title
-        return next((title for pattern, title in self._phrases if pattern.search(text)), None)
+        for found, title in self._phrases:
+            if found(text):
+                return title
+        return None
 
 
 def _inflections(verb: str) -> set[str]:
