@@ -122,7 +122,10 @@ def shipped(
     for change in release.changes:
         pull = pulls.by_commit.get(change.head.sha)
         labels = pull.labels if pull is not None else ()
-        item = _titled(item_of(views.item(change), _area(change, labels, files)), change, pull)
+        # A merge titled "merge: leaddocs meeting (#10)" is typed by its commits, as the
+        # changelog places it: its features are this period's highlights.
+        view_item = replace(views.item(change), type=views.telling_type(change))
+        item = _titled(item_of(view_item, _area(change, labels, files)), change, pull)
         if change.head.sha in listed:
             items.append(item)
         if _is_revert(change):
@@ -182,12 +185,17 @@ def _is_revert(change: Change) -> bool:
 
 
 def _area(change: Change, labels: tuple[str, ...], files: dict[str, list[str]]) -> str:
-    """A change's area: its scope, else its pull request's first label, else the folder most
-    of its files are in (two levels deep: ``services/billing``)."""
+    """A change's area: its scope, else its pull request's first label, else (a merged branch)
+    the scope most of its commits name, else the folder most of its files are in (two levels
+    deep: ``services/billing``)."""
     if change.scope:
         return change.scope
     if labels:
         return labels[0]
+    # Oldest first, so a tie goes to the scope the branch started with.
+    scopes = Counter(commit.scope for commit in reversed(change.commits[1:]) if commit.scope)
+    if scopes:
+        return scopes.most_common(1)[0][0]
     folders: Counter[str] = Counter()
     for commit in change.commits:
         for path in files.get(commit.sha, []):

@@ -144,14 +144,21 @@ class Classifier:
         if title is None and change.type is None:
             title = self.subjects.section_of(change.description)
         if title is None and len(change.commits) > 1:
-            # Titled "area: words" no verb places: its commits say what it is, as they do for
-            # a plainly titled pull request (history/changes.py).
-            title = self._section_of_type.get(most_telling_type(change.commits[1:], None)[0] or "")
+            title = self._section_of_type.get(self.telling_type(change) or "")
         if title is not None:
             return Placement.SECTION, title
         if _all_written(change, self.credits.is_bot):
             return Placement.MAINTENANCE, config.maintenance.title
         return Placement.OTHER, config.other_title
+
+    def telling_type(self, change: Change) -> str | None:
+        """The type a reader takes ``change`` for: its own when a section lists it; else, for a
+        pull request or merge titled "area: words" (``merge: leaddocs meeting (#10)``) or in
+        plain words, its commits' most telling type (history/changes.py), as they say what
+        it is."""
+        if len(change.commits) < 2 or change.type in self._section_of_type:
+            return change.type
+        return most_telling_type(change.commits[1:], None)[0] or change.type
 
     def _housekeeping_of(
         self, change: Change, kind: int | None, labels: Set[str]

@@ -185,6 +185,10 @@ class ViewBuilder:
             return items
         return sorted(items, key=lambda item: (item.scope is None, (item.scope or "").casefold()))
 
+    def telling_type(self, change: Change) -> str | None:
+        """The type a reader takes ``change`` for (``Classifier.telling_type``)."""
+        return self._classifier.telling_type(change)
+
     def item(self, change: Change, people: People | None = None) -> ItemView:
         forge = self._forge
         commits = [
