@@ -46,6 +46,7 @@ from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, SecurityErr
 
 from leaddocs.errors import TemplateError
 from leaddocs.paths import escape_from
+from leaddocs.textfile import not_utf8
 
 MAX_OUTPUT_CHARS = 16 * 1024 * 1024
 """Characters one render may produce. A release's notes are far smaller (GitHub caps a release
@@ -90,11 +91,8 @@ def read_template(path: Path, boundary: Path | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise TemplateError(
-            f"{path}:{line}: the template is not UTF-8 text "
-            f"(byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from exc
+        bad = not_utf8(data, exc)
+        raise TemplateError(f"{path}:{bad.line}: the template is not UTF-8 text ({bad})") from exc
 
 
 class _FolderLoader(jinja2.FileSystemLoader):

@@ -17,6 +17,23 @@ _BOM = "\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
+class NotUtf8:
+    """Where bytes stop being UTF-8, as messages name it: the line, the byte, its offset."""
+
+    line: int
+    byte: int
+    offset: int
+
+    def __str__(self) -> str:
+        return f"byte 0x{self.byte:02x} at offset {self.offset}"
+
+
+def not_utf8(data: bytes, exc: UnicodeDecodeError) -> NotUtf8:
+    """Where ``data``'s decoding failed with ``exc``."""
+    return NotUtf8(data.count(b"\n", 0, exc.start) + 1, data[exc.start], exc.start)
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     text: str  # "\n" line endings (unless the file mixes them), no BOM
     newline: str
@@ -41,9 +58,7 @@ def decode_source(data: bytes, path: Path, shown: Callable[[Path], str] = str) -
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DocumentError(
-            f"{shown(path)}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from exc
+        raise DocumentError(f"{shown(path)}: not UTF-8 text ({not_utf8(data, exc)})") from exc
     digest = hashlib.sha256(data).hexdigest()
     bom = _BOM if raw.startswith(_BOM) else ""
     raw = raw.removeprefix(_BOM)

@@ -21,6 +21,7 @@ from typing import Any
 from leaddocs.adr import frontmatter
 from leaddocs.adr.model import Adr, Finding, LinkKind, Ref
 from leaddocs.adr.status import LINK_CLAUSE, link_kind, parse_status, split_refs
+from leaddocs.textfile import not_utf8
 
 NUMBERED = re.compile(r"(?P<number>\d+)-(?P<slug>.+)")
 # Dated records: log4brains' 20240115-slug.md, and Jekyll's 2024-01-15-slug.md (a dash after
@@ -108,9 +109,8 @@ def decode(data: bytes, rel: str) -> str | Finding:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        byte = data[exc.start]
-        return Finding(rel, line, "ADR001", f"not UTF-8 text (byte 0x{byte:02x})")
+        bad = not_utf8(data, exc)
+        return Finding(rel, bad.line, "ADR001", f"not UTF-8 text (byte 0x{bad.byte:02x})")
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 

@@ -12,6 +12,7 @@ from leaddocs.drafting.base import Drafter
 from leaddocs.drafting.source_draft import Source
 from leaddocs.errors import UsageError
 from leaddocs.paths import escape_from
+from leaddocs.textfile import not_utf8
 
 SOURCE_MAX_BYTES = 1024 * 1024  # notes, an issue, a discussion: far more than a model reads
 
@@ -43,10 +44,9 @@ def read_source_material(
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        bad = not_utf8(data, exc)
         raise UsageError(
-            f"{what} {name}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
-            f"{exc.start}): save it as UTF-8"
+            f"{what} {name}:{bad.line}: not UTF-8 text ({bad}): save it as UTF-8"
         ) from exc
 
 

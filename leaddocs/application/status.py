@@ -35,6 +35,7 @@ from leaddocs.status.notes import Notes, parse_notes
 from leaddocs.status.period import Period, resolve_period
 from leaddocs.status.rules import Facts, note_source, notes_risks, rule_risks, suggested_health
 from leaddocs.status.summary import HealthState, Metric, NoteLine, Risk, StatusSummary
+from leaddocs.textfile import not_utf8
 
 KIND = "status"
 INDEX = "index.md"
@@ -186,8 +187,7 @@ def read_notes(project: Project, given: Path | None) -> Notes | None:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise UsageError(
-            f"notes file {shown} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
-            f"{exc.start}): save it as UTF-8"
+            f"notes file {shown} is not UTF-8 text ({not_utf8(data, exc)}): save it as UTF-8"
         ) from exc
     return parse_notes(text, Path(shown).name)
 
