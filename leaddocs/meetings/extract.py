@@ -26,18 +26,21 @@ from leaddocs.meetings.dates import find_due
 from leaddocs.meetings.model import Action, DateFrom, Entry, Item, Meeting, Source
 
 _ACTION_UPPER = re.compile(r"^(?:TODO|ACTION(?:\s+ITEM)?|FIXME)\b(?:\s*\((?P<who>[^()]{1,80})\))?")
+# "Action item (Bob): …", "Action item - Bob: …", "Next steps: …", "Follow-up: …".
 _ACTION_LABEL = re.compile(
-    r"^(?:to-?do|action(?:\s+(?:item|point))?|ai|task)\s*(?:\((?P<who>[^()]{1,80})\))?\s*:",
+    r"^(?:to-?do|action(?:\s+(?:item|point)s?)?|ai|tasks?|next\s+steps?|follow[-\s]?ups?)"
+    r"\s*(?:\((?P<who>[^()]{1,80})\)|\s[-\u2013\u2014]\s*@?(?P<dashed>\w[\w.'-]*(?:\s+[A-Z][\w.'-]*)?))?"
+    r"\s*:",
     re.IGNORECASE,
 )
 _DECISION = re.compile(
-    r"^(?:decision|decided|agreed|resolution|resolved)\b\s*(?:\((?P<who>[^()]{1,80})\))?"
+    r"^(?:decisions(?=\s*[:\u2013\u2014-])|decision|decided|agreed|resolution|resolved)\b\s*(?:\((?P<who>[^()]{1,80})\))?"
     r"\s*[:\u2013\u2014-]?\s*",
     re.IGNORECASE,
 )
 _WE_DECIDED = re.compile(r"^(?:we|the\s+team|everyone)\s+(?:have\s+)?(?:decided|agreed)\b", re.I)
 _QUESTION_LABEL = re.compile(
-    r"^(?:q|question|open\s+question|unresolved)\b\s*(?:\d+\s*)?[:\u2013\u2014-]?\s*",
+    r"^(?:q|questions?|open\s+questions?|unresolved)\b\s*(?:\d+\s*)?[:\u2013\u2014-]?\s*",
     re.IGNORECASE,
 )
 _QUESTION_END = re.compile(r"[?\uff1f\u061f\u2e2e]\s*\W{0,3}$")
@@ -220,8 +223,9 @@ def owner(entry: Entry, known: set[str]) -> str | None:
     """Who the entry says does it, or None: nothing is guessed."""
     text = entry.text
     marked = _ACTION_UPPER.match(text) or _ACTION_LABEL.match(text) or _DECISION.match(text)
-    if marked is not None and marked["who"]:
-        return marked["who"].strip().lstrip("@") or None
+    said = None if marked is None else marked["who"] or marked.groupdict().get("dashed")
+    if said:
+        return said.strip().lstrip("@") or None
     labelled = _OWNER_LABEL.search(text)
     if labelled is not None:
         return labelled["name"].strip()

@@ -3,7 +3,9 @@
 A line is an entry; a list item's indented continuation lines join it. Headings are structure,
 not entries: the first ``# `` heading is the title, and each heading is the section of the
 entries under it (``## Decisions``, ``## Action items``, ``## Open questions`` say what their
-lines are). An ``Attendees:`` line (or a ``## Attendees`` list) names who was there, a
+lines are). Plain-text notes head their lists with a label alone on a line (``Action items:``,
+``**Decisions:**``, ``Next steps:``): such a label is a section too, until the first blank line
+after its lines. An ``Attendees:`` line (or a ``## Attendees`` list) names who was there, a
 ``Date:`` line when the meeting was, and a ``## Summary`` (or ``TL;DR``) section is the
 notes' own summary. Fenced code is kept as written and never classified. Text in any
 language is kept as it is.
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from leaddocs.meetings.dates import find_iso
+from leaddocs.meetings.extract import section_kind
 from leaddocs.meetings.model import Entry
 from leaddocs.textsafe import printable
 
@@ -44,6 +47,10 @@ _NOT_SPEAKERS = frozenset(
 )
 ATTENDEE_SECTIONS = frozenset({"attendees", "participants", "present", "attendance"})
 SUMMARY_SECTIONS = frozenset({"summary", "tl;dr", "tldr", "overview"})
+# "Action items:" or "**Decisions:**" alone on a line: a plain-text list's heading.
+_LABEL_LINE = re.compile(
+    r"^(?:\*\*|__)?(?P<title>[^\W\d_][\w ;&/'-]{0,38}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?$"
+)
 
 
 @dataclass(slots=True)
@@ -59,7 +66,8 @@ class ReadNotes:
 def read_notes(text: str, first_line: int = 1) -> ReadNotes:
     """``text`` (the notes after any front matter, which started on line ``first_line``)."""
     read = ReadNotes()
-    section = ""
+    section = heading_section = ""
+    under_label: int | None = None  # lines read since a label line opened the section
     fence: str | None = None
     column: int | None = None  # where the last list item's text starts: continuation lines
     for number, raw in enumerate(text.splitlines(), start=first_line):
@@ -75,16 +83,24 @@ def read_notes(text: str, first_line: int = 1) -> ReadNotes:
             fence, column = opening["fence"], None
             continue
         if not line.strip():
+            if under_label:  # a label's list ends at the first blank line after it
+                section, under_label = heading_section, None
             continue
         heading = _HEADING.match(line)
         if heading is not None:
-            column = None
+            column, under_label = None, None
             title = heading["title"].strip()
             if len(heading["marks"]) == 1 and read.title is None:
                 read.title = title
             else:
-                section = title
+                section = heading_section = title
             continue
+        label = _LABEL_LINE.match(line)
+        if label is not None and is_section_label(label["title"]):
+            column, section, under_label = None, label["title"].strip(), 0
+            continue
+        if under_label is not None:
+            under_label += 1
         indent = len(line) - len(line.lstrip())
         item = _ITEM.match(line)
         if column is not None and indent >= column and item is None:
@@ -111,6 +127,13 @@ def read_notes(text: str, first_line: int = 1) -> ReadNotes:
         else:
             _add(read, entry, section)
     return read
+
+
+def is_section_label(title: str) -> bool:
+    """Whether a label alone on a line ("Action items:") heads a list of what it names."""
+    lowered = " ".join(title.lower().split())
+    named = lowered in ATTENDEE_SECTIONS or lowered in SUMMARY_SECTIONS
+    return named or section_kind(lowered) is not None
 
 
 def _chat(entry: Entry) -> Entry:

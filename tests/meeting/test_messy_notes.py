@@ -136,3 +136,60 @@ def test_a_title_and_names_are_printable_lines() -> None:
     vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann\x1b[31m Lee>Decision: ship it.\n"
     source = read_source("call.vtt", vtt, suffix=".vtt")
     assert source.attendees == ("Ann Lee",)
+
+
+PLAIN_LABELS = """\
+Platform sync
+Attendees:
+- Alice Martin
+- Bob Okafor
+
+**Decisions:**
+- Use Postgres for the queue
+
+Action items:
+
+- Bob to migrate the schema by Friday
+- Carol checks the backups
+
+Next steps:
+- Alice drafts the ADR
+
+We talked about the roadmap for a while.
+Action item - Bob: review the PR by 2026-12-09
+Next steps: Alice to book the room
+Questions: who owns the pager?
+"""
+
+
+def test_plain_text_labels_head_their_lists_until_a_blank_line() -> None:
+    # Notes typed in a text box, not Markdown: "Action items:" alone on a line heads the list
+    # under it, as "## Action items" would; the label itself is no action item.
+    found = meeting(PLAIN_LABELS)
+    assert found.attendees == ("Alice Martin", "Bob Okafor")
+    assert [item.text for item in found.decisions] == ["Use Postgres for the queue"]
+    assert [(a.text, a.owner) for a in found.actions] == [
+        ("Bob to migrate the schema by Friday", "Bob"),
+        ("Carol checks the backups", None),
+        ("Alice drafts the ADR", None),
+        ("review the PR by 2026-12-09", "Bob"),
+        ("Alice to book the room", "Alice"),
+    ]
+    assert [item.text for item in found.questions] == ["who owns the pager?"]
+    # The label's list ended at the blank line: the prose after it is not an action item.
+    assert [item.text for item in found.unclassified] == [
+        "Platform sync",
+        "We talked about the roadmap for a while.",
+    ]
+
+
+def test_a_sentence_ending_in_a_colon_is_no_label() -> None:
+    # Only a label naming what its list holds heads a list: "Bob said:" does not.
+    found = meeting("Bob said:\n- the cache is cold\n")
+    assert [item.text for item in found.unclassified] == ["Bob said:", "the cache is cold"]
+
+
+def test_a_plural_label_marks_a_line_only_with_its_colon() -> None:
+    # "Decisions were …" is prose about decisions, not one: only "Decisions:" marks a line.
+    found = meeting("- Decisions were postponed until January\n- Decisions: ship on Monday\n")
+    assert [item.text for item in found.decisions] == ["ship on Monday"]
