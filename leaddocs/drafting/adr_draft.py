@@ -2,8 +2,9 @@
 
 The manifest is the source's paragraphs, each with a line-range id (``L3-L7``); the model fills
 the MADR sections with bullets citing those ranges (``source_draft.py``: the grounding every
-document drafted from source shares). Without a model, the MADR template is filled and the
-source is quoted under Context.
+document drafted from source shares). Without a model, each part of the source is quoted under
+the MADR section its heading names (``## Options`` under Considered Options, ``Decision:`` under
+Decision Outcome), the rest under Context; the template's guidance stays in the other sections.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from leaddocs.drafting.base import Bullet, Draft, Drafter, DraftSection
 from leaddocs.drafting.report import DraftReport
 from leaddocs.drafting.source_draft import (
     NOT_IN_SOURCE,
+    Shape,
     Source,
     ask,
     cited,
     grounded,
+    placed_by_heading,
     provenance,
     subsection,
 )
-from leaddocs.markup import md_text
 
 __all__ = [
     "NOT_IN_SOURCE",
@@ -40,6 +42,38 @@ CONSEQUENCES = "Consequences"
 OPTION_PREFIX = "Option: "
 PROS_AND_CONS = "Pros and Cons of the Options"
 MORE_INFORMATION = "More Information"
+
+# Offline, a part of the source under one of these headings (compared as words) is quoted in
+# the section it names; anything else is context.
+SHAPE = Shape(
+    "architecture decision record (MADR)",
+    (CONTEXT, DRIVERS, OPTIONS, OUTCOME, CONSEQUENCES, PROS_AND_CONS, MORE_INFORMATION),
+    CONTEXT,
+    aliases={
+        "context": CONTEXT,
+        "problem": CONTEXT,
+        "problem statement": CONTEXT,
+        "background": CONTEXT,
+        "drivers": DRIVERS,
+        "forces": DRIVERS,
+        "requirements": DRIVERS,
+        "constraints": DRIVERS,
+        "options": OPTIONS,
+        "alternatives": OPTIONS,
+        "options considered": OPTIONS,
+        "alternatives considered": OPTIONS,
+        "decision": OUTCOME,
+        "outcome": OUTCOME,
+        "chosen option": OUTCOME,
+        "resolution": OUTCOME,
+        "consequences": CONSEQUENCES,
+        "impact": CONSEQUENCES,
+        "trade offs": CONSEQUENCES,
+        "pros and cons": PROS_AND_CONS,
+        "links": MORE_INFORMATION,
+        "references": MORE_INFORMATION,
+    },
+)
 
 INSTRUCTIONS = (
     f'Use these section titles: "{CONTEXT}", "{DRIVERS}", "{OPTIONS}" (one bullet per option, '
@@ -67,9 +101,9 @@ def draft_adr(source: Source, drafter: Drafter) -> AdrDraft:
 
 
 def template_sections(source: Source) -> dict[str, str]:
-    """The source quoted under Context; the template's placeholders stay for a person to fill."""
-    quoted = f"Drafted from {md_text(source.name)}; the source, quoted:\n\n{source.quoted()}"
-    return {CONTEXT: quoted}
+    """The source quoted under the sections its headings name (Context for the rest); the
+    template's placeholders stay in the others for a person to fill."""
+    return placed_by_heading(source, SHAPE)
 
 
 def model_sections(source: Source, draft: Draft) -> dict[str, str]:

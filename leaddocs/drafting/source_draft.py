@@ -93,11 +93,14 @@ class Source:
         """Lines ``first`` to ``last`` (all by default) as a quotation, escaped as text."""
         chosen = self.lines[first - 1 : last]
         quoted: list[str] = []
+        after_heading = False
         for line in chosen:
             # A quotation's lines run together into one paragraph: a list item or heading of
-            # the source starts a paragraph of its own, so steps stay one to a line.
-            if quoted and quoted[-1] != ">" and _BLOCK_START.match(line):
+            # the source starts a paragraph of its own, so steps stay one to a line, and the
+            # text under a heading does not run on from its title.
+            if quoted and quoted[-1] != ">" and (after_heading or _BLOCK_START.match(line)):
                 quoted.append(">")
+            after_heading = _ATX.match(line) is not None
             quoted.append(f"> {md_text(line)}".rstrip())
         return "\n".join(quoted)
 

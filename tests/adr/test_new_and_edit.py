@@ -147,7 +147,7 @@ def test_a_draft_from_source_goes_through_the_one_template(repo: Repo) -> None:
     assert text.startswith(
         "---\nstatus: proposed\ndate: 2026-11-23\ndecision-makers: []\nconsulted: []\n"
         "informed: []\ntags: []\n---\n\n# Cache invoices in Redis\n\n"
-        "## Context and Problem Statement\n\nDrafted from notes.md; the source, quoted:\n\n"
+        "## Context and Problem Statement\n\nFrom notes.md, line 1:\n\n"
         "> Invoices render in 2 s.\n\n## Decision Drivers\n\n* {driver 1"
     )
     assert [written.action for written in made.written] == ["created"]
@@ -165,7 +165,7 @@ def test_a_drafted_record_honours_the_repository_template(repo: Repo) -> None:
     made = api.new_adr(api.open_project(repo.path), api.NewAdrRequest("Use Kafka", source=notes))
     body = made.path.read_text().split("---\n\n", 1)[1]
     assert body == (
-        "# Use Kafka\n\n## Why\n\nDrafted from notes.md; the source, quoted:\n\n"
+        "# Use Kafka\n\n## Why\n\nFrom notes.md, line 1:\n\n"
         "> Polling misses events.\n\n## Risks\n"
     )
 

@@ -196,3 +196,23 @@ def test_a_drafted_record_is_proposed_whatever_status_was_asked(
     assert result.code == 0, result
     assert "status: proposed" in (repo.path / result.stdout.strip()).read_text()
     assert "starts as proposed, not accepted" in result.stderr
+
+
+def test_without_a_model_each_part_is_quoted_under_the_section_its_heading_names() -> None:
+    notes = (
+        "# Queue choice\n\nWe need a durable queue.\n\n## Options\n- Postgres\n- Kafka\n\n"
+        "Decision: Postgres, revisit at 10k events/s.\n\n## Risks we see\nOne more database.\n"
+    )
+    sections = template_sections(Source.of("q.md", notes))
+    assert sections["Considered Options"] == "From q.md, lines 6-7:\n\n> \\- Postgres\n>\n> \\- Kafka"
+    assert sections["Decision Outcome"] == (
+        "From q.md, line 9:\n\n> Decision: Postgres, revisit at 10k events/s."
+    )
+    # A heading no section names is a new topic of the context, quoted with its own words.
+    context = sections["Context and Problem Statement"]
+    assert "> We need a durable queue." in context and "> \\## Risks we see\n>\n> One more" in context
+    assert set(sections) == {"Context and Problem Statement", "Considered Options", "Decision Outcome"}
+    # Every line of the source with text is quoted somewhere: nothing is lost.
+    quoted = "\n".join(sections.values())
+    for line in ("Queue choice", "Postgres", "Kafka", "One more database."):
+        assert line in quoted
