@@ -411,12 +411,16 @@ def _add_missing(
 ) -> None:
     """The configured labels and reviewers the open pull request lacks: all of them when it was
     just opened, and whatever a run that failed right after opening it left out. Nothing is
-    asked when none is missing; somebody who has reviewed already is not asked again."""
+    asked when none is missing; somebody who has reviewed already is not asked again, and a
+    label or reviewer a person took off stays off."""
     labels = _missing(request.labels, pull.labels)
+    reviewers = _missing(request.reviewers, pull.reviewers)
+    if (labels or reviewers) and not new:  # a pull request just opened has no history yet
+        removed = forge.removed_by_people(pull.number)
+        labels, reviewers = _missing(labels, removed), _missing(reviewers, removed)
     if labels:
         forge.add_labels(pull.number, labels)
-    reviewers = _missing(request.reviewers, pull.reviewers)
-    if reviewers and not new:  # a pull request just opened has no review yet
+    if reviewers and not new:
         reviewers = _missing(reviewers, forge.reviewed_by(pull.number))
     if reviewers:
         forge.request_reviewers(pull.number, reviewers)

@@ -147,6 +147,20 @@ class GitHubForge:
             f"reading the reviews of pull request #{number}", reviewers, f"pull request #{number}"
         )
 
+    def removed_by_people(self, number: int) -> tuple[str, ...]:
+        def removed() -> tuple[str, ...]:
+            names: list[str] = []
+            for event in self._repo.get_issue(number).get_events():
+                if event.event == "unlabeled" and event.label is not None:
+                    names.append(event.label.name)
+                elif event.event == "review_request_removed" and event.requested_reviewer:
+                    names.append(event.requested_reviewer.login)
+            return tuple(dict.fromkeys(names))
+
+        return self._call(
+            f"reading the events of pull request #{number}", removed, f"pull request #{number}"
+        )
+
     def comment(self, number: int, body: str) -> None:
         self._call(
             f"commenting on pull request #{number}",

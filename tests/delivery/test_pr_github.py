@@ -202,6 +202,28 @@ def test_labels_reviewers_and_draft_from_config(
     assert [user["login"] for user in pull["requested_reviewers"]] == ["ada"]
 
 
+def test_a_label_or_reviewer_a_person_took_off_stays_off(
+    cli: Any, project: Repo, github: FakeGitHub
+) -> None:
+    (project.path / "leaddocs.yml").write_text(
+        "forge:\n  pr:\n    labels: [docs, release]\n    reviewers: [ada, bo]\n"
+    )
+    assert cli("--repo", project.path, "release-notes", "--pr").code == 0
+    [pull] = pulls(github)
+    github.person_removes(REPOSITORY, pull["number"], label="release", reviewer="ada")
+    push_main(project, "fix: more", {"e.txt": "1\n"})
+    result = cli("--repo", project.path, "release-notes", "--pr")
+    assert result.code == 0 and result.stdout.startswith("updated "), result
+    [pull] = pulls(github)
+    assert [label["name"] for label in pull["labels"]] == ["docs"]
+    assert [user["login"] for user in pull["requested_reviewers"]] == ["bo"]
+    # What a run that failed right after opening left out is still added (nobody removed it).
+    pull["labels"] = [label for label in pull["labels"] if label["name"] != "docs"]
+    push_main(project, "fix: even more", {"f.txt": "1\n"})
+    assert cli("--repo", project.path, "release-notes", "--pr").code == 0
+    assert [label["name"] for label in pulls(github)[0]["labels"]] == ["docs"]
+
+
 def test_github_output_for_the_action(
     cli: Any, project: Repo, github: FakeGitHub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

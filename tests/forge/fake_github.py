@@ -111,6 +111,8 @@ class FakeGitHub:
     commits: dict[str, list[int]] = field(default_factory=dict)  # sha → pull numbers
     # (repository, number) → when each review was requested (the ReviewRequestedEvents)
     review_events: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    # The issue events people caused (GET /issues/N/events): what they took off a pull request.
+    issue_events: dict[tuple[str, int], list[dict[str, Any]]] = field(default_factory=dict)
     requests: list[Recorded] = field(default_factory=list)
     rate_remaining: int = 5000
     _failures: list[_Failure] = field(default_factory=list)
@@ -204,6 +206,24 @@ class FakeGitHub:
                     "submitted_at": "2024-01-02T00:00:00Z",
                 }
             )
+
+    def person_removes(
+        self, repository: str, number: int, *, label: str = "", reviewer: str = ""
+    ) -> None:
+        """A person takes a label or a requested reviewer off a pull request on the web."""
+        pull = self.pulls[repository][number]
+        events = self.issue_events.setdefault((repository, number), [])
+        actor = _user("maintainer", "User")
+        if label:
+            pull["labels"] = [known for known in pull["labels"] if known["name"] != label]
+            events.append({"id": len(events) + 1, "event": "unlabeled", "actor": actor,
+                           "label": {"name": label, "color": "ededed"}})  # fmt: skip
+        if reviewer:
+            pull["requested_reviewers"] = [
+                user for user in pull["requested_reviewers"] if user["login"] != reviewer
+            ]
+            events.append({"id": len(events) + 1, "event": "review_request_removed",
+                           "actor": actor, "requested_reviewer": _user(reviewer, "User")})  # fmt: skip
 
     def fail_next(self, kind: str, times: int = 1, only: str | None = None, after: int = 0) -> None:
         """The next ``times`` requests (matching ``only``, e.g. "POST /graphql"; after
@@ -362,6 +382,8 @@ class FakeGitHub:
             known = {label["name"] for label in pull["labels"]}
             pull["labels"] += [_label(name) for name in names if name not in known]
             return 200, pull["labels"]
+        if kind == "issues" and tail == "/events" and method == "GET":
+            return 200, self.issue_events.get((repository, pull["number"]), [])
         if kind == "pulls" and tail == "/reviews" and method == "GET":
             return 200, self.reviews.get((repository, pull["number"]), [])
         if kind == "issues" and tail == "/comments" and method == "POST":
