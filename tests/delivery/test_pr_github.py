@@ -189,14 +189,19 @@ def test_a_refused_token_names_the_fix(cli: Any, project: Repo, github: FakeGitH
     assert result.stderr.count("\n") == 1
 
 
+def opened_with(cli: Any, project: Repo, github: FakeGitHub, pr_config: str) -> dict[str, Any]:
+    """The pull request the first run opens with ``forge.pr`` set to ``pr_config``."""
+    (project.path / "leaddocs.yml").write_text(f"forge:\n  pr:\n{pr_config}")
+    assert cli("--repo", project.path, "release-notes", "--pr").code == 0
+    [pull] = pulls(github)
+    return pull
+
+
 def test_labels_reviewers_and_draft_from_config(
     cli: Any, project: Repo, github: FakeGitHub
 ) -> None:
-    (project.path / "leaddocs.yml").write_text(
-        "forge:\n  pr:\n    draft: true\n    labels: [docs, release]\n    reviewers: [ada]\n"
-    )
-    assert cli("--repo", project.path, "release-notes", "--pr").code == 0
-    [pull] = pulls(github)
+    pr_config = "    draft: true\n    labels: [docs, release]\n    reviewers: [ada]\n"
+    pull = opened_with(cli, project, github, pr_config)
     assert pull["draft"] is True
     assert [label["name"] for label in pull["labels"]] == ["docs", "release"]
     assert [user["login"] for user in pull["requested_reviewers"]] == ["ada"]
@@ -205,11 +210,9 @@ def test_labels_reviewers_and_draft_from_config(
 def test_a_label_or_reviewer_a_person_took_off_stays_off(
     cli: Any, project: Repo, github: FakeGitHub
 ) -> None:
-    (project.path / "leaddocs.yml").write_text(
-        "forge:\n  pr:\n    labels: [docs, release]\n    reviewers: [ada, bo]\n"
+    pull = opened_with(
+        cli, project, github, "    labels: [docs, release]\n    reviewers: [ada, bo]\n"
     )
-    assert cli("--repo", project.path, "release-notes", "--pr").code == 0
-    [pull] = pulls(github)
     github.person_removes(REPOSITORY, pull["number"], label="release", reviewer="ada")
     push_main(project, "fix: more", {"e.txt": "1\n"})
     result = cli("--repo", project.path, "release-notes", "--pr")
