@@ -52,6 +52,16 @@ def test_every_input_is_used_and_only_through_env_or_with() -> None:
     assert used == INPUTS
 
 
+def test_the_action_tells_whether_its_token_is_the_jobs_without_passing_it_twice() -> None:
+    [run] = [s for s in STEPS if s.get("id") == "leaddocs"]
+    assert run["env"]["LEADDOCS_TOKEN_IS_WORKFLOWS"] == "${{ inputs.github-token == github.token }}"
+    assert not any(
+        "github.token" in str(v)
+        for k, v in run["env"].items()
+        if k != "LEADDOCS_TOKEN_IS_WORKFLOWS"
+    )
+
+
 def test_python_is_set_up_from_the_input_without_changing_the_jobs_python() -> None:
     setup = step("python")
     assert setup["uses"].startswith("actions/setup-python@")
@@ -88,6 +98,8 @@ def run_leaddocs_step(command: str, cwd: Path, **inputs: str) -> tuple[int, str,
         "inputs.github-token": "",
         "inputs.openai-api-key": "",
         "inputs.openai-base-url": "",
+        # The runner compares the token input with the job's: with none given they differ.
+        "inputs.github-token == github.token": "false",
         **{f"inputs.{name.replace('_', '-')}": value for name, value in inputs.items()},
     }
     run = step("leaddocs")

@@ -143,11 +143,15 @@ def _token(env: Mapping[str, str], configured: str | None) -> tuple[str | None, 
 def _token_kind(token: str | None, variable: str | None, env: Mapping[str, str]) -> TokenKind:
     """``workflow`` for the Actions job's own token, whose pull requests start no workflows.
 
-    Told by the token's prefix alone: the Action passes any token (a PAT too) as
-    ``GITHUB_TOKEN``, so the variable's name says nothing. An installation token (``ghs_``) is
-    what Actions hands out as ``GITHUB_TOKEN``; a GitHub App's installation token has the same
-    prefix, so that case is a likely guess and the message built on it says "looks like".
+    The Action knows: it sets ``LEADDOCS_TOKEN_IS_WORKFLOWS`` to whether its ``github-token``
+    input is the job's ``github.token`` (compared by the runner; the token itself is not
+    passed twice). Without it (leaddocs run by a workflow step of its own) the prefix tells,
+    as a guess: the job's token is an installation token (``ghs_``), but so is a GitHub App's,
+    which is why the message built on it says "looks like".
     """
     if token is None:
         return "none"
+    told = env.get("LEADDOCS_TOKEN_IS_WORKFLOWS", "").strip().lower()
+    if told in ("true", "false"):
+        return "workflow" if told == "true" else "app-or-pat"
     return "workflow" if token.startswith("ghs_") else "app-or-pat"

@@ -93,6 +93,10 @@ def test_a_host_not_known_as_github_gets_no_token() -> None:
             {"LEADDOCS_TOKEN": "ghp_abc", "GITHUB_TOKEN": "abc", "GITHUB_ACTIONS": "true"},
             "app-or-pat",
         ),
+        # The Action says whether its token is the job's: a GitHub App's ghs_ token is not.
+        ({"GITHUB_TOKEN": "ghs_app", "LEADDOCS_TOKEN_IS_WORKFLOWS": "false"}, "app-or-pat"),
+        ({"GITHUB_TOKEN": "ghs_job", "LEADDOCS_TOKEN_IS_WORKFLOWS": "true"}, "workflow"),
+        ({"GITHUB_TOKEN": "ghs_job", "LEADDOCS_TOKEN_IS_WORKFLOWS": ""}, "workflow"),
         ({}, "none"),
     ],
 )
