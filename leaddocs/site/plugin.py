@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from leaddocs.application import api
+from leaddocs.paths import symlink_leak
 from leaddocs.site import assets, dirty
 from leaddocs.site.config import LeaddocsConfig
 
@@ -86,6 +87,7 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
         except api.LeaddocsError as error:
             raise PluginError(f"leaddocs ({_named(config)}): {error}") from error
         _leave_out_folder(files, self._adr_folder)  # an ADR folder inside docs/: pages replace it
+        _leave_out_leaks(files, project.root, Path(config.docs_dir))
         self._pages = []
         for page in pages:
             for note in page.notes:
@@ -182,6 +184,19 @@ def _leave_out_folder(files: Files, folder: Path) -> None:
     inside = [file for file in files if file.abs_src_path and _within(file.abs_src_path, folder)]
     for file in inside:
         files.remove(file)
+
+
+def _leave_out_leaks(files: Files, root: Path, docs_dir: Path) -> None:
+    """MkDocs publishes what a page or file in docs/ symlinks to, wherever it leads: one leading
+    out of the repository or into .git (``/proc/self/environ``, ``.git/config``) is left out,
+    with a warning naming it, so ``--strict`` fails."""
+    for file in list(files):
+        if not file.abs_src_path:
+            continue
+        leak = symlink_leak(Path(file.abs_src_path), root)
+        if leak is not None:
+            files.remove(file)
+            log.warning(f"{docs_dir.name}/{file.src_uri}: {leak}; left out of the site")
 
 
 def _within(path: str, folder: Path) -> bool:

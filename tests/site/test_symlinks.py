@@ -75,3 +75,30 @@ def test_the_decision_log_lists_a_record_symlinked_from_outside_as_unreadable(
     [finding] = log.unreadable
     assert finding.path == "adr/0002-x.md"
     assert "a symlink leading outside the repository" in finding.message
+
+
+def test_a_page_or_file_in_docs_symlinked_out_is_not_published(repo: Repo, tmp_path: Path) -> None:
+    # MkDocs itself follows a symlink in docs/: the page would carry the file it leads to.
+    root = make_site(repo)
+    (root / "adr" / BROKEN).unlink()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "leak.md").write_text(f"# Leak\n\n{SECRET}\n")
+    (root / "docs" / "leak.md").symlink_to(outside / "leak.md")
+    (root / "docs" / "environ.txt").symlink_to("/proc/self/environ")
+    (root / "docs" / "gitconfig.md").symlink_to("../.git/config")
+    (root / "docs" / "inside.md").symlink_to("../adr/../README.md")  # inside: published
+    (root / "README.md").write_text("# Read me\n")
+    strict = mkdocs(root, "--strict")
+    assert strict.returncode != 0
+    assert "docs/leak.md: a symlink leading outside the repository" in strict.stderr
+    assert "docs/gitconfig.md: a symlink into the repository's .git folder" in strict.stderr
+    lenient = mkdocs(root)
+    assert lenient.returncode == 0, lenient.stderr
+    site = root / "site"
+    assert (site / "inside" / "index.html").is_file()
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert SECRET.encode() not in data and b"[core]" not in data, path
+    assert not (site / "environ.txt").exists() and not (site / "leak").exists()
