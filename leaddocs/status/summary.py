@@ -27,6 +27,10 @@ RULES: dict[str, str] = {
 }
 
 
+MOST_AREAS = 8  # headings under Shipped: more, and the smallest areas are folded into one
+OTHER_AREAS = "other areas"
+
+
 class _Data(BaseModel):
     # Read back from files a CI job wrote: keys a newer leaddocs adds are ignored.
     model_config = ConfigDict(extra="ignore", frozen=True)
@@ -149,11 +153,22 @@ class StatusSummary(_Data):
     def only_risks(self) -> list[Risk]:
         return [risk for risk in self.risks if risk.kind == "risk"]
 
-    def areas(self) -> list[tuple[str, list[Item]]]:
-        """Shipped items by area, areas by size (largest first), then by name."""
+    def areas(self, most: int = MOST_AREAS) -> list[tuple[str, list[Item]]]:
+        """Shipped items by area, areas by size (largest first), then by name; past ``most``
+        areas, the smallest are one "other areas" group whose items say their area, so a
+        period of many one-off scopes reads as a few headings, not forty."""
         grouped: dict[str, list[Item]] = {}
         for item in self.shipped:
             grouped.setdefault(item.area, []).append(item)
-        return sorted(
+        ordered = sorted(
             grouped.items(), key=lambda pair: (pair[0] == "other", -len(pair[1]), pair[0])
         )
+        if len(ordered) <= most:
+            return ordered
+        kept, rest = ordered[: most - 1], ordered[most - 1 :]
+        folded = [
+            item if area == "other" else item.model_copy(update={"title": f"{area}: {item.title}"})
+            for area, items in rest
+            for item in items
+        ]
+        return [*kept, (OTHER_AREAS, folded)]

@@ -157,3 +157,24 @@ def test_a_rerun_updates_the_page_and_keeps_a_human_edit(cli, weeks: Repo, notes
     assert again.code == 0, again  # the edited page kept, with a note; the index still updated
     assert "docs/status/2023-11-28.md was edited since leaddocs wrote it; kept it" in again.stderr
     assert path.read_text() == edited
+
+
+def test_many_one_off_areas_fold_into_other_areas(cli, repo: Repo) -> None:
+    # A period with a dozen scopes of one commit each: a reader gets the big areas as headings
+    # and one "other areas" list whose items say their area, not twelve headings of one line.
+    for n in range(3):
+        repo.commit(f"feat(api): endpoint {n}", files={f"api{n}.txt": "1\n"})
+    for n in range(12):
+        repo.commit(f"fix(scope{n:02}): fix number {n}", files={f"s{n}.txt": "1\n"})
+    result = cli(
+        "--repo", repo.path, "status", "--since", "2023-11-14", "--until", "2023-11-20", "-o", "-"
+    )
+    assert result.code == 0, result
+    shipped = _section(result.stdout, "Shipped")
+    headings = re.findall(r"^### (.*)$", shipped, re.M)
+    assert len(headings) == 8 and headings[0] == "api" and headings[-1] == "other areas"
+    folded = shipped.split("### other areas\n", 1)[1]
+    assert "- scope11: fix number 11 (" in folded
+    # Nothing is lost: every change is listed once, under a heading or with its area.
+    for n in range(12):
+        assert shipped.count(f"fix number {n} (") == 1, n
