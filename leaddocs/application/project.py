@@ -44,7 +44,7 @@ class Project:
     def _check_folders(self) -> None:
         """A folder the configuration names must exist: a typo would otherwise go unnoticed
         (every template silently the packaged one)."""
-        if "templates_dir" in self.config.model_fields_set and not self.templates_dir.is_dir():
+        if "templates_dir" in self.config.given and not self.templates_dir.is_dir():
             raise ConfigError(
                 f"{self.config.source}: templates_dir '{self.config.templates_dir}' is not a "
                 "folder in the repository"

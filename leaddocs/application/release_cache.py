@@ -31,6 +31,7 @@ import leaddocs
 from leaddocs.application import cache_folder
 from leaddocs.application.cache_folder import CacheFolder, canonical
 from leaddocs.application.project import Project
+from leaddocs.config import as_data
 from leaddocs.document import Format
 from leaddocs.documents.pulls import RELEASE_YML
 
@@ -275,9 +276,9 @@ def _fingerprint(
     if templates is None:
         return None
     forge = project.forge()
-    config = project.config.model_dump(
-        mode="json", exclude={"source": True, "changelog": {"cache_dir", "cache_max_mb"}}
-    )
+    config = as_data(project.config)
+    for where_and_how_big in ("cache_dir", "cache_max_mb"):  # they change no output
+        del config["changelog"][where_and_how_big]
     parts = {
         "cache": _VERSION,
         "leaddocs": leaddocs.__version__,
