@@ -96,7 +96,7 @@ class ReleaseCache:
         folder, notes = CacheFolder.open(project)
         if folder is None:
             return None, notes
-        fingerprint = _fingerprint(project, fmt, paths, enriched=enriched)
+        fingerprint = _fingerprint(project, folder, fmt, paths, enriched=enriched)
         if fingerprint is None:
             return None, notes
         return cls(folder, fingerprint), notes
@@ -268,7 +268,7 @@ def _is_key(value: Any) -> bool:
 
 
 def _fingerprint(
-    project: Project, fmt: Format, paths: Sequence[str], *, enriched: bool
+    project: Project, folder: CacheFolder, fmt: Format, paths: Sequence[str], *, enriched: bool
 ) -> str | None:
     """A hash of everything besides the tags that a tagged release's output depends on; None
     when part of it cannot be read (then nothing is cached)."""
@@ -282,7 +282,7 @@ def _fingerprint(
     parts = {
         "cache": _VERSION,
         "leaddocs": leaddocs.__version__,
-        "code": cache_folder.code_digest(),
+        "code": cache_folder.code_digest((), folder),
         "python": list(sys.version_info[:2]),
         "jinja2": _version_of("jinja2"),
         "config": config,
