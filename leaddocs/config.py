@@ -14,13 +14,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
+from types import UnionType
 from typing import (
     TYPE_CHECKING,
     Annotated,
     Any,
     Literal,
+    Protocol,
     TypeVar,
+    Union,
     dataclass_transform,
+    get_args,
+    get_origin,
     get_type_hints,
 )
 
@@ -120,6 +125,15 @@ class Bound:
         from pydantic import Field
 
         return handler(Annotated[source, Field(ge=self.ge, gt=self.gt, le=self.le)])
+
+    def check(self, value: float) -> float:
+        if (
+            (self.ge is not None and not value >= self.ge)
+            or (self.gt is not None and not value > self.gt)
+            or (self.le is not None and not value <= self.le)
+        ):
+            raise ValueError(f"{value!r} is out of bounds")
+        return value
 
 
 # Fields that are not keys of the file: where the configuration was read from, and which
@@ -693,33 +707,56 @@ class Config:
     given: frozenset[str] = field(default=frozenset(), metadata=NOT_A_KEY)
 
 
-def load_config(repo_root: Path, explicit: Path | None = None) -> Config:
+class Memo(Protocol):
+    """What a file's bytes were checked to mean, remembered (``application/config_memo.py``):
+    parsing and checking a full ``leaddocs.yml`` costs ~0.1 s (ruamel.yaml, pydantic)."""
+
+    def recall(self, path: Path, data: bytes) -> Config | None: ...
+
+    def remember(self, path: Path, data: bytes, config: Config) -> None: ...
+
+
+def load_config(repo_root: Path, explicit: Path | None = None, memo: Memo | None = None) -> Config:
     """The configuration for ``repo_root``: an explicit file, a found file, or the defaults."""
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError(f"{explicit}: config file not found")
         if explicit.name == "pyproject.toml":
-            return _from_pyproject(explicit, required=True) or Config()
-        return _from_yaml(explicit)
+            return _from_pyproject(explicit, memo, required=True) or Config()
+        return _from_yaml(explicit, memo)
     for name in CONFIG_FILE_NAMES:
         candidate = repo_root / name
         if candidate.is_file():
-            return _from_yaml(candidate)
+            return _from_yaml(candidate, memo)
     pyproject = repo_root / "pyproject.toml"
     if pyproject.is_file():
-        found = _from_pyproject(pyproject, required=False)
+        found = _from_pyproject(pyproject, memo, required=False)
         if found is not None:
             return found
     return Config()
 
 
-def _from_yaml(path: Path) -> Config:
-    from leaddocs import yamlio  # ruamel.yaml loads only when there is a YAML file to read
-
+def _decoded(path: Path, data: bytes) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+
+
+def _from_yaml(path: Path, memo: Memo | None) -> Config:
+    data = path.read_bytes()
+    remembered = memo.recall(path, data) if memo is not None else None
+    if remembered is not None:
+        return remembered
+    found = _read_yaml(path, _decoded(path, data))
+    if memo is not None:
+        memo.remember(path, data, found)
+    return found
+
+
+def _read_yaml(path: Path, text: str) -> Config:
+    from leaddocs import yamlio  # ruamel.yaml loads only when there is a YAML file to read
+
     try:
         tree = yamlio.load(text)
     except yamlio.YamlSyntaxError as exc:
@@ -736,13 +773,20 @@ def _from_yaml(path: Path) -> Config:
     return _validate(yamlio.plain(tree), path, line_of)
 
 
-def _from_pyproject(path: Path, *, required: bool) -> Config | None:
+def _from_pyproject(path: Path, memo: Memo | None, *, required: bool) -> Config | None:
     if path.stat().st_size > MAX_PYPROJECT_BYTES:
         raise ConfigError(f"{path}: larger than 1 MiB; leaddocs reads no pyproject.toml that big")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    data = path.read_bytes()
+    remembered = memo.recall(path, data) if memo is not None else None
+    if remembered is not None:
+        return remembered
+    found = _read_pyproject(path, _decoded(path, data), required=required)
+    if memo is not None and found is not None:
+        memo.remember(path, data, found)
+    return found
+
+
+def _read_pyproject(path: Path, text: str, *, required: bool) -> Config | None:
     _check_dotted_depth(text, path)
     import tomllib  # only for a pyproject.toml that is there
 
@@ -899,3 +943,69 @@ def as_data(settings: Any) -> Any:
     if isinstance(settings, list):
         return [as_data(item) for item in settings]
     return settings
+
+
+class _Unlike(Exception):
+    """Remembered data that is not what a check of a file gives."""
+
+
+def rebuild(data: Any, given: Any, source: str) -> Config | None:
+    """The configuration remembered as ``as_data`` gave it, checked again without pydantic:
+    each value of exactly its key's type, each key's own checks passed (the remembered file
+    may be written by anyone who can run leaddocs here); None when anything differs."""
+    if not isinstance(given, list) or not all(isinstance(key, str) for key in given):
+        return None
+    try:
+        built = _settings_of(Config, data, {"source": source, "given": frozenset(given)})
+    except (_Unlike, ValueError, TypeError):
+        return None
+    return built
+
+
+_hints: dict[type, dict[str, Any]] = {}
+
+
+def _settings_of(settings: type[_T], data: Any, extra: dict[str, Any] | None = None) -> _T:
+    if not isinstance(data, dict):
+        raise _Unlike
+    names = [item.name for item in key_fields(settings)]
+    if len(data) != len(names) or not all(name in data for name in names):
+        raise _Unlike
+    if settings not in _hints:
+        _hints[settings] = get_type_hints(settings, include_extras=True)
+    hints = _hints[settings]
+    values = {name: _value_of(hints[name], data[name]) for name in names}
+    return settings(**values, **(extra or {}))
+
+
+def _value_of(annotation: Any, value: Any) -> Any:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        inner, *checks = get_args(annotation)
+        value = _value_of(inner, value)
+        for check in checks:
+            value = check.function(value) if isinstance(check, Check) else check.check(value)
+        return value
+    if origin in (Union, UnionType):
+        if value is None and type(None) in get_args(annotation):
+            return None
+        kinds = [kind for kind in get_args(annotation) if kind is not type(None)]
+        if len(kinds) != 1:
+            raise _Unlike
+        return _value_of(kinds[0], value)
+    if origin is Literal:
+        if value not in get_args(annotation) or not isinstance(value, str):
+            raise _Unlike
+        return value
+    if origin is list:
+        (item,) = get_args(annotation)
+        if not isinstance(value, list):
+            raise _Unlike
+        return [_value_of(item, element) for element in value]
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
+        return _settings_of(annotation, value)
+    if annotation is float and type(value) in (int, float):
+        return value
+    if annotation in (str, int, bool) and type(value) is annotation:
+        return value
+    raise _Unlike

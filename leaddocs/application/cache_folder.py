@@ -27,14 +27,26 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import leaddocs
-from leaddocs.application.project import Project
+from leaddocs.config import Config
+from leaddocs.history.git import GitRepository
 from leaddocs.paths import escape_from
 
 _MAX_FILE = 256 << 20  # one release's section can be big, never this big
 _STALE_TEMPORARY = 3600  # seconds: a temporary file this old was left by a run that died
+
+
+class _Project(Protocol):
+    """What of a project (``application/project.py``) the cache asks; a protocol, so that the
+    project may keep its own configuration's memo here (``config_memo.py``) without a cycle."""
+
+    repo: GitRepository
+    config: Config
+
+    @property
+    def root(self) -> Path: ...
 
 
 class CacheFolder:
@@ -45,7 +57,7 @@ class CacheFolder:
         self._wrote = False
 
     @classmethod
-    def open(cls, project: Project) -> tuple[CacheFolder | None, tuple[str, ...]]:
+    def open(cls, project: _Project) -> tuple[CacheFolder | None, tuple[str, ...]]:
         """The project's cache folder, or None (with why, when the person should know) when it
         cannot be trusted or is turned off (``changelog.cache_max_mb: 0``)."""
         settings = project.config.changelog

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leaddocs.adr.discover import adr_folder
+from leaddocs.application.config_memo import ConfigMemo
 from leaddocs.config import Config, load_config
 from leaddocs.documents.classify import Classifier, Placement
 from leaddocs.documents.model import ViewBuilder
@@ -37,7 +38,7 @@ class Project:
     @classmethod
     def open(cls, path: Path, config_file: Path | None = None) -> Project:
         repo = GitRepository(path)
-        project = cls(repo, load_config(repo.root, config_file))
+        project = cls(repo, load_config(repo.root, config_file, ConfigMemo(repo)))
         project._check_folders()
         return project
 
