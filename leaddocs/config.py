@@ -8,16 +8,32 @@ typo.
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
 import re
-import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from types import UnionType
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    Literal,
+    Protocol,
+    TypeVar,
+    Union,
+    dataclass_transform,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 from leaddocs.errors import ConfigError
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, TypeAdapter
+    from pydantic_core import CoreSchema
 
 # x.y to x.y.z.w, with or without v, and a pre-release or post-release suffix (history/versions.py).
 DEFAULT_TAG_PATTERN = (
@@ -27,8 +43,107 @@ DEFAULT_TAG_PATTERN = (
 CONFIG_FILE_NAMES = ("leaddocs.yml", "leaddocs.yaml", ".leaddocs.yml")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+# The settings are plain frozen dataclasses (ADR 0017): with no configuration file they are
+# built from their defaults without importing pydantic (~0.1 s of every run). A file is
+# untrusted input: pydantic checks it against these same classes, reading the constraints from
+# the metadata below, and is imported only then.
+_T = TypeVar("_T")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
+def _settings(cls: type[_T]) -> type[_T]:
+    """A section of the configuration: frozen, keyword-only, and (for pydantic) no unknown key.
+
+    Equality, repr and immutability are shared functions, not generated for each of the 24
+    classes as ``dataclass(frozen=True)`` would: generating them cost ~6 ms of every run."""
+    namespace: dict[str, Any] = {
+        "__pydantic_config__": {"extra": "forbid"},
+        "__eq__": _equal,
+        "__repr__": _repr,
+        "__setattr__": _set_once,
+        "__delattr__": _no_delete,
+        "__hash__": None,
+    }
+    for name, value in namespace.items():
+        setattr(cls, name, value)
+    return dataclass(kw_only=True, eq=False, repr=False)(cls)
+
+
+def _equal(self: Any, other: Any) -> bool:
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    return bool(self.__dict__ == other.__dict__)
+
+
+def _repr(self: Any) -> str:
+    fields = ", ".join(f"{item.name}={getattr(self, item.name)!r}" for item in key_fields(self))
+    return f"{type(self).__name__}({fields})"
+
+
+def _set_once(self: Any, name: str, value: Any) -> None:
+    """Frozen: each field is set once, by ``__init__`` (or by pydantic, building one)."""
+    if name in self.__dict__:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+    object.__setattr__(self, name, value)
+
+
+def _no_delete(self: Any, name: str) -> None:
+    raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+class Check:
+    """Field metadata: a function run on the value once pydantic has checked its type; a
+    ``ValueError`` it raises is the key's message."""
+
+    __slots__ = ("function",)
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        self.function = function
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.function, handler(source))
+
+
+class Bound:
+    """Field metadata: the bounds of a number, checked by pydantic with its own messages
+    ("Input should be greater than or equal to 20")."""
+
+    __slots__ = ("ge", "gt", "le")
+
+    def __init__(
+        self, *, ge: float | None = None, gt: float | None = None, le: float | None = None
+    ) -> None:
+        self.ge, self.gt, self.le = ge, gt, le
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic import Field
+
+        return handler(Annotated[source, Field(ge=self.ge, gt=self.gt, le=self.le)])
+
+    def check(self, value: float) -> float:
+        if (
+            (self.ge is not None and not value >= self.ge)
+            or (self.gt is not None and not value > self.gt)
+            or (self.le is not None and not value <= self.le)
+        ):
+            raise ValueError(f"{value!r} is out of bounds")
+        return value
+
+
+# Fields that are not keys of the file: where the configuration was read from, and which
+# top-level keys the file set (a set ``templates_dir`` must name a folder that exists).
+NOT_A_KEY = {"key": False}
+
+
+def key_fields(settings: Any) -> list[dataclasses.Field[Any]]:
+    """The fields of a settings class (or instance) that are keys of the file, in order."""
+    return [item for item in dataclasses.fields(settings) if item.metadata.get("key", True)]
 
 
 def _compile(value: str) -> re.Pattern[str]:
@@ -50,42 +165,92 @@ def _check_regex(value: str) -> str:
     return value
 
 
-class TagsConfig(_Strict):
-    pattern: str = DEFAULT_TAG_PATTERN
+def _check_regexes(value: list[str]) -> list[str]:
+    return [_check_regex(item) for item in value]
+
+
+def _is_regex(value: str) -> str:
+    _compile(value)
+    return value
+
+
+def _inside_repository(value: str) -> str:
+    """A path leaddocs writes or reads for the repository stays in it: a config file is as
+    untrusted as a commit, and a CI job must not be sent to write ``../../somewhere``."""
+    path = PurePosixPath(value.replace("\\", "/"))
+    if not path.parts or path.is_absolute() or ".." in path.parts or ":" in value:
+        raise ValueError(f"{value!r}: give a path inside the repository, relative to its root")
+    return value
+
+
+def _optional_inside_repository(value: str | None) -> str | None:
+    return None if value is None else _inside_repository(value)
+
+
+def _tag_pattern(value: str) -> str:
+    others = sorted(set(_compile(value).groupindex) - {"version"})
+    if others:
+        raise ValueError(
+            f"{value!r}: the only named group a tag pattern may have is (?P<version>...), "
+            f"not {', '.join(others)}; without one the whole tag (after a leading v) is the "
+            "version"
+        )
+    return value
+
+
+def _lower_case(value: list[str]) -> list[str]:
+    return [item.strip().lower() for item in value if item.strip()]
+
+
+def _web_address(value: str | None) -> str | None:
+    # Links are built from it and published: a web address of a repository, no secrets.
+    if value is None:
+        return None
+    if not re.match(r"^https?://[^/\s@]+/[^\s]*[^/\s]", value):
+        raise ValueError(
+            f"{value!r}: give the repository's web address, such as https://github.com/OWNER/REPO"
+        )
+    return value
+
+
+def _http_url(value: str | None) -> str | None:
+    if value is not None and not re.match(r"^https?://[^/\s]+", value):
+        raise ValueError(f"{value!r}: give an http(s) URL, such as https://HOST/api/v3")
+    return value
+
+
+def _variable_name(value: str | None) -> str | None:
+    # A token pasted here by mistake must not be kept, or echoed back in full.
+    if value is not None and not re.fullmatch(r"[A-Z_][A-Z0-9_]{0,63}", value):
+        raise ValueError("name an environment variable (such as GHES_TOKEN), not a token")
+    return value
+
+
+Regexes = Annotated[list[str], Check(_check_regexes)]
+Inside = Annotated[str, Check(_inside_repository)]
+
+
+@_settings
+class TagsConfig:
+    pattern: Annotated[str, Check(_tag_pattern)] = DEFAULT_TAG_PATTERN
     # A final release lists everything since the previous final one (ADR 0014).
     fold_prereleases: bool = True
 
-    @field_validator("pattern")
-    @classmethod
-    def _pattern_is_regex(cls, value: str) -> str:
-        others = sorted(set(_compile(value).groupindex) - {"version"})
-        if others:
-            raise ValueError(
-                f"{value!r}: the only named group a tag pattern may have is (?P<version>...), "
-                f"not {', '.join(others)}; without one the whole tag (after a leading v) is the "
-                "version"
-            )
-        return value
 
-
-class SectionConfig(_Strict):
+@_settings
+class SectionConfig:
     title: str
-    types: list[str] = Field(default_factory=list)
-    labels: list[str] = Field(default_factory=list)  # pull request labels (with a token)
+    types: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # pull request labels (with a token)
     # The first words of a plain subject that place it here ("Fix …", "Clean up …"); a word
     # also matches its -s, -es, -d, -ed, -ied forms ("Fixes", "Fixed", "Simplified"), and
     # "the", "a", "an" between the words do not count ("Remove the unused …").
-    verbs: list[str] = Field(default_factory=list)
+    verbs: list[str] = field(default_factory=list)
     # Regular expressions searched, in any case, anywhere in a plain subject no verb placed:
     # what merge-based projects' prose says ("… learned to …", "… has been fixed").
-    phrases: list[str] = Field(default_factory=list)
+    phrases: Regexes = field(default_factory=list)
     # Shown folded away, as Maintenance is: there for the reviewer, out of the reader's way.
     collapsed: bool = False
-
-    @field_validator("phrases")
-    @classmethod
-    def _phrases_are_regexes(cls, value: list[str]) -> list[str]:
-        return [_check_regex(item) for item in value]
 
 
 def _default_sections() -> list[SectionConfig]:
@@ -169,19 +334,17 @@ DEFAULT_COMMIT_TYPES = [
 ]
 
 
-class CommitsConfig(_Strict):
+@_settings
+class CommitsConfig:
     """How a subject is read (docs/drafts.md): which ``word:`` prefixes are types."""
 
     # Only these are Conventional Commit types; any other prefix ("meson: …", "t1234: …")
     # is an area of the code and stays in the entry's text.
-    types: list[str] = Field(default_factory=lambda: list(DEFAULT_COMMIT_TYPES))
+    types: Annotated[list[str], Check(_lower_case)] = field(
+        default_factory=lambda: list(DEFAULT_COMMIT_TYPES)
+    )
     # True: an area prefix is shown as the entry's scope, and entries of one area stand together.
     group_by_area: bool = False
-
-    @field_validator("types")
-    @classmethod
-    def _lower_case(cls, value: list[str]) -> list[str]:
-        return [item.strip().lower() for item in value if item.strip()]
 
 
 # Branch names whose merge brings the main line in, not a topic (``git pull``, back-merges).
@@ -191,19 +354,14 @@ DEFAULT_SYNC_BRANCHES = (
 )
 
 
-class MergesConfig(_Strict):
+@_settings
+class MergesConfig:
     """Merge-based projects (docs/drafts.md): a merged topic branch as one entry."""
 
     # auto: when at least half of a release's first-parent commits merge topic branches
     # (git.git's "Merge branch 'jc/topic'"); on: always; off: never (each commit its own entry).
     topics: Literal["auto", "on", "off"] = "auto"
-    sync_branches: str = DEFAULT_SYNC_BRANCHES
-
-    @field_validator("sync_branches")
-    @classmethod
-    def _pattern_is_regex(cls, value: str) -> str:
-        _compile(value)
-        return value
+    sync_branches: Annotated[str, Check(_is_regex)] = DEFAULT_SYNC_BRANCHES
 
 
 # Subject patterns are matched at the start of the subject and at the start of its words
@@ -230,48 +388,41 @@ DEFAULT_RELEASE_PATTERNS = [
 ]
 
 
-class SkipConfig(_Strict):
+@_settings
+class SkipConfig:
     """Changes left out of every document (they are still counted in JSON ``skipped``)."""
 
-    authors: list[str] = Field(default_factory=list)
-    types: list[str] = Field(default_factory=list)
-    message_patterns: list[str] = Field(default_factory=lambda: [r"\[skip changelog\]"])
-    labels: list[str] = Field(default_factory=lambda: ["skip-changelog"])  # pull request labels
+    authors: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    message_patterns: Regexes = field(default_factory=lambda: [r"\[skip changelog\]"])
+    labels: list[str] = field(default_factory=lambda: ["skip-changelog"])  # pull request labels
     # Release commits: version bumps and release preparation (matched on the subject).
-    release_patterns: list[str] = Field(default_factory=lambda: list(DEFAULT_RELEASE_PATTERNS))
-
-    @field_validator("message_patterns", "release_patterns")
-    @classmethod
-    def _patterns_are_regexes(cls, value: list[str]) -> list[str]:
-        return [_check_regex(item) for item in value]
+    release_patterns: Regexes = field(default_factory=lambda: list(DEFAULT_RELEASE_PATTERNS))
 
 
-class HousekeepingConfig(_Strict):
+@_settings
+class HousekeepingConfig:
     """One kind of housekeeping (dependency updates, translation syncs): recognised by any of
     its subjects, authors, scopes or pull request labels; collapsed into Maintenance, or left
     out of documents entirely with ``drop: true``."""
 
-    subject_patterns: list[str] = Field(default_factory=list)
-    authors: list[str] = Field(default_factory=list)
-    scopes: list[str] = Field(default_factory=list)
-    labels: list[str] = Field(default_factory=list)
+    subject_patterns: Regexes = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    scopes: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
     drop: bool = False
-
-    @field_validator("subject_patterns")
-    @classmethod
-    def _patterns_are_regexes(cls, value: list[str]) -> list[str]:
-        return [_check_regex(item) for item in value]
 
 
 def _defaults(*items: str) -> Any:
     """A list default: a setting given in part (``drop: true``) keeps the rest as it was."""
-    return Field(default_factory=lambda: list(items))
+    return field(default_factory=lambda: list(items))
 
 
+@_settings
 class DependencyUpdatesConfig(HousekeepingConfig):
     """Dependabot, Renovate and Snyk updates."""
 
-    subject_patterns: list[str] = _defaults(
+    subject_patterns: Regexes = _defaults(
         # Dependabot: "Bump lodash from 4.17.20 to 4.17.21", "Update x requirement from …"
         r"^(?i:bump|update|upgrade) \S+ (?:from|requirement from) \S+ to \S+",
         r"^(?i:bump) the \S+ group\b",
@@ -294,10 +445,11 @@ class DependencyUpdatesConfig(HousekeepingConfig):
     labels: list[str] = _defaults("dependencies")
 
 
+@_settings
 class TranslationSyncsConfig(HousekeepingConfig):
     """Weblate, Crowdin and Transifex syncs."""
 
-    subject_patterns: list[str] = _defaults(
+    subject_patterns: Regexes = _defaults(
         # Weblate: "Translated using Weblate (German)", its pull request "Translations
         # update from Hosted Weblate"; Crowdin: "New translations en.json (French)"
         r"^(?i:translated using weblate|(?:added|deleted) translation using weblate)\b",
@@ -347,24 +499,20 @@ DEFAULT_MAINTENANCE_PATTERNS = [
 ]
 
 
-class MaintenanceConfig(_Strict):
+@_settings
+class MaintenanceConfig:
     """Housekeeping that goes into the collapsed Maintenance section."""
 
     title: str = "Maintenance"
-    types: list[str] = Field(default_factory=lambda: ["build", "ci", "test", "style", "chore"])
-    scopes: list[str] = Field(default_factory=lambda: ["release"])
-    labels: list[str] = Field(default_factory=lambda: ["chore", "ci"])
-    authors: list[str] = Field(default_factory=lambda: ["pre-commit-ci[bot]"])
-    subject_patterns: list[str] = Field(default_factory=lambda: list(DEFAULT_MAINTENANCE_PATTERNS))
-    dependencies: DependencyUpdatesConfig = Field(default_factory=DependencyUpdatesConfig)
-    translations: TranslationSyncsConfig = Field(default_factory=TranslationSyncsConfig)
+    types: list[str] = field(default_factory=lambda: ["build", "ci", "test", "style", "chore"])
+    scopes: list[str] = field(default_factory=lambda: ["release"])
+    labels: list[str] = field(default_factory=lambda: ["chore", "ci"])
+    authors: list[str] = field(default_factory=lambda: ["pre-commit-ci[bot]"])
+    subject_patterns: Regexes = field(default_factory=lambda: list(DEFAULT_MAINTENANCE_PATTERNS))
+    dependencies: DependencyUpdatesConfig = field(default_factory=DependencyUpdatesConfig)
+    translations: TranslationSyncsConfig = field(default_factory=TranslationSyncsConfig)
     # Two or more changes by bots with the same subject in one release are one entry ("12 times").
     collapse_bot_repeats: bool = True
-
-    @field_validator("subject_patterns")
-    @classmethod
-    def _patterns_are_regexes(cls, value: list[str]) -> list[str]:
-        return [_check_regex(item) for item in value]
 
 
 DEFAULT_NOT_CREDITED = [
@@ -386,255 +534,229 @@ DEFAULT_NOT_CREDITED = [
 ]
 
 
-class ContributorsConfig(_Strict):
+@_settings
+class ContributorsConfig:
     """Who is credited (docs/drafts.md)."""
 
     # Never credited: a name or e-mail matching one of these in full, in any case.
-    not_credited: list[str] = Field(default_factory=lambda: list(DEFAULT_NOT_CREDITED))
+    not_credited: Regexes = field(default_factory=lambda: list(DEFAULT_NOT_CREDITED))
     # "by NAME" after each entry: auto leaves it out when the release has one author.
     by_line: Literal["auto", "always", "never"] = "auto"
 
-    @field_validator("not_credited")
-    @classmethod
-    def _patterns_are_regexes(cls, value: list[str]) -> list[str]:
-        return [_check_regex(item) for item in value]
 
-
-class RemoteConfig(_Strict):
+@_settings
+class RemoteConfig:
     provider: Literal["auto", "github", "gitlab", "gitea", "bitbucket", "generic", "none"] = "auto"
-    url: str | None = None
-
-    @field_validator("url")
-    @classmethod
-    def _is_web_address(cls, value: str | None) -> str | None:
-        # Links are built from it and published: a web address of a repository, no secrets.
-        if value is None:
-            return None
-        if not re.match(r"^https?://[^/\s@]+/[^\s]*[^/\s]", value):
-            raise ValueError(
-                f"{value!r}: give the repository's web address, such as "
-                "https://github.com/OWNER/REPO"
-            )
-        return value
+    url: Annotated[str | None, Check(_web_address)] = None
 
 
-def _inside_repository(value: str) -> str:
-    """A path leaddocs writes or reads for the repository stays in it: a config file is as
-    untrusted as a commit, and a CI job must not be sent to write ``../../somewhere``."""
-    path = PurePosixPath(value.replace("\\", "/"))
-    if not path.parts or path.is_absolute() or ".." in path.parts or ":" in value:
-        raise ValueError(f"{value!r}: give a path inside the repository, relative to its root")
-    return value
-
-
-class ChangelogConfig(_Strict):
-    path: str = "CHANGELOG.md"  # in the repository, and in a `build` folder
+@_settings
+class ChangelogConfig:
+    path: Inside = "CHANGELOG.md"  # in the repository, and in a `build` folder
     title: str = "Changelog"
     # Tagged releases, once computed, kept here (ADR 0016); a folder that ignores itself in git.
-    cache_dir: str = ".leaddocs/cache/releases"
-    cache_max_mb: int = Field(default=256, ge=0)  # 0: no cache
-
-    _path_inside = field_validator("path")(_inside_repository)
-    _cache_inside = field_validator("cache_dir")(_inside_repository)
+    cache_dir: Inside = ".leaddocs/cache/releases"
+    cache_max_mb: Annotated[int, Bound(ge=0)] = 256  # 0: no cache
 
 
-class LlmConfig(_Strict):
+@_settings
+class LlmConfig:
     """The LLM drafter (docs/llm.md); the endpoint and key come from OPENAI_* variables."""
 
     enabled: bool = False
     model: str = "gpt-4o-mini"
     audience: Literal["engineering", "leadership", "customers"] = "engineering"
-    temperature: float = Field(default=0.2, ge=0, le=2)
-    timeout: float = Field(default=60.0, gt=0)
-    max_tokens: int = Field(default=4096, ge=64)
-    max_retries: int = Field(default=2, ge=0, le=10)
-    token_budget: int = Field(default=12_000, ge=500)
-    max_requests: int = Field(default=20, ge=1)
-    body_max_chars: int = Field(default=600, ge=0)
+    temperature: Annotated[float, Bound(ge=0, le=2)] = 0.2
+    timeout: Annotated[float, Bound(gt=0)] = 60.0
+    max_tokens: Annotated[int, Bound(ge=64)] = 4096
+    max_retries: Annotated[int, Bound(ge=0, le=10)] = 2
+    token_budget: Annotated[int, Bound(ge=500)] = 12_000
+    max_requests: Annotated[int, Bound(ge=1)] = 20
+    body_max_chars: Annotated[int, Bound(ge=0)] = 600
     # A bullet citing more ids than this covers none of them: a catch-all sentence ("All the
     # changes.") would otherwise account for every item. 8 leaves room for a group of related
     # pull requests, which the model is told to split past it.
-    max_ids_per_bullet: int = Field(default=8, ge=1)
-    price_in_per_million: float | None = Field(default=None, ge=0)
-    price_out_per_million: float | None = Field(default=None, ge=0)
-    cache_dir: str = ".leaddocs/cache"
-
-    _cache_inside = field_validator("cache_dir")(_inside_repository)
+    max_ids_per_bullet: Annotated[int, Bound(ge=1)] = 8
+    price_in_per_million: Annotated[float, Bound(ge=0)] | None = None
+    price_out_per_million: Annotated[float, Bound(ge=0)] | None = None
+    cache_dir: Inside = ".leaddocs/cache"
     # Azure-style gateways that still want ?api-version=… on every request.
     api_version: str | None = None
 
 
-class AdrLintConfig(_Strict):
+@_settings
+class AdrLintConfig:
     """``adr lint``: codes (ADR001 to ADR010, docs/adr.md) it does not report."""
 
-    ignore: list[str] = Field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
 
 
-class AdrConfig(_Strict):
+@_settings
+class AdrConfig:
     """Where the decision log lives. Unset ``dir``: discovered (docs/adr.md lists the places)."""
 
-    dir: str | None = None
-    lint: AdrLintConfig = Field(default_factory=AdrLintConfig)
+    dir: Annotated[str | None, Check(_optional_inside_repository)] = None
+    lint: AdrLintConfig = field(default_factory=AdrLintConfig)
     # `leaddocs ci` numbers drafts that landed on the default branch; this also accepts them.
     accept_when_numbered: bool = False
 
-    @field_validator("dir")
-    @classmethod
-    def _dir_inside(cls, value: str | None) -> str | None:
-        return None if value is None else _inside_repository(value)
 
-
-class PullRequestConfig(_Strict):
+@_settings
+class PullRequestConfig:
     """How draft pull requests are opened (``--pr``)."""
 
     draft: bool = False
-    labels: list[str] = Field(default_factory=list)
-    reviewers: list[str] = Field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    reviewers: list[str] = field(default_factory=list)
 
 
-class ForgeConfig(_Strict):
+@_settings
+class ForgeConfig:
     """The forge's API (docs/configuration.md). The token itself never lives here: it comes
     from ``GITHUB_TOKEN``/``GH_TOKEN``, or the variable ``token_env`` names."""
 
-    api_url: str | None = None
-    graphql_url: str | None = None
-    token_env: str | None = None
+    api_url: Annotated[str | None, Check(_http_url)] = None
+    graphql_url: Annotated[str | None, Check(_http_url)] = None
+    token_env: Annotated[str | None, Check(_variable_name)] = None
     strict: bool = False
-    timeout: int = Field(default=15, ge=1, le=300)
-    enrich_max_changes: int = Field(default=2000, ge=0)
+    timeout: Annotated[int, Bound(ge=1, le=300)] = 15
+    enrich_max_changes: Annotated[int, Bound(ge=0)] = 2000
     exclude_bots: bool = True
-    cache_dir: str = ".leaddocs/cache/forge"
-    pr: PullRequestConfig = Field(default_factory=PullRequestConfig)
-
-    _cache_inside = field_validator("cache_dir")(_inside_repository)
-
-    @field_validator("api_url", "graphql_url")
-    @classmethod
-    def _is_http_url(cls, value: str | None) -> str | None:
-        if value is not None and not re.match(r"^https?://[^/\s]+", value):
-            raise ValueError(f"{value!r}: give an http(s) URL, such as https://HOST/api/v3")
-        return value
-
-    @field_validator("token_env")
-    @classmethod
-    def _is_variable_name(cls, value: str | None) -> str | None:
-        # A token pasted here by mistake must not be kept, or echoed back in full.
-        if value is not None and not re.fullmatch(r"[A-Z_][A-Z0-9_]{0,63}", value):
-            raise ValueError("name an environment variable (such as GHES_TOKEN), not a token")
-        return value
+    cache_dir: Inside = ".leaddocs/cache/forge"
+    pr: PullRequestConfig = field(default_factory=PullRequestConfig)
 
 
-class StatusConfig(_Strict):
+@_settings
+class StatusConfig:
     """The status page (docs/status-pages.md): its period, where pages go, and the risk rules."""
 
-    cadence_days: int = Field(default=7, ge=1, le=366)  # the period when --since is not given
+    cadence_days: Annotated[int, Bound(ge=1, le=366)] = 7  # the period when --since is not given
     # The main line ("merged" means on it): default the forge's default branch, else
     # origin/HEAD, else main or master.
     branch: str | None = None
-    dir: str = "docs/status"
+    dir: Inside = "docs/status"
     notes: str | None = None  # the lead's notes file, read when --notes is not given
-    highlights: int = Field(default=5, ge=0, le=50)
-    pr_open_days: int = Field(default=14, ge=1)
-    review_wait_days: int = Field(default=3, ge=1)
-    adr_proposed_days: int = Field(default=30, ge=1)
-    risk_labels: list[str] = Field(default_factory=lambda: ["risk"])
-    blocker_labels: list[str] = Field(default_factory=lambda: ["blocked", "blocker"])
-    branch_days: int = Field(default=14, ge=1)  # offline: branches with a commit this recent
+    highlights: Annotated[int, Bound(ge=0, le=50)] = 5
+    pr_open_days: Annotated[int, Bound(ge=1)] = 14
+    review_wait_days: Annotated[int, Bound(ge=1)] = 3
+    adr_proposed_days: Annotated[int, Bound(ge=1)] = 30
+    risk_labels: list[str] = field(default_factory=lambda: ["risk"])
+    blocker_labels: list[str] = field(default_factory=lambda: ["blocked", "blocker"])
+    branch_days: Annotated[int, Bound(ge=1)] = 14  # offline: branches with a commit this recent
     # Other repositories (local paths) or status JSON files for `status --portfolio`.
-    portfolio: list[str] = Field(default_factory=list)
-
-    _dir_inside = field_validator("dir")(_inside_repository)
+    portfolio: list[str] = field(default_factory=list)
 
 
-class StatsConfig(_Strict):
+@_settings
+class StatsConfig:
     """``leaddocs stats`` (docs/stats.md)."""
 
     # Writing time saved is the words kept at this speed. People composing text on a keyboard
     # write about 19 words a minute (Karat et al., CHI '99): slower than copying it.
-    words_per_minute: float = Field(default=20, gt=0, le=200)
+    words_per_minute: Annotated[float, Bound(gt=0, le=200)] = 20
 
 
-class MeetingsConfig(_Strict):
+@_settings
+class MeetingsConfig:
     """``leaddocs meeting`` (docs/meetings.md): where meeting pages go."""
 
-    folder: str = "docs/meetings"
-
-    _folder_inside = field_validator("folder")(_inside_repository)
+    folder: Inside = "docs/meetings"
 
 
-class RfcsConfig(_Strict):
+@_settings
+class RfcsConfig:
     """Where ``leaddocs new rfc`` writes RFCs (docs/rfcs-and-runbooks.md)."""
 
-    dir: str = "docs/rfcs"  # NNNN-slug.md; under the MkDocs docs folder, each is a page
-
-    _dir_inside = field_validator("dir")(_inside_repository)
+    dir: Inside = "docs/rfcs"  # NNNN-slug.md; under the MkDocs docs folder, each is a page
 
 
-class RunbooksConfig(_Strict):
+@_settings
+class RunbooksConfig:
     """Where ``leaddocs new runbook`` writes runbooks, and when one is stale."""
 
-    dir: str = "docs/runbooks"  # <service>/slug.md
+    dir: Inside = "docs/runbooks"  # <service>/slug.md
     # A runbook last verified longer ago than this is flagged on the site and the status page.
-    stale_after_days: int = Field(default=180, ge=1)
-
-    _dir_inside = field_validator("dir")(_inside_repository)
+    stale_after_days: Annotated[int, Bound(ge=1)] = 180
 
 
-class Config(_Strict):
-    tags: TagsConfig = Field(default_factory=TagsConfig)
+@_settings
+class Config:
+    tags: TagsConfig = field(default_factory=TagsConfig)
     breaking_title: str = "Breaking changes"
-    sections: list[SectionConfig] = Field(default_factory=_default_sections)
+    sections: list[SectionConfig] = field(default_factory=_default_sections)
     other_title: str = "Other"
-    skip: SkipConfig = Field(default_factory=SkipConfig)
-    maintenance: MaintenanceConfig = Field(default_factory=MaintenanceConfig)
-    remote: RemoteConfig = Field(default_factory=RemoteConfig)
-    changelog: ChangelogConfig = Field(default_factory=ChangelogConfig)
-    templates_dir: str = ".leaddocs/templates"
-    subject_max_length: int = Field(default=300, ge=20)
-    llm: LlmConfig = Field(default_factory=LlmConfig)
-    adr: AdrConfig = Field(default_factory=AdrConfig)
-    forge: ForgeConfig = Field(default_factory=ForgeConfig)
-    status: StatusConfig = Field(default_factory=StatusConfig)
-    stats: StatsConfig = Field(default_factory=StatsConfig)
-    meetings: MeetingsConfig = Field(default_factory=MeetingsConfig)
-    rfcs: RfcsConfig = Field(default_factory=RfcsConfig)
-    runbooks: RunbooksConfig = Field(default_factory=RunbooksConfig)
-    commits: CommitsConfig = Field(default_factory=CommitsConfig)
-    merges: MergesConfig = Field(default_factory=MergesConfig)
-    contributors: ContributorsConfig = Field(default_factory=ContributorsConfig)
+    skip: SkipConfig = field(default_factory=SkipConfig)
+    maintenance: MaintenanceConfig = field(default_factory=MaintenanceConfig)
+    remote: RemoteConfig = field(default_factory=RemoteConfig)
+    changelog: ChangelogConfig = field(default_factory=ChangelogConfig)
+    templates_dir: Inside = ".leaddocs/templates"
+    subject_max_length: Annotated[int, Bound(ge=20)] = 300
+    llm: LlmConfig = field(default_factory=LlmConfig)
+    adr: AdrConfig = field(default_factory=AdrConfig)
+    forge: ForgeConfig = field(default_factory=ForgeConfig)
+    status: StatusConfig = field(default_factory=StatusConfig)
+    stats: StatsConfig = field(default_factory=StatsConfig)
+    meetings: MeetingsConfig = field(default_factory=MeetingsConfig)
+    rfcs: RfcsConfig = field(default_factory=RfcsConfig)
+    runbooks: RunbooksConfig = field(default_factory=RunbooksConfig)
+    commits: CommitsConfig = field(default_factory=CommitsConfig)
+    merges: MergesConfig = field(default_factory=MergesConfig)
+    contributors: ContributorsConfig = field(default_factory=ContributorsConfig)
 
-    source: str | None = Field(default=None, exclude=True)
+    source: str | None = field(default=None, metadata=NOT_A_KEY)
+    given: frozenset[str] = field(default=frozenset(), metadata=NOT_A_KEY)
 
-    _templates_inside = field_validator("templates_dir")(_inside_repository)
+
+class Memo(Protocol):
+    """What a file's bytes were checked to mean, remembered (``application/config_memo.py``):
+    parsing and checking a full ``leaddocs.yml`` costs ~0.1 s (ruamel.yaml, pydantic)."""
+
+    def recall(self, path: Path, data: bytes) -> Config | None: ...
+
+    def remember(self, path: Path, data: bytes, config: Config) -> None: ...
 
 
-def load_config(repo_root: Path, explicit: Path | None = None) -> Config:
+def load_config(repo_root: Path, explicit: Path | None = None, memo: Memo | None = None) -> Config:
     """The configuration for ``repo_root``: an explicit file, a found file, or the defaults."""
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError(f"{explicit}: config file not found")
         if explicit.name == "pyproject.toml":
-            return _from_pyproject(explicit, required=True) or Config()
-        return _from_yaml(explicit)
+            return _from_pyproject(explicit, memo, required=True) or Config()
+        return _from_yaml(explicit, memo)
     for name in CONFIG_FILE_NAMES:
         candidate = repo_root / name
         if candidate.is_file():
-            return _from_yaml(candidate)
+            return _from_yaml(candidate, memo)
     pyproject = repo_root / "pyproject.toml"
     if pyproject.is_file():
-        found = _from_pyproject(pyproject, required=False)
+        found = _from_pyproject(pyproject, memo, required=False)
         if found is not None:
             return found
     return Config()
 
 
-def _from_yaml(path: Path) -> Config:
-    from leaddocs import yamlio  # ruamel.yaml loads only when there is a YAML file to read
-
+def _decoded(path: Path, data: bytes) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+
+
+def _from_yaml(path: Path, memo: Memo | None) -> Config:
+    data = path.read_bytes()
+    remembered = memo.recall(path, data) if memo is not None else None
+    if remembered is not None:
+        return remembered
+    found = _read_yaml(path, _decoded(path, data))
+    if memo is not None:
+        memo.remember(path, data, found)
+    return found
+
+
+def _read_yaml(path: Path, text: str) -> Config:
+    from leaddocs import yamlio  # ruamel.yaml loads only when there is a YAML file to read
+
     try:
         tree = yamlio.load(text)
     except yamlio.YamlSyntaxError as exc:
@@ -651,14 +773,23 @@ def _from_yaml(path: Path) -> Config:
     return _validate(yamlio.plain(tree), path, line_of)
 
 
-def _from_pyproject(path: Path, *, required: bool) -> Config | None:
+def _from_pyproject(path: Path, memo: Memo | None, *, required: bool) -> Config | None:
     if path.stat().st_size > MAX_PYPROJECT_BYTES:
         raise ConfigError(f"{path}: larger than 1 MiB; leaddocs reads no pyproject.toml that big")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    data = path.read_bytes()
+    remembered = memo.recall(path, data) if memo is not None else None
+    if remembered is not None:
+        return remembered
+    found = _read_pyproject(path, _decoded(path, data), required=required)
+    if memo is not None and found is not None:
+        memo.remember(path, data, found)
+    return found
+
+
+def _read_pyproject(path: Path, text: str, *, required: bool) -> Config | None:
     _check_dotted_depth(text, path)
+    import tomllib  # only for a pyproject.toml that is there
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -744,17 +875,27 @@ def _check_dotted_depth(text: str, path: Path) -> None:
         position = end
 
 
+@cache
+def _checker() -> TypeAdapter[Config]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Config)
+
+
 def _validate(
     data: dict[str, Any], path: Path, line_of: Callable[[tuple[str | int, ...]], int]
 ) -> Config:
+    from pydantic import ValidationError
+
     try:
-        return Config.model_validate({**data, "source": str(path)})
+        return _checker().validate_python({**data, "source": str(path), "given": frozenset(data)})
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = tuple(error["loc"])
         key = ".".join(str(part) for part in loc)
         line = line_of(loc)
-        if error["type"] == "extra_forbidden":
+        # A dataclass reports an unknown key as an unexpected keyword argument.
+        if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             hint = _nearest_key(loc)
             suggestion = f" (did you mean '{hint}'?)" if hint else ""
             raise ConfigError(f"{path}:{line}: unknown key '{key}'{suggestion}") from exc
@@ -762,19 +903,109 @@ def _validate(
         raise ConfigError(f"{path}:{line}: {key}: {message}") from exc
 
 
+def settings_type(annotation: Any) -> type | None:
+    """The settings class a field holds (itself, or in a list), or None for a plain value."""
+    inner = getattr(annotation, "__args__", (annotation,))[-1]
+    return inner if isinstance(inner, type) and dataclasses.is_dataclass(inner) else None
+
+
+def key_types(settings: type) -> Iterator[tuple[dataclasses.Field[Any], type | None]]:
+    """Each key of a settings class with the settings class it holds (None: a plain value)."""
+    hints = get_type_hints(settings)
+    for item in key_fields(settings):
+        yield item, settings_type(hints[item.name])
+
+
 def _nearest_key(loc: tuple[str | int, ...]) -> str | None:
-    model: type[BaseModel] = Config
+    settings: type | None = Config
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        annotation = model.model_fields[str(part)].annotation
-        inner = getattr(annotation, "__args__", (annotation,))[-1]
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            model = inner
-        else:
+        assert settings is not None
+        settings = {item.name: inner for item, inner in key_types(settings)}.get(str(part))
+        if settings is None:
             return None
-    names = [name for name in model.model_fields if name != "source"]
+    assert settings is not None
+    names = [item.name for item in key_fields(settings)]
+    import difflib  # only to name the key a typo meant
+
     matches = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
     if not matches:
         return None
     return ".".join([*(str(part) for part in loc[:-1]), matches[0]])
+
+
+def as_data(settings: Any) -> Any:
+    """Every key of a configuration (or of a section, a list, a value) as plain data: what a
+    cache key holds, so that a changed key changes it. Not ``source``: it is no key."""
+    if dataclasses.is_dataclass(settings):
+        return {item.name: as_data(getattr(settings, item.name)) for item in key_fields(settings)}
+    if isinstance(settings, list):
+        return [as_data(item) for item in settings]
+    return settings
+
+
+class _Unlike(Exception):
+    """Remembered data that is not what a check of a file gives."""
+
+
+def rebuild(data: Any, given: Any, source: str) -> Config | None:
+    """The configuration remembered as ``as_data`` gave it, checked again without pydantic:
+    each value of exactly its key's type, each key's own checks passed (the remembered file
+    may be written by anyone who can run leaddocs here); None when anything differs."""
+    if not isinstance(given, list) or not all(isinstance(key, str) for key in given):
+        return None
+    try:
+        built = _settings_of(Config, data, {"source": source, "given": frozenset(given)})
+    except (_Unlike, ValueError, TypeError):
+        return None
+    return built
+
+
+_hints: dict[type, dict[str, Any]] = {}
+
+
+def _settings_of(settings: type[_T], data: Any, extra: dict[str, Any] | None = None) -> _T:
+    if not isinstance(data, dict):
+        raise _Unlike
+    names = [item.name for item in key_fields(settings)]
+    if len(data) != len(names) or not all(name in data for name in names):
+        raise _Unlike
+    if settings not in _hints:
+        _hints[settings] = get_type_hints(settings, include_extras=True)
+    hints = _hints[settings]
+    values = {name: _value_of(hints[name], data[name]) for name in names}
+    return settings(**values, **(extra or {}))
+
+
+def _value_of(annotation: Any, value: Any) -> Any:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        inner, *checks = get_args(annotation)
+        value = _value_of(inner, value)
+        for check in checks:
+            value = check.function(value) if isinstance(check, Check) else check.check(value)
+        return value
+    if origin in (Union, UnionType):
+        if value is None and type(None) in get_args(annotation):
+            return None
+        kinds = [kind for kind in get_args(annotation) if kind is not type(None)]
+        if len(kinds) != 1:
+            raise _Unlike
+        return _value_of(kinds[0], value)
+    if origin is Literal:
+        if value not in get_args(annotation) or not isinstance(value, str):
+            raise _Unlike
+        return value
+    if origin is list:
+        (item,) = get_args(annotation)
+        if not isinstance(value, list):
+            raise _Unlike
+        return [_value_of(item, element) for element in value]
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
+        return _settings_of(annotation, value)
+    if annotation is float and type(value) in (int, float):
+        return value
+    if annotation in (str, int, bool) and type(value) is annotation:
+        return value
+    raise _Unlike

@@ -10,9 +10,7 @@ import json
 import re
 from typing import Any
 
-from pydantic import BaseModel
-
-from leaddocs.config import Config
+from leaddocs.config import Config, key_fields, settings_type
 
 HEADER = """\
 # leaddocs configuration (docs/configuration.md). Every key is shown at its default: change
@@ -149,19 +147,18 @@ def commented_defaults() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _mapping(model: BaseModel, prefix: str, depth: int, lines: list[str]) -> None:
+def _mapping(settings: Any, prefix: str, depth: int, lines: list[str]) -> None:
     indent = "  " * depth
-    for name, field in type(model).model_fields.items():
-        if field.exclude:  # `source`: where the configuration was read from, not a key
-            continue
+    for field in key_fields(settings):  # not `source`: where it was read from, not a key
+        name = field.name
         key = f"{prefix}{name}"
-        value = getattr(model, name)
+        value = getattr(settings, name)
         if depth == 0:
             lines.append("")
-        if isinstance(value, BaseModel):
+        if settings_type(type(value)) is not None:
             lines.extend([f"{indent}# {_comment(key)}", f"{indent}{name}:"])
             _mapping(value, f"{key}.", depth + 1, lines)
-        elif value and isinstance(value, list) and isinstance(value[0], BaseModel):
+        elif value and isinstance(value, list) and settings_type(type(value[0])) is not None:
             lines.extend([f"{indent}# {_comment(key)}", f"{indent}{name}:"])
             for index, item in enumerate(value):
                 _item(item, f"{key}.", depth + 1, lines, explained=index == 0)
@@ -170,12 +167,13 @@ def _mapping(model: BaseModel, prefix: str, depth: int, lines: list[str]) -> Non
             _key(f"{indent}{hidden}{name}:", value, _comment(key), depth, lines)
 
 
-def _item(model: BaseModel, prefix: str, depth: int, lines: list[str], *, explained: bool) -> None:
+def _item(settings: Any, prefix: str, depth: int, lines: list[str], *, explained: bool) -> None:
     """One mapping in a list; the first one's keys carry their comments at the line's end."""
     indent = "  " * depth
-    for index, name in enumerate(type(model).model_fields):
+    for index, field in enumerate(key_fields(settings)):
+        name = field.name
         lead = "- " if index == 0 else "  "
-        line = f"{indent}{lead}{name}: {_flow(getattr(model, name))}"
+        line = f"{indent}{lead}{name}: {_flow(getattr(settings, name))}"
         lines.append(f"{line:<40}  # {_comment(prefix + name)}" if explained else line)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leaddocs.adr.discover import adr_folder
+from leaddocs.application.config_memo import ConfigMemo
 from leaddocs.config import Config, load_config
 from leaddocs.documents.classify import Classifier, Placement
 from leaddocs.documents.model import ViewBuilder
@@ -37,14 +38,14 @@ class Project:
     @classmethod
     def open(cls, path: Path, config_file: Path | None = None) -> Project:
         repo = GitRepository(path)
-        project = cls(repo, load_config(repo.root, config_file))
+        project = cls(repo, load_config(repo.root, config_file, ConfigMemo(repo)))
         project._check_folders()
         return project
 
     def _check_folders(self) -> None:
         """A folder the configuration names must exist: a typo would otherwise go unnoticed
         (every template silently the packaged one)."""
-        if "templates_dir" in self.config.model_fields_set and not self.templates_dir.is_dir():
+        if "templates_dir" in self.config.given and not self.templates_dir.is_dir():
             raise ConfigError(
                 f"{self.config.source}: templates_dir '{self.config.templates_dir}' is not a "
                 "folder in the repository"

@@ -31,6 +31,7 @@ import leaddocs
 from leaddocs.application import cache_folder
 from leaddocs.application.cache_folder import CacheFolder, canonical
 from leaddocs.application.project import Project
+from leaddocs.config import as_data
 from leaddocs.document import Format
 from leaddocs.documents.pulls import RELEASE_YML
 
@@ -95,7 +96,7 @@ class ReleaseCache:
         folder, notes = CacheFolder.open(project)
         if folder is None:
             return None, notes
-        fingerprint = _fingerprint(project, fmt, paths, enriched=enriched)
+        fingerprint = _fingerprint(project, folder, fmt, paths, enriched=enriched)
         if fingerprint is None:
             return None, notes
         return cls(folder, fingerprint), notes
@@ -267,7 +268,7 @@ def _is_key(value: Any) -> bool:
 
 
 def _fingerprint(
-    project: Project, fmt: Format, paths: Sequence[str], *, enriched: bool
+    project: Project, folder: CacheFolder, fmt: Format, paths: Sequence[str], *, enriched: bool
 ) -> str | None:
     """A hash of everything besides the tags that a tagged release's output depends on; None
     when part of it cannot be read (then nothing is cached)."""
@@ -275,13 +276,13 @@ def _fingerprint(
     if templates is None:
         return None
     forge = project.forge()
-    config = project.config.model_dump(
-        mode="json", exclude={"source": True, "changelog": {"cache_dir", "cache_max_mb"}}
-    )
+    config = as_data(project.config)
+    for where_and_how_big in ("cache_dir", "cache_max_mb"):  # they change no output
+        del config["changelog"][where_and_how_big]
     parts = {
         "cache": _VERSION,
         "leaddocs": leaddocs.__version__,
-        "code": cache_folder.code_digest(),
+        "code": cache_folder.code_digest((), folder),
         "python": list(sys.version_info[:2]),
         "jinja2": _version_of("jinja2"),
         "config": config,

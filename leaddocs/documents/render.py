@@ -12,6 +12,7 @@ import jinja2
 from leaddocs import templating
 from leaddocs.documents.items import item_line
 from leaddocs.documents.model import ItemView
+from leaddocs.documents.packaged import PackagedLoader
 from leaddocs.markup import html_text, md_text
 
 
@@ -25,7 +26,7 @@ class Renderer:
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None and override_dir.is_dir():
             loaders.append(templating.folder_loader(override_dir, boundary))
-        loaders.append(jinja2.PackageLoader("leaddocs.documents", "templates"))
+        loaders.append(PackagedLoader())  # compiled when leaddocs was built (packaged.py)
         self._env = templating.sandboxed_environment(jinja2.ChoiceLoader(loaders))
         self._env.filters["md"] = md_text
         self._env.filters["html"] = html_text  # inside raw HTML, where Markdown is not read
@@ -39,6 +40,10 @@ class Renderer:
             return item_line
         macro = templating.load_macro(self._env, "item.md.j2", "item_line")
         return lambda item: str(macro(item)).rstrip("\n")
+
+    @property
+    def environment(self) -> jinja2.Environment:
+        return self._env
 
     def render(self, template: str, **context: Any) -> str:
         text = templating.render(self._env, template, context)

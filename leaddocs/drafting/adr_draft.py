@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leaddocs.drafting.base import Bullet, Draft, Drafter, DraftSection
+from leaddocs.drafting.base import Drafter
+from leaddocs.drafting.draft import Bullet, Draft, DraftSection
 from leaddocs.drafting.report import DraftReport
 from leaddocs.drafting.source_draft import (
     NOT_IN_SOURCE,

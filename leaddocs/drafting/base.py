@@ -1,4 +1,5 @@
-"""What every drafter shares: the manifest it is given, the draft it returns, the protocol.
+"""What every drafter shares: the manifest it is given, the outcome it returns, the protocol
+(the draft itself, a pydantic model, is in ``drafting/draft.py``).
 
 The model writes words only. A bullet is text plus the ids of the manifest items it speaks
 for; leaddocs renders the Markdown and every link from those ids.
@@ -8,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from leaddocs.drafting.report import DraftReport
+
+if TYPE_CHECKING:  # pydantic loads only when a draft is made, not with every command
+    from leaddocs.drafting.draft import Draft
 
 Progress = Callable[[str], None]  # one line of progress for a person at a terminal
 Audience = Literal["engineering", "leadership", "customers"]
@@ -20,30 +22,6 @@ AUDIENCES: tuple[Audience, ...] = ("engineering", "leadership", "customers")
 
 # Bumped whenever the schema or the prompts change meaning, so cached answers are not reused.
 SCHEMA_VERSION = "1"
-
-
-class Bullet(BaseModel):
-    """One statement of the draft and the manifest ids it is grounded in."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    text: str
-    ids: list[str] = Field(default_factory=list)
-
-
-class DraftSection(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    title: str
-    bullets: list[Bullet] = Field(default_factory=list)
-
-
-class Draft(BaseModel):
-    """What the model returns (its JSON schema is sent with every request)."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    sections: list[DraftSection] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,16 +10,9 @@ from pathlib import Path
 
 from leaddocs.config import LlmConfig
 from leaddocs.drafting import budget, grounding, prompts
-from leaddocs.drafting.base import (
-    SCHEMA_VERSION,
-    Bullet,
-    Draft,
-    DraftOutcome,
-    DraftRequest,
-    DraftSection,
-    Progress,
-)
+from leaddocs.drafting.base import SCHEMA_VERSION, DraftOutcome, DraftRequest, Progress
 from leaddocs.drafting.cache import AnswerCache, CachedAnswer, cache_key
+from leaddocs.drafting.draft import Bullet, Draft, DraftSection
 from leaddocs.drafting.llm import BadAnswer, ModelClient, Unavailable
 from leaddocs.drafting.report import DraftReport
 from leaddocs.drafting.sanitize import clean

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from leaddocs.drafting.base import Bullet, Draft, DraftSection, ManifestItem
+from leaddocs.drafting.base import ManifestItem
+from leaddocs.drafting.draft import Bullet, Draft, DraftSection
 
 
 @dataclass(slots=True)

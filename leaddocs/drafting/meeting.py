@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from leaddocs.documents.meeting import Said
-from leaddocs.drafting.base import Bullet, Drafter, DraftRequest, ManifestItem
+from leaddocs.drafting.base import Drafter, DraftRequest, ManifestItem
+from leaddocs.drafting.draft import Bullet
 from leaddocs.drafting.report import DraftReport
 from leaddocs.meetings.dates import Due, mentioned_dates
 from leaddocs.meetings.extract import MENTION, is_name, owner

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from leaddocs.drafting.base import Bullet, Draft, DraftSection
+from leaddocs.drafting.draft import Bullet, Draft, DraftSection
 from leaddocs.drafting.prompts import SUBJECT_MAX
 
 TITLE_CHARS = 120  # a section title is a heading: a few words

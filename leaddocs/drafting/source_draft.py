@@ -14,15 +14,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from leaddocs.drafting.base import (
-    Bullet,
-    Draft,
-    Drafter,
-    DraftOutcome,
-    DraftRequest,
-    DraftSection,
-    ManifestItem,
-)
+from leaddocs.drafting.base import Drafter, DraftOutcome, DraftRequest, ManifestItem
+from leaddocs.drafting.draft import Bullet, Draft, DraftSection
 from leaddocs.drafting.redact import redact
 from leaddocs.drafting.report import DraftReport
 from leaddocs.markup import md_text

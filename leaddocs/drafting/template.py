@@ -5,7 +5,8 @@ It is the default, needs no network, and is the fallback for anything the model 
 
 from __future__ import annotations
 
-from leaddocs.drafting.base import Bullet, Draft, DraftOutcome, DraftRequest, DraftSection
+from leaddocs.drafting.base import DraftOutcome, DraftRequest
+from leaddocs.drafting.draft import Bullet, Draft, DraftSection
 from leaddocs.drafting.report import DraftReport
 
 

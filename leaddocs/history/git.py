@@ -78,8 +78,8 @@ class GitFailed(Exception):
 _ENVIRONMENT = {"LANGUAGE": "C", "LC_ALL": "C"}
 
 
-def run_git(cwd: Path, *args: str) -> str:
-    """``git <args>``'s output (trailing newline stripped); GitFailed when it exits non-zero."""
+def _git(cwd: Path, *args: str) -> tuple[int, str, bytes]:
+    """``git <args>``'s exit status, output (trailing newline stripped) and error output."""
     done = subprocess.run(
         ["git", *args],
         cwd=cwd,
@@ -88,27 +88,50 @@ def run_git(cwd: Path, *args: str) -> str:
         env={**os.environ, **_ENVIRONMENT},
         check=False,
     )
-    if done.returncode != 0:
-        raise GitFailed(done.returncode, done.stderr.decode("utf-8", "replace"))
     out = done.stdout.decode("utf-8", "surrogateescape")
-    return out[:-1] if out.endswith("\n") else out
+    return done.returncode, out[:-1] if out.endswith("\n") else out, done.stderr
+
+
+def run_git(cwd: Path, *args: str) -> str:
+    """``git <args>``'s output (trailing newline stripped); GitFailed when it exits non-zero."""
+    status, out, err = _git(cwd, *args)
+    if status != 0:
+        raise GitFailed(status, err.decode("utf-8", "replace"))
+    return out
+
+
+# The settings a run reads, asked of git in one process: what shapes `git log`'s output
+# (mailmap, i18n; for the cache key) and where the remotes are (links, the forge).
+_SETTINGS = r"^(mailmap|i18n)\.|^remote\..*\.url$|^url\."
+_LOG_SETTINGS = ("mailmap.", "i18n.")
+_LEGACY_REMOTES = ("remotes", "branches")  # remotes defined by files, as git did before config
 
 
 class GitRepository:
-    """A repository on disk, opened from any path inside its work tree."""
+    """A repository on disk, opened from any path inside its work tree.
+
+    HEAD is resolved once, when it is opened: every question about HEAD in one run (a process,
+    one build of the site) gets the same commit, even if a commit lands meanwhile."""
 
     def __init__(self, path: Path) -> None:
         where = path.resolve()
+        # One process for the work tree, the common folder and HEAD (exit 1: no commits yet).
         try:
-            top, common_dir = run_git(
-                where, "rev-parse", "--show-toplevel", "--git-common-dir"
-            ).splitlines()
-        except (GitFailed, OSError, ValueError) as exc:
+            status, out, _ = _git(
+                where, "rev-parse", "--show-toplevel", "--git-common-dir",
+                "--verify", "--quiet", "HEAD^{commit}",
+            )  # fmt: skip
+        except OSError as exc:
             raise self._not_a_work_tree(where) from exc
-        self.root = Path(top)
+        lines = out.splitlines()
+        if status not in (0, 1) or len(lines) != 2 + (status == 0):
+            raise self._not_a_work_tree(where)
+        self.root = Path(lines[0])
         # Where the repository's own files are (shared by its worktrees): the shallow list.
-        self.common_dir = (where / common_dir).resolve()
+        self.common_dir = (where / lines[1]).resolve()
+        self._head = lines[2] if status == 0 else None
         self._remotes: dict[str, str | None] = {}
+        self._settings: list[tuple[str, str]] | None = None
 
     @staticmethod
     def _not_a_work_tree(where: Path) -> RepositoryError:
@@ -138,7 +161,7 @@ class GitRepository:
             return None
 
     def has_commits(self) -> bool:
-        return self._ask("rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
+        return self._head is not None
 
     def user_name(self) -> str | None:
         """``user.name`` as git would sign a commit with it, or None when it is not set."""
@@ -154,6 +177,8 @@ class GitRepository:
 
         ``--end-of-options`` keeps a name with a leading dash (a tag ``-v9.9.9``) a ref, never
         an option."""
+        if ref == "HEAD" and self._head is not None:
+            return self._head
         out = self._ask("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
         if out is None:
             if ref == "HEAD":
@@ -242,10 +267,9 @@ class GitRepository:
         """What, besides the commits, shapes what ``git log`` prints of them: the mailmap
         (``.mailmap``, ``mailmap.file``, ``mailmap.blob``), the output encoding, replacement
         refs and grafts; as text to hash, so a change to any of them is noticed."""
-        settings = self._ask("config", "-z", "--get-regexp", r"^(mailmap|i18n)\.") or ""
-        found = [f"config:{settings}"]
-        for entry in settings.split("\0"):
-            name, _, value = entry.partition("\n")
+        settings = [(n, v) for n, v in self._config() if n.startswith(_LOG_SETTINGS)]
+        found = ["config:" + "".join(f"{name}\n{value}\0" for name, value in settings)]
+        for name, value in settings:
             if name == "mailmap.file":
                 found.append(f"mailmap.file:{_digest_of(self.root / Path(value).expanduser())}")
             elif name == "mailmap.blob":
@@ -291,10 +315,30 @@ class GitRepository:
         if self.shallow_boundary():
             self._run("fetch", "--unshallow", "--tags", "origin")
 
+    def _config(self) -> list[tuple[str, str]]:
+        """The settings of ``_SETTINGS`` (name, value), in git's order; asked once."""
+        if self._settings is None:
+            out = self._ask("config", "-z", "--get-regexp", _SETTINGS) or ""
+            self._settings = [
+                (name, value)
+                for name, _, value in (entry.partition("\n") for entry in out.split("\0"))
+                if name
+            ]
+        return self._settings
+
     def remote_url(self, name: str = "origin") -> str | None:
         if name not in self._remotes:  # asked once: links, the forge and the cache all ask
-            out = self._ask("remote", "get-url", name)
-            self._remotes[name] = out.strip() or None if out is not None else None
+            settings = self._config()
+            urls = [value for key, value in settings if key == f"remote.{name}.url"]
+            rewritten = any(key.startswith("url.") for key, _ in settings)  # url.*.insteadOf
+            legacy = any((self.common_dir / kind / name).exists() for kind in _LEGACY_REMOTES)
+            if not urls and not legacy:
+                self._remotes[name] = None  # no such remote
+            elif urls and not rewritten:
+                self._remotes[name] = urls[0].strip() or None  # what `git remote get-url` says
+            else:  # rewritten, or a remote in .git/remotes or .git/branches: git knows
+                out = self._ask("remote", "get-url", name)
+                self._remotes[name] = out.strip() or None if out is not None else None
         return self._remotes[name]
 
     def commits_touching(self, revisions: list[str], paths: list[str]) -> set[str]:

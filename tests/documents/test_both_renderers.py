@@ -9,7 +9,7 @@ from typing import Any
 
 from leaddocs.application.pages.body import adr_body
 from leaddocs.drafting.adr_draft import model_sections
-from leaddocs.drafting.base import Bullet, Draft, DraftSection
+from leaddocs.drafting.draft import Bullet, Draft, DraftSection
 from tests.drafting.test_adr_draft import record, source
 from tests.gitrepo import Repo
 from tests.security.rendered import commonmark, python_markdown, same_in_both, text_of

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from leaddocs.drafting.base import Bullet, Draft, DraftSection, ManifestItem
+from leaddocs.drafting.base import ManifestItem
+from leaddocs.drafting.draft import Bullet, Draft, DraftSection
 from leaddocs.drafting.grounding import ground
 from tests.drafting.fake_openai import FakeOpenAI, Reply, draft, manifest_of
 from tests.drafting.history import FAST_LLM, build_release

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from leaddocs.config import LlmConfig
-from leaddocs.drafting.base import Draft
+from leaddocs.drafting.draft import Draft
 from leaddocs.drafting.llm import ModelClient, Unavailable
 from tests.drafting.fake_openai import FakeOpenAI, Reply, completion, error
 from tests.drafting.history import build_release

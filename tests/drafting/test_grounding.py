@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from leaddocs.drafting.base import Bullet, Draft, DraftRequest, DraftSection, ManifestItem
+from leaddocs.drafting.base import DraftRequest, ManifestItem
+from leaddocs.drafting.draft import Bullet, Draft, DraftSection
 from leaddocs.drafting.grounding import fill, ground, merge
 from leaddocs.drafting.template import TemplateDrafter
 
