@@ -17,7 +17,7 @@ from leaddocs.application.requests import BriefRequest, DraftOptions, StatusRequ
 from leaddocs.application.status import pages_folder, status_summary
 from leaddocs.application.status_sources import main_line, read_pages, saved_risks
 from leaddocs.briefs.from_adr import Record, adr_brief
-from leaddocs.briefs.from_release import Shipped, change_id, release_brief
+from leaddocs.briefs.from_release import Shipped, release_brief
 from leaddocs.briefs.from_status import status_brief
 from leaddocs.briefs.model import Audience, Brief
 from leaddocs.errors import DocumentError, RefError, UsageError
@@ -95,14 +95,7 @@ def _release(
         raise UsageError(f"release {release.tag or UNRELEASED} has no changes to brief")
     views, notes = enriched_views(project, [release])
     view = views.release(release)
-    bodies = _bodies(release)
-    by_id = {
-        change_id(item): bodies[item.commits[0].sha]
-        for section in view.sections
-        for item in section.items
-        if bodies.get(item.commits[0].sha)
-    }
-    return release_brief(Shipped(view, by_id), audience), (*history.notes, *notes)
+    return release_brief(Shipped(view, _bodies(release)), audience), (*history.notes, *notes)
 
 
 def _bodies(release: Release) -> dict[str, str]:

@@ -19,6 +19,7 @@ from leaddocs.adr.model import Adr
 from leaddocs.application.decisions import decision_log
 from leaddocs.application.enrichment import pull_requests
 from leaddocs.application.project import Project
+from leaddocs.documents.items import cited_ids
 from leaddocs.documents.status import item_of
 from leaddocs.errors import ForgeError, LeaddocsError
 from leaddocs.forge.base import ForgeClient, PullActivity, PullRequestInfo
@@ -119,18 +120,25 @@ def shipped(
     files = repo.files_changed([to_sha, f"^{from_sha}"] if from_sha else [to_sha])
     items = []
     reverts = []
+    # Ids unique among the period's changes, though two merges say "(#10)".
+    ids = cited_ids(views.item(change) for change in [*release.changes, *release.cancelled])
     for change in release.changes:
         pull = pulls.by_commit.get(change.head.sha)
         labels = pull.labels if pull is not None else ()
         # A merge titled "merge: leaddocs meeting (#10)" is typed by its commits, as the
         # changelog places it: its features are this period's highlights.
         view_item = replace(views.item(change), type=views.telling_type(change))
-        item = _titled(item_of(view_item, _area(change, labels, files)), change, pull)
+        item_id = ids[change.head.sha]
+        item = _titled(item_of(view_item, _area(change, labels, files), item_id), change, pull)
         if change.head.sha in listed:
             items.append(item)
         if _is_revert(change):
             reverts.append(item)
-    reverts += [item_of(views.item(c), "reverted") for c in release.cancelled if _is_revert(c)]
+    reverts += [
+        item_of(views.item(c), "reverted", ids[c.head.sha])
+        for c in release.cancelled
+        if _is_revert(c)
+    ]
     return Shipped(release, items, reverts, pulls.notes)
 
 
