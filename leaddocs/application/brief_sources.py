@@ -145,7 +145,8 @@ def _period_holding(project: Project, day: dt.date, today: dt.date) -> _Period:
     (``status.cadence_days`` ending today) when it holds ``day``; else the cadence's days
     ending on ``day``, as ``leaddocs status --until DAY`` would cover them."""
     folder = pages_folder(project)
-    for name, meta in read_pages(folder) if folder.is_dir() else []:
+    # An unreadable page is named by the status summary read next (previous_page).
+    for name, meta in read_pages(folder, project.root, []) if folder.is_dir() else []:
         since, _, until = str(meta.get("period", "")).partition(" to ")
         try:
             first, last = dt.date.fromisoformat(since), dt.date.fromisoformat(until)

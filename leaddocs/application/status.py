@@ -69,7 +69,7 @@ def status_summary(
     facts = Facts(period.until, now.reverts, work.items, log.every, stale)
     risks = [*(notes_risks(notes) if notes else []), *rule_risks(facts, config)]
     skipped: list[str] = []
-    previous = previous_page(pages_dir, period.until.isoformat(), skipped)
+    previous = previous_page(pages_dir, project.root, period.until.isoformat(), skipped)
     lead_now, lead_before = work.lead_times or (None, None)
     page = StatusSummary(
         repository=project.root.name,
@@ -226,7 +226,8 @@ def status_documents(
         notes=notes,
         report=report,
     )
-    pages = {name: meta for name, meta in read_pages(pages_dir)}
+    # An unreadable page is already among the page's warnings (previous_page read them all).
+    pages = {name: meta for name, meta in read_pages(pages_dir, project.root, [])}
     pages[f"{page.until}.md"] = meta
     return [document, _index(pages_dir / INDEX, placed / INDEX, tuple(pages.items()))]
 

@@ -14,19 +14,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from leaddocs import yamlio
 from leaddocs.adr.model import Adr
 from leaddocs.application.decisions import decision_log
 from leaddocs.application.enrichment import pull_requests
 from leaddocs.application.project import Project
 from leaddocs.documents.items import cited_ids
 from leaddocs.documents.status import item_of
-from leaddocs.errors import ForgeError, LeaddocsError
+from leaddocs.errors import ForgeError
 from leaddocs.forge.base import ForgeClient, PullActivity, PullRequestInfo
 from leaddocs.history.changes import Change
 from leaddocs.history.commits import parse_header
 from leaddocs.history.releases import Progress, Release
 from leaddocs.markup import md_link_path
+from leaddocs.records.read import Problem, read_front_matter
 from leaddocs.status.period import Period, main_line_span
 from leaddocs.status.summary import Decision, InFlight, Item, Risk, Source
 
@@ -397,14 +397,16 @@ class PreviousPage:
     risks: list[Risk]
 
 
-def previous_page(pages_dir: Path, before: str, notes: list[str]) -> PreviousPage | None:
+def previous_page(
+    pages_dir: Path, root: Path, before: str, notes: list[str]
+) -> PreviousPage | None:
     """The newest status page in ``pages_dir`` dated before ``before`` (its front matter);
     a page that cannot be read is passed over, with a line in ``notes``: it is the lead's,
     and may be anything."""
     if not pages_dir.is_dir():
         return None
     for name, meta in sorted(
-        read_pages(pages_dir), key=lambda p: str(p[1].get("date")), reverse=True
+        read_pages(pages_dir, root, notes), key=lambda p: str(p[1].get("date")), reverse=True
     ):
         date = str(meta.get("date", ""))
         if not date or date >= before:
@@ -443,24 +445,14 @@ def saved_risks(name: str, meta: dict[str, Any]) -> list[Risk] | None:
     return risks
 
 
-def read_pages(pages_dir: Path) -> list[tuple[str, dict[str, Any]]]:
-    """(file name, front matter) of every status page in ``pages_dir`` (not the index)."""
+def read_pages(pages_dir: Path, root: Path, notes: list[str]) -> list[tuple[str, dict[str, Any]]]:
+    """(file name, front matter) of every status page in ``pages_dir`` (not the index); a
+    page that cannot be read (``read_front_matter``) is passed over with a line in ``notes``."""
     found = []
     for path in sorted(pages_dir.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md")):
-        meta = read_front_matter(path)
-        if meta is not None:
+        meta = read_front_matter(path, root)
+        if isinstance(meta, Problem):
+            notes.append(str(meta))
+        elif meta is not None:
             found.append((path.name, meta))
     return found
-
-
-def read_front_matter(path: Path) -> dict[str, Any] | None:
-    """The YAML front matter of a Markdown page (a status page, a brief), or None."""
-    try:
-        text = path.read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
-        if not text.startswith("---\n"):
-            return None
-        end = text.find("\n---\n", 3)
-        data = yamlio.plain(yamlio.load(text[4 : end + 1])) if end > 0 else None
-    except (OSError, UnicodeDecodeError, LeaddocsError, yamlio.YamlSyntaxError):
-        return None
-    return data if isinstance(data, dict) else None
