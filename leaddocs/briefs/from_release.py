@@ -5,9 +5,10 @@ components). Housekeeping is counted, never listed: no reader of a brief wants i
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from leaddocs.briefs.internal import for_reader
 from leaddocs.briefs.lenses import LEGAL, topics
 from leaddocs.briefs.model import Audience, Brief, Fact, Part, Source
 from leaddocs.briefs.words import count, listed, sentence
@@ -94,7 +95,9 @@ class Shipped:
     bodies: Mapping[str, str] = field(default_factory=dict)  # head sha -> commit bodies
 
 
-def release_brief(shipped: Shipped, audience: Audience) -> Brief:
+def release_brief(shipped: Shipped, audience: Audience, people: Sequence[str] = ()) -> Brief:
+    """The brief of ``shipped`` for ``audience``; for customers, without a statement naming
+    one of ``people`` (the names the repository knows) or an @mention, counted in left_out."""
     view = shipped.view
     found = _sort(view, shipped.bodies)
     writer = _Writer(view, audience, shipped.bodies)
@@ -104,13 +107,15 @@ def release_brief(shipped: Shipped, audience: Audience) -> Brief:
     writer.risks(found)
     writer.asks(found)
     name = view.tag or view.version or "unreleased"
+    facts, left_out = for_reader(writer.facts, audience, people)
     return Brief(
         kind="release",
         audience=audience,
         title=f"Release {name}" if view.tag or view.version else "Changes not yet released",
         about=f"release {name}" if view.tag or view.version else "the unreleased changes",
         slug=f"release-{name}-{audience}",
-        facts=tuple(writer.facts),
+        facts=facts,
+        left_out=left_out,
     )
 
 
