@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from leaddocs.adr.model import Adr
+from leaddocs.adr.model import Adr, Finding
+from leaddocs.adr.parse import read_adr
 from leaddocs.application.decisions import decision_log
 from leaddocs.application.enrichment import pull_requests
 from leaddocs.application.project import Project
@@ -349,20 +350,25 @@ class Decisions:
     notes: tuple[str, ...] = ()
 
 
-def decisions(project: Project, shipped: Shipped, pages_dir: Path, branch: str) -> Decisions:
+def decisions(
+    project: Project, shipped: Shipped, pages_dir: Path, branch: str, as_of: str | None = None
+) -> Decisions:
     """ADRs created or changed in the period (by what the main line's commits did to their
-    files), and every record with its status and date. Each links to its file relative to
-    ``pages_dir`` (where the page goes), and to the forge's view of it on ``branch``."""
+    files), and every record with its status and date: as the files are, or, for a past
+    period, as they stood at ``as_of`` (the main line's last commit in it; ``records_at``).
+    Each links to its file relative to ``pages_dir`` (where the page goes), and to the
+    forge's view of it on ``branch``."""
     if not project.adr_folder.is_dir():
         return Decisions([], [])
     log = decision_log(project)
+    adrs = log.adrs if as_of is None else records_at(project, log.adrs, as_of)
     notes = tuple(f"{f.path}:{f.line}: {f.message}" for f in log.unreadable)
     forge = project.forge()
 
     def _decision(adr: Adr, change: str) -> Decision:
         return _record(adr, pages_dir, change, forge.file_url(branch, adr.rel) if forge else None)
 
-    every = [_decision(adr, "unchanged") for adr in log.adrs]
+    every = [_decision(adr, "unchanged") for adr in adrs]
     release = shipped.release
     if release is None:
         return Decisions([], every, notes)
@@ -371,10 +377,35 @@ def decisions(project: Project, shipped: Shipped, pages_dir: Path, branch: str) 
     )
     found = [
         _decision(adr, "new" if changed[adr.rel] == "A" else "changed")
-        for adr in log.adrs
+        for adr in adrs
         if adr.rel in changed
     ]
     return Decisions(found, every, notes)
+
+
+def records_at(project: Project, adrs: Sequence[Adr], commit: str) -> list[Adr]:
+    """``adrs`` (read from their files) as they stood at ``commit``, a past period's end, from
+    one ``git cat-file``: a record git holds there is read from that version (its status then);
+    one first committed later did not exist then and is left out; one committed nowhere yet is
+    its file. A version that cannot be read any more gives way to the file."""
+    then = {adr.rel: f"{commit}:./{adr.rel}" for adr in adrs}
+    now = {adr.rel: f"HEAD:./{adr.rel}" for adr in adrs}
+    blobs = project.repo.read_blobs([*then.values(), *now.values()])
+    found = []
+    for adr in adrs:
+        data = blobs[then[adr.rel]]
+        if data is None:
+            if blobs[now[adr.rel]] is None:
+                found.append(adr)
+            continue
+        old = read_adr(adr.path, adr.rel, data)
+        if isinstance(old, Finding):
+            found.append(adr)
+            continue
+        if old.date is None:  # dated by history: the day its file was added, as now
+            old.date, old.date_from_git = adr.date, adr.date_from_git
+        found.append(old)
+    return found
 
 
 def _record(adr: Adr, pages_dir: Path, change: str, web_url: str | None) -> Decision:
