@@ -12,7 +12,9 @@ honour, except two readable shapes proven to mean the same in both:
 
 - a code span of single backticks, `` `foo()` ``, whose content has no backtick, ``<`` or
   mention, opened where no backslash escapes it; its content is shown literally by both, so
-  it stays code (and where Markdown is not read at all, inside raw HTML, it is harmless text);
+  it stays code (and where Markdown is not read at all, inside raw HTML, it is harmless text).
+  A span that holds ``<`` (and nothing else that stops it) is cut there: its words stay code
+  and its ``<`` and ``>`` become escaped text between them, `` `leaddocs/`&lt;`kind`&gt; ``;
 - a bracket pair ``[bot]`` holding no bracket, backslash or backtick, not an image, and not
   followed by ``(``, ``[`` or ``:``: a reference to a definition, and the escaping leaves this
   text no way to write one (a definition needs an unescaped ``[`` with ``]:``).
@@ -55,6 +57,7 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BREAKING_CONTROL = re.compile(r"[\x0b\x0c\x1c-\x1e\x85]")  # str.splitlines() breaks on these
+_TAG_SIGNS = re.compile(r"([<>]+)")  # what splits a code span holding "<" into words
 _SAFE_PAIR = re.compile(r"(?<![!\\])\[([^\[\]\\`]+)\](?![ \t]*[(\[:])")
 _ESCAPES = {
     "\\": "\\\\",
@@ -135,13 +138,35 @@ def _escaped(text: str, *, cell: bool) -> str:
     out: list[str] = []
     pending = ""  # plain text, and code not kept, up to the next span kept as code
     for chunk, is_code in code_spans(text):
-        if is_code and _keeps_as_code(chunk[1:-1], cell=cell):
-            out += [_plain(pending, table), chunk]
-            pending = ""
-        else:
-            pending += chunk
+        pieces = _code_pieces(chunk[1:-1], cell=cell) if is_code else [(chunk, False)]
+        for piece, as_code in pieces:
+            if as_code:
+                out += [_plain(pending, table), f"`{piece}`"]
+                pending = ""
+            else:
+                pending += piece
     out.append(_plain(pending, table))
     return _block_safe("".join(out))
+
+
+def _code_pieces(content: str, *, cell: bool) -> list[tuple[str, bool]]:
+    """A code span's content as (piece, is_code): whole when it can stay code; when only a
+    ``<`` stops it, its words between ``<`` and ``>`` as code and those signs (and the spaces
+    around them) as text, so ``leaddocs/<kind>`` still reads as code in both renderers with
+    no ``<`` inside a span; else all of it as text, its backticks escaped."""
+    if _keeps_as_code(content, cell=cell):
+        return [(content, True)]
+    if "<" not in content or _MENTION_START.search(content) or (cell and "|" in content):
+        return [(f"`{content}`", False)]
+    pieces: list[tuple[str, bool]] = []
+    for part in _TAG_SIGNS.split(content):
+        word = part.strip(" \t")
+        if word and not _TAG_SIGNS.fullmatch(part) and _keeps_as_code(word, cell=cell):
+            start = part.index(word)
+            pieces += [(part[:start], False), (word, True), (part[start + len(word) :], False)]
+        else:
+            pieces.append((part, False))
+    return [piece for piece in pieces if piece[0]]
 
 
 def _one_line(text: str) -> str:

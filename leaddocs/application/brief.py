@@ -13,7 +13,6 @@ from leaddocs.application.pages.sections import SITE_KIND
 from leaddocs.application.project import Project
 from leaddocs.application.pull_requests import open_pull_request
 from leaddocs.application.requests import BriefRequest
-from leaddocs.application.status_sources import read_front_matter
 from leaddocs.briefs import render
 from leaddocs.briefs.draft import Drafted, as_stated, draft_brief, without_secrets
 from leaddocs.briefs.model import AUDIENCES, Audience, Brief
@@ -23,6 +22,7 @@ from leaddocs.delivery.pull_request import PrOutcome
 from leaddocs.document import Document
 from leaddocs.errors import UsageError
 from leaddocs.markup import md_text
+from leaddocs.records.read import Problem, read_front_matter
 from leaddocs.textsafe import printable
 
 KIND = "brief"
@@ -126,18 +126,23 @@ def brief_pages(context: SiteContext) -> list[Document]:
     folder = context.options.docs_dir / SITE_DIR
     if not folder.is_dir() or (folder / "index.md").exists():
         return []
-    pages = _briefs(folder)
-    if not pages:
+    notes: list[str] = []
+    pages = _briefs(folder, context.project.root, notes)
+    if not pages and not notes:
         return []
-    return [Document(SITE_KIND, SITE_DIR / "index.md", index_page(pages))]
+    return [Document(SITE_KIND, SITE_DIR / "index.md", index_page(pages), notes=tuple(notes))]
 
 
-def _briefs(folder: Path) -> list[tuple[str, dict[str, Any]]]:
+def _briefs(folder: Path, root: Path, notes: list[str]) -> list[tuple[str, dict[str, Any]]]:
+    """(file name, front matter) of each brief in ``folder``; a file that cannot be read
+    (``read_front_matter``) is named in ``notes`` and not listed."""
     found = []
     for path in sorted(folder.glob("*.md")):
         if path.name == "index.md":
             continue
-        meta = read_front_matter(path)
-        if meta is not None and "audience" in meta:
+        meta = read_front_matter(path, root)
+        if isinstance(meta, Problem):
+            notes.append(f"{meta} (not listed)")
+        elif meta is not None and "audience" in meta:
             found.append((path.name, meta))
     return found

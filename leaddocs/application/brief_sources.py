@@ -17,7 +17,7 @@ from leaddocs.application.requests import BriefRequest, DraftOptions, StatusRequ
 from leaddocs.application.status import pages_folder, status_summary
 from leaddocs.application.status_sources import main_line, read_pages, saved_risks
 from leaddocs.briefs.from_adr import Record, adr_brief
-from leaddocs.briefs.from_release import Shipped, change_id, release_brief
+from leaddocs.briefs.from_release import Shipped, release_brief
 from leaddocs.briefs.from_status import status_brief
 from leaddocs.briefs.model import Audience, Brief
 from leaddocs.errors import DocumentError, RefError, UsageError
@@ -42,7 +42,8 @@ def read_brief(
     if request.release is not None:
         return _release(project, request, audience)
     assert request.status is not None
-    return status_brief(_status_page(project, request), audience), ()
+    page = _status_page(project, request)
+    return status_brief(page, audience, _people(project, audience)), ()
 
 
 def _adr(project: Project, reference: str, audience: Audience) -> Brief:
@@ -58,15 +59,20 @@ def _adr(project: Project, reference: str, audience: Audience) -> Brief:
     replaced_by = [(i, titles[i]) for i in adr.links["superseded-by"] if i in titles]
     forge = project.forge()
     url = forge.file_url(main_line(project).name, adr.rel) if forge is not None else None
-    # A customer is told no one's name: the repository's authors are named people too.
-    people = _authors(project) if audience == "customers" else ()
+    people = _people(project, audience)
     return adr_brief(Record(adr, read_decision(text), url, replaced_by, people), audience)
 
 
-def _authors(project: Project) -> tuple[str, ...]:
-    if not project.repo.has_commits():
+def _people(project: Project, audience: Audience) -> tuple[str, ...]:
+    """The names a customers brief must not carry: every author and co-author of the
+    history, as written and as .mailmap maps them, and every ADR's decision makers,
+    consulted and informed. Other readers are told names: none are looked up for them."""
+    if audience != "customers":
         return ()
-    return tuple(sorted({name for name, _ in project.repo.authors_in(["HEAD"]) if name}))
+    names = project.repo.names_in(["HEAD"]) if project.repo.has_commits() else set()
+    for adr in decision_log(project, dates=False).adrs if project.adr_folder.is_dir() else []:
+        names.update([*adr.decision_makers, *adr.consulted, *adr.informed])
+    return tuple(sorted(name for name in names if name.strip()))
 
 
 def _release(
@@ -95,14 +101,10 @@ def _release(
         raise UsageError(f"release {release.tag or UNRELEASED} has no changes to brief")
     views, notes = enriched_views(project, [release])
     view = views.release(release)
-    bodies = _bodies(release)
-    by_id = {
-        change_id(item): bodies[item.commits[0].sha]
-        for section in view.sections
-        for item in section.items
-        if bodies.get(item.commits[0].sha)
-    }
-    return release_brief(Shipped(view, by_id), audience), (*history.notes, *notes)
+    return release_brief(Shipped(view, _bodies(release)), audience, _people(project, audience)), (
+        *history.notes,
+        *notes,
+    )
 
 
 def _bodies(release: Release) -> dict[str, str]:
@@ -152,7 +154,8 @@ def _period_holding(project: Project, day: dt.date, today: dt.date) -> _Period:
     (``status.cadence_days`` ending today) when it holds ``day``; else the cadence's days
     ending on ``day``, as ``leaddocs status --until DAY`` would cover them."""
     folder = pages_folder(project)
-    for name, meta in read_pages(folder) if folder.is_dir() else []:
+    # An unreadable page is named by the status summary read next (previous_page).
+    for name, meta in read_pages(folder, project.root, []) if folder.is_dir() else []:
         since, _, until = str(meta.get("period", "")).partition(" to ")
         try:
             first, last = dt.date.fromisoformat(since), dt.date.fromisoformat(until)

@@ -32,7 +32,7 @@ from leaddocs.drafting.status import draft_narrative
 from leaddocs.errors import OutputError, UsageError
 from leaddocs.status.compare import compare
 from leaddocs.status.notes import Notes, parse_notes
-from leaddocs.status.period import Period, resolve_period
+from leaddocs.status.period import Period, main_line_span, resolve_period
 from leaddocs.status.rules import Facts, note_source, notes_risks, rule_risks, suggested_health
 from leaddocs.status.summary import HealthState, Metric, NoteLine, Risk, StatusSummary
 from leaddocs.textfile import not_utf8
@@ -64,12 +64,15 @@ def status_summary(
     now = shipped(project, period, line, request.progress)
     before = shipped(project, period.previous(), line)
     work = in_flight(project, period, main)
-    log = decisions(project, now, request.page_dir or pages_dir, main.name)
+    # A past period (the main line moved on after it) shows the records as they stood then.
+    end = main_line_span(line, period)[1]
+    as_of = end if end is not None and end != line[0][0] else None
+    log = decisions(project, now, request.page_dir or pages_dir, main.name, as_of)
     stale, unlisted = stale_runbooks(project, period.until, request.page_dir or pages_dir)
     facts = Facts(period.until, now.reverts, work.items, log.every, stale)
     risks = [*(notes_risks(notes) if notes else []), *rule_risks(facts, config)]
     skipped: list[str] = []
-    previous = previous_page(pages_dir, period.until.isoformat(), skipped)
+    previous = previous_page(pages_dir, project.root, period.until.isoformat(), skipped)
     lead_now, lead_before = work.lead_times or (None, None)
     page = StatusSummary(
         repository=project.root.name,
@@ -226,7 +229,8 @@ def status_documents(
         notes=notes,
         report=report,
     )
-    pages = {name: meta for name, meta in read_pages(pages_dir)}
+    # An unreadable page is already among the page's warnings (previous_page read them all).
+    pages = {name: meta for name, meta in read_pages(pages_dir, project.root, [])}
     pages[f"{page.until}.md"] = meta
     return [document, _index(pages_dir / INDEX, placed / INDEX, tuple(pages.items()))]
 

@@ -14,18 +14,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from leaddocs import yamlio
-from leaddocs.adr.model import Adr
+from leaddocs.adr.model import Adr, Finding
+from leaddocs.adr.parse import read_adr
 from leaddocs.application.decisions import decision_log
 from leaddocs.application.enrichment import pull_requests
 from leaddocs.application.project import Project
+from leaddocs.documents.items import cited_ids
 from leaddocs.documents.status import item_of
-from leaddocs.errors import ForgeError, LeaddocsError
+from leaddocs.errors import ForgeError
 from leaddocs.forge.base import ForgeClient, PullActivity, PullRequestInfo
 from leaddocs.history.changes import Change
 from leaddocs.history.commits import parse_header
 from leaddocs.history.releases import Progress, Release
 from leaddocs.markup import md_link_path
+from leaddocs.records.read import Problem, read_front_matter
 from leaddocs.status.period import Period, main_line_span
 from leaddocs.status.summary import Decision, InFlight, Item, Risk, Source
 
@@ -119,18 +121,25 @@ def shipped(
     files = repo.files_changed([to_sha, f"^{from_sha}"] if from_sha else [to_sha])
     items = []
     reverts = []
+    # Ids unique among the period's changes, though two merges say "(#10)".
+    ids = cited_ids(views.item(change) for change in [*release.changes, *release.cancelled])
     for change in release.changes:
         pull = pulls.by_commit.get(change.head.sha)
         labels = pull.labels if pull is not None else ()
         # A merge titled "merge: leaddocs meeting (#10)" is typed by its commits, as the
         # changelog places it: its features are this period's highlights.
         view_item = replace(views.item(change), type=views.telling_type(change))
-        item = _titled(item_of(view_item, _area(change, labels, files)), change, pull)
+        item_id = ids[change.head.sha]
+        item = _titled(item_of(view_item, _area(change, labels, files), item_id), change, pull)
         if change.head.sha in listed:
             items.append(item)
         if _is_revert(change):
             reverts.append(item)
-    reverts += [item_of(views.item(c), "reverted") for c in release.cancelled if _is_revert(c)]
+    reverts += [
+        item_of(views.item(c), "reverted", ids[c.head.sha])
+        for c in release.cancelled
+        if _is_revert(c)
+    ]
     return Shipped(release, items, reverts, pulls.notes)
 
 
@@ -341,20 +350,25 @@ class Decisions:
     notes: tuple[str, ...] = ()
 
 
-def decisions(project: Project, shipped: Shipped, pages_dir: Path, branch: str) -> Decisions:
+def decisions(
+    project: Project, shipped: Shipped, pages_dir: Path, branch: str, as_of: str | None = None
+) -> Decisions:
     """ADRs created or changed in the period (by what the main line's commits did to their
-    files), and every record with its status and date. Each links to its file relative to
-    ``pages_dir`` (where the page goes), and to the forge's view of it on ``branch``."""
+    files), and every record with its status and date: as the files are, or, for a past
+    period, as they stood at ``as_of`` (the main line's last commit in it; ``records_at``).
+    Each links to its file relative to ``pages_dir`` (where the page goes), and to the
+    forge's view of it on ``branch``."""
     if not project.adr_folder.is_dir():
         return Decisions([], [])
     log = decision_log(project)
+    adrs = log.adrs if as_of is None else records_at(project, log.adrs, as_of)
     notes = tuple(f"{f.path}:{f.line}: {f.message}" for f in log.unreadable)
     forge = project.forge()
 
     def _decision(adr: Adr, change: str) -> Decision:
         return _record(adr, pages_dir, change, forge.file_url(branch, adr.rel) if forge else None)
 
-    every = [_decision(adr, "unchanged") for adr in log.adrs]
+    every = [_decision(adr, "unchanged") for adr in adrs]
     release = shipped.release
     if release is None:
         return Decisions([], every, notes)
@@ -363,10 +377,35 @@ def decisions(project: Project, shipped: Shipped, pages_dir: Path, branch: str) 
     )
     found = [
         _decision(adr, "new" if changed[adr.rel] == "A" else "changed")
-        for adr in log.adrs
+        for adr in adrs
         if adr.rel in changed
     ]
     return Decisions(found, every, notes)
+
+
+def records_at(project: Project, adrs: Sequence[Adr], commit: str) -> list[Adr]:
+    """``adrs`` (read from their files) as they stood at ``commit``, a past period's end, from
+    one ``git cat-file``: a record git holds there is read from that version (its status then);
+    one first committed later did not exist then and is left out; one committed nowhere yet is
+    its file. A version that cannot be read any more gives way to the file."""
+    then = {adr.rel: f"{commit}:./{adr.rel}" for adr in adrs}
+    now = {adr.rel: f"HEAD:./{adr.rel}" for adr in adrs}
+    blobs = project.repo.read_blobs([*then.values(), *now.values()])
+    found = []
+    for adr in adrs:
+        data = blobs[then[adr.rel]]
+        if data is None:
+            if blobs[now[adr.rel]] is None:
+                found.append(adr)
+            continue
+        old = read_adr(adr.path, adr.rel, data)
+        if isinstance(old, Finding):
+            found.append(adr)
+            continue
+        if old.date is None:  # dated by history: the day its file was added, as now
+            old.date, old.date_from_git = adr.date, adr.date_from_git
+        found.append(old)
+    return found
 
 
 def _record(adr: Adr, pages_dir: Path, change: str, web_url: str | None) -> Decision:
@@ -389,14 +428,16 @@ class PreviousPage:
     risks: list[Risk]
 
 
-def previous_page(pages_dir: Path, before: str, notes: list[str]) -> PreviousPage | None:
+def previous_page(
+    pages_dir: Path, root: Path, before: str, notes: list[str]
+) -> PreviousPage | None:
     """The newest status page in ``pages_dir`` dated before ``before`` (its front matter);
     a page that cannot be read is passed over, with a line in ``notes``: it is the lead's,
     and may be anything."""
     if not pages_dir.is_dir():
         return None
     for name, meta in sorted(
-        read_pages(pages_dir), key=lambda p: str(p[1].get("date")), reverse=True
+        read_pages(pages_dir, root, notes), key=lambda p: str(p[1].get("date")), reverse=True
     ):
         date = str(meta.get("date", ""))
         if not date or date >= before:
@@ -435,24 +476,14 @@ def saved_risks(name: str, meta: dict[str, Any]) -> list[Risk] | None:
     return risks
 
 
-def read_pages(pages_dir: Path) -> list[tuple[str, dict[str, Any]]]:
-    """(file name, front matter) of every status page in ``pages_dir`` (not the index)."""
+def read_pages(pages_dir: Path, root: Path, notes: list[str]) -> list[tuple[str, dict[str, Any]]]:
+    """(file name, front matter) of every status page in ``pages_dir`` (not the index); a
+    page that cannot be read (``read_front_matter``) is passed over with a line in ``notes``."""
     found = []
     for path in sorted(pages_dir.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md")):
-        meta = read_front_matter(path)
-        if meta is not None:
+        meta = read_front_matter(path, root)
+        if isinstance(meta, Problem):
+            notes.append(str(meta))
+        elif meta is not None:
             found.append((path.name, meta))
     return found
-
-
-def read_front_matter(path: Path) -> dict[str, Any] | None:
-    """The YAML front matter of a Markdown page (a status page, a brief), or None."""
-    try:
-        text = path.read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
-        if not text.startswith("---\n"):
-            return None
-        end = text.find("\n---\n", 3)
-        data = yamlio.plain(yamlio.load(text[4 : end + 1])) if end > 0 else None
-    except (OSError, UnicodeDecodeError, LeaddocsError, yamlio.YamlSyntaxError):
-        return None
-    return data if isinstance(data, dict) else None

@@ -5,12 +5,14 @@ components). Housekeeping is counted, never listed: no reader of a brief wants i
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from leaddocs.briefs.internal import for_reader
 from leaddocs.briefs.lenses import LEGAL, topics
 from leaddocs.briefs.model import Audience, Brief, Fact, Part, Source
 from leaddocs.briefs.words import count, listed, sentence
+from leaddocs.documents.items import cited_ids
 from leaddocs.documents.model import ItemView, ReleaseView
 
 # Changes listed per kind in a one-page brief, for each reader; the rest are counted in one
@@ -40,11 +42,6 @@ _WORDS: dict[str, tuple[str, str]] = {  # kind -> what a line starts with, what 
 }
 
 
-def change_id(item: ItemView) -> str:
-    """The change's id, as release notes drafted by a model cite it: ``pr-12``, ``c-<sha>``."""
-    return f"pr-{item.pr}" if item.pr else f"c-{item.commits[0].sha[:10]}"
-
-
 def is_security(item: ItemView, body: str = "") -> bool:
     if item.type == "security" or (item.scope or "").lower() == "security":
         return True
@@ -71,13 +68,14 @@ class _Sorted:
 
 
 def _sort(view: ReleaseView, bodies: Mapping[str, str]) -> _Sorted:
+    """``bodies``: each change's commit bodies, by its head commit's sha."""
     found = _Sorted()
     for section in view.sections:
         for item in section.items:
             name = dependency(item)
             if name is not None:
                 found.dependencies.append((name, item))
-            if is_security(item, bodies.get(change_id(item), "")):
+            if is_security(item, bodies.get(item.commits[0].sha, "")):
                 found.security.append(item)
             elif item.breaking:
                 found.breaking.append(item)
@@ -94,10 +92,12 @@ def _sort(view: ReleaseView, bodies: Mapping[str, str]) -> _Sorted:
 @dataclass(frozen=True, slots=True)
 class Shipped:
     view: ReleaseView
-    bodies: Mapping[str, str] = field(default_factory=dict)  # change id -> its commit bodies
+    bodies: Mapping[str, str] = field(default_factory=dict)  # head sha -> commit bodies
 
 
-def release_brief(shipped: Shipped, audience: Audience) -> Brief:
+def release_brief(shipped: Shipped, audience: Audience, people: Sequence[str] = ()) -> Brief:
+    """The brief of ``shipped`` for ``audience``; for customers, without a statement naming
+    one of ``people`` (the names the repository knows) or an @mention, counted in left_out."""
     view = shipped.view
     found = _sort(view, shipped.bodies)
     writer = _Writer(view, audience, shipped.bodies)
@@ -107,13 +107,15 @@ def release_brief(shipped: Shipped, audience: Audience) -> Brief:
     writer.risks(found)
     writer.asks(found)
     name = view.tag or view.version or "unreleased"
+    facts, left_out = for_reader(writer.facts, audience, people)
     return Brief(
         kind="release",
         audience=audience,
         title=f"Release {name}" if view.tag or view.version else "Changes not yet released",
         about=f"release {name}" if view.tag or view.version else "the unreleased changes",
         slug=f"release-{name}-{audience}",
-        facts=tuple(writer.facts),
+        facts=facts,
+        left_out=left_out,
     )
 
 
@@ -122,6 +124,8 @@ class _Writer:
         self.view = view
         self.audience = audience
         self.bodies = bodies
+        # As release notes drafted by a model cite them: unique even where a number repeats.
+        self.ids = cited_ids(item for section in view.sections for item in section.items)
         self.facts: list[Fact] = []
         customers = audience == "customers"
         url = view.compare_url
@@ -140,6 +144,9 @@ class _Writer:
             return Source(label, url)
         return Source(label, url, first.subject)
 
+    def change_id(self, item: ItemView) -> str:
+        return self.ids[item.commits[0].sha]
+
     def add(
         self,
         key: str,
@@ -152,7 +159,7 @@ class _Writer:
     ) -> None:
         sources = tuple(self.source(item) for item in items) or (self.release,)
         detail = "\n".join(
-            body for item in items[:1] if (body := self.bodies.get(change_id(item), ""))
+            body for item in items[:1] if (body := self.bodies.get(item.commits[0].sha, ""))
         )
         self.facts.append(Fact(key, part, text, sources, kind, detail, required))
 
@@ -194,7 +201,11 @@ class _Writer:
             items = found.by_kind.get(kind, [])
             for item in items[: limits.get(kind, 0)]:
                 self.add(
-                    change_id(item), "what", sentence(f"{start}: {item.subject}"), [item], kind=kind
+                    self.change_id(item),
+                    "what",
+                    sentence(f"{start}: {item.subject}"),
+                    [item],
+                    kind=kind,
                 )
             rest = len(items) - limits.get(kind, 0)
             if rest > 0:
@@ -276,11 +287,13 @@ class _Writer:
         hits = [
             (item, names)
             for item in items
-            if (names := topics(f"{item.subject} {self.bodies.get(change_id(item), '')}", LEGAL))
+            if (
+                names := topics(f"{item.subject} {self.bodies.get(item.commits[0].sha, '')}", LEGAL)
+            )
         ]
         for item, names in hits[:LEGAL_POINTS]:
             self.add(
-                f"legal-{change_id(item)}",
+                f"legal-{self.change_id(item)}",
                 "why",
                 sentence(f"Touches {listed(names)}: {item.subject}"),
                 [item],
@@ -310,7 +323,7 @@ class _Writer:
         for item in found.breaking:
             notes = " ".join(sentence(note) for note in item.breaking_notes)
             self.add(
-                f"risk-{change_id(item)}",
+                f"risk-{self.change_id(item)}",
                 "risks",
                 sentence(f"Breaks what worked before: {item.subject}")
                 + (f" {notes}" if notes else ""),
@@ -319,7 +332,7 @@ class _Writer:
             )
         for item in found.security:
             self.add(
-                f"risk-{change_id(item)}",
+                f"risk-{self.change_id(item)}",
                 "risks",
                 sentence(f"Security fix: {item.subject}"),
                 [item],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from leaddocs.briefs.internal import for_reader
 from leaddocs.briefs.lenses import LEGAL, topics
 from leaddocs.briefs.model import Audience, Brief, Fact, Part
 from leaddocs.briefs.model import Source as BriefSource
@@ -305,18 +306,22 @@ class _Writer:
             self.add("ask", "asks", "Nothing: this is for your information.", kind="ask")
 
 
-def status_brief(page: StatusSummary, audience: Audience) -> Brief:
+def status_brief(page: StatusSummary, audience: Audience, people: Sequence[str] = ()) -> Brief:
+    """The brief of ``page`` for ``audience``; for customers, without a statement naming one
+    of ``people`` (the names the repository knows) or an @mention, counted in left_out."""
     writer = _Writer(page, audience)
     writer.summary()
     writer.what()
     writer.why()
     writer.risks()
     writer.asks()
+    facts, left_out = for_reader(writer.facts, audience, people)
     return Brief(
         kind="status",
         audience=audience,
         title=f"Status of {page.repository}, {page.since} to {page.until}",
         about=f"the status of {page.since} to {page.until}",
         slug=f"status-{page.until}-{audience}",
-        facts=tuple(writer.facts),
+        facts=facts,
+        left_out=left_out,
     )

@@ -1,14 +1,17 @@
-"""What a customer is not told of a decision record: the people it names (a mention, a
-decision maker, someone consulted or informed, an author of the repository) and the team's
-own costs and staffing. The brief for customers leaves such a statement out, and counts it."""
+"""What a customer is not told of a decision record, a release or a status period: the people
+it names (a mention, a decision maker, someone consulted or informed, an author or co-author of
+the repository, as written or as .mailmap maps them) and the team's own costs and staffing.
+The brief for customers leaves such a statement out, and counts it."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from leaddocs.briefs.lenses import INTERNAL, PRICE, topics
+from leaddocs.briefs.model import Fact
 
 PEOPLE = "people"
 COSTS = "costs"
@@ -51,6 +54,32 @@ class Screen:
             noun = "" if people else (" statement" if costs == 1 else " statements")
             said.append(f"{costs}{noun} on the team's costs or staffing")
         return tuple(said)
+
+
+def screen_facts(facts: Sequence[Fact], screen: Screen) -> tuple[Fact, ...]:
+    """The facts a customer may read: a statement that ``screen`` keeps internal is left out
+    (and counted); of the detail only a model reads (a commit's body), the lines that would
+    be are dropped, so a name in a trailer or a thank-you never reaches the model."""
+    kept = []
+    for fact in facts:
+        if not screen.keeps(fact.text):
+            continue
+        lines = fact.detail.splitlines()
+        detail = "\n".join(line for line in lines if screen.why(line) is None)
+        kept.append(fact if detail == "\n".join(lines) else replace(fact, detail=detail))
+    return tuple(kept)
+
+
+def for_reader(
+    facts: Sequence[Fact], audience: str, people: Iterable[str]
+) -> tuple[tuple[Fact, ...], tuple[str, ...]]:
+    """The facts ``audience`` reads and what was left out of them: for customers, without a
+    statement naming one of ``people`` or the team's costs (``screen_facts``); all of them
+    for everyone else."""
+    if audience != "customers":
+        return tuple(facts), ()
+    screen = Screen(people)
+    return screen_facts(facts, screen), screen.summary()
 
 
 def _names_pattern(people: Iterable[str]) -> re.Pattern[str] | None:

@@ -8,6 +8,9 @@ reference copy to start from, and a test keeps it identical to this function.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 from leaddocs.documents.model import ItemView
 from leaddocs.markup import md_text
 
@@ -50,3 +53,27 @@ def item_link(item: ItemView) -> str:
         first = item.commits[0]
         return f"[{first.short}]({first.url})" if first.url else first.short
     return ""
+
+
+def cited_id(item: ItemView) -> str:
+    """The id an item is cited by when its number is its own: ``pr-12``, else ``c-<sha>`` of
+    its head commit. Use ``cited_ids`` for a set of items: a number can repeat."""
+    return f"pr-{item.pr}" if item.pr else f"c-{item.commits[0].sha[:10]}"
+
+
+def cited_ids(items: Iterable[ItemView]) -> dict[str, str]:
+    """Each item's id, by its head commit's sha: unique among ``items`` and the same on every
+    run. Merges that each say ``(#10)`` (an issue's number read as a pull request's) would all
+    be ``pr-10``; each of them gets its head commit's abbreviated sha, ``pr-10-1a2b3c4d5e``, so
+    a model's bullet cites one item, never two, and a bare ``pr-10`` is no id at all."""
+    items = list(items)
+    shared = Counter(cited_id(item) for item in items)
+    ids: dict[str, str] = {}
+    for item in items:
+        head = item.commits[0].sha
+        base = cited_id(item)
+        if shared[base] == 1:
+            ids[head] = base
+        else:  # a commit id shared by a prefix (never seen) takes the whole sha
+            ids[head] = f"c-{head}" if base.startswith("c-") else f"{base}-{head[:10]}"
+    return ids

@@ -11,6 +11,7 @@ from typing import Any
 
 from leaddocs import markers, yamlio
 from leaddocs.document import Merged
+from leaddocs.documents.items import cited_id
 from leaddocs.documents.model import ItemView
 from leaddocs.documents.render import Renderer
 from leaddocs.markup import md_cell, md_link_path, md_text
@@ -21,15 +22,16 @@ TEMPLATE = "status.md.j2"
 PORTFOLIO_TEMPLATE = "status-portfolio.md.j2"
 
 
-def item_of(view: ItemView, area: str) -> Item:
-    """A shipped change as the page lists it: its pull request, else its first commit."""
+def item_of(view: ItemView, area: str, item_id: str | None = None) -> Item:
+    """A shipped change as the page lists it: its pull request, else its first commit.
+    ``item_id``: its id among the page's items (``items.cited_ids``), when a number repeats."""
     first = view.commits[0]
     if view.pr:
         source = Source(label=view.pr_label or f"#{view.pr}", url=view.pr_url)
     else:
         source = Source(label=first.short, url=first.url)
     return Item(
-        id=f"pr-{view.pr}" if view.pr else f"c-{first.sha[:10]}",
+        id=item_id or cited_id(view),
         title=f"{view.scope}: {view.subject}"
         if view.scope and area != view.scope
         else view.subject,

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from leaddocs.documents.items import item_line, item_link
+from leaddocs.documents.items import cited_ids, item_line, item_link
 from leaddocs.documents.model import ItemView, ReleaseView, release_json
 from leaddocs.documents.render import Renderer
 from leaddocs.drafting.base import Audience, Drafter, DraftRequest, ManifestItem
@@ -61,11 +61,6 @@ class DraftedRelease:
         return self.report.drafted > 0
 
 
-def item_id(item: ItemView) -> str:
-    """A short id, stable across runs: the PR number, else the head commit's abbreviated sha."""
-    return f"pr-{item.pr}" if item.pr else f"c-{item.commits[0].sha[:10]}"
-
-
 def manifest(
     release: Release, view: ReleaseView, audience: Audience
 ) -> tuple[list[ManifestItem], dict[str, ItemView]]:
@@ -73,9 +68,10 @@ def manifest(
     bodies = {change.head.sha: _body(change.commits) for change in release.changes}
     items: list[ManifestItem] = []
     views: dict[str, ItemView] = {}
+    ids = cited_ids(item for section in view.sections for item in section.items)
     for section in view.sections:
         for item in section.items:
-            key = item_id(item)
+            key = ids[item.commits[0].sha]
             views[key] = item
             kind = (item.type or "change") + ("!" if item.breaking else "")
             notes = "".join(f"BREAKING CHANGE: {note}\n" for note in item.breaking_notes)

@@ -367,6 +367,28 @@ class GitRepository:
         mapped = self.mailmap(sorted(co_authors)) if co_authors else {}
         return found | {mapped.get(identity, identity) for identity in co_authors}
 
+    def names_in(self, revisions: list[str]) -> set[str]:
+        """Every name an author or co-author of ``revisions`` goes by, as the commit wrote it
+        and as ``.mailmap`` gives it: the people a statement may name. One ``git log``."""
+        if not revisions:
+            return set()
+        out = self._run(
+            "log", "--format=%aN%x00%an%x00%n%(trailers:key=Co-authored-by,valueonly)", *revisions
+        )
+        names: set[str] = set()
+        co_authors: set[tuple[str, str]] = set()
+        for line in out.splitlines():
+            if "\0" in line:
+                names.update(line.split("\0"))
+                continue
+            co_author = _NAME_AND_EMAIL.match(line)
+            if co_author is not None:
+                co_authors.add((co_author["name"].strip(), co_author["email"].strip()))
+        mapped = self.mailmap(sorted(co_authors)) if co_authors else {}
+        names.update(name for name, _ in co_authors)
+        names.update(name for name, _ in mapped.values())
+        return {name.strip() for name in names if name.strip()}
+
     def mailmap(self, people: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
         """``(name, e-mail)`` → the identity ``.mailmap`` gives it, for those it changes; one
         ``git check-mailmap``. Co-authors need it: git maps only authors and committers."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from leaddocs.adr.discover import NOT_ADRS
-from leaddocs.adr.frontmatter import FrontMatterError, load, split
+from leaddocs.adr.frontmatter import FrontMatterError, Parts, load, split
 from leaddocs.adr.model import Finding
 from leaddocs.adr.parse import decode
 from leaddocs.paths import symlink_leak
@@ -105,6 +105,41 @@ def _rel(path: Path, root: Path) -> str:
 def read_record(path: Path, root: Path) -> RecordFile | Problem | None:
     """The record at ``path``, the problem that stops it being read, or None for leaddocs'
     own output (an index a ``build`` put in the folder)."""
+    read = _read_parts(path, root)
+    if read is None or isinstance(read, Problem):
+        return read
+    rel, parts = read
+    try:
+        if parts.yaml is None:
+            return Problem(rel, 1, "no front matter: the file must start with a '---' line")
+        meta, lines = load(parts.yaml)
+    except FrontMatterError as exc:
+        return Problem(rel, exc.line, str(exc))
+    heading = _TITLE.search(parts.body)
+    title = plain_heading(heading[1].rstrip(" \t#")) if heading else ""
+    title = title or path.stem
+    return RecordFile(path, rel, meta, lines, title)
+
+
+def read_front_matter(path: Path, root: Path) -> dict[str, Any] | Problem | None:
+    """The front matter of a page an index reads (a status page, a brief), by the rules of
+    ``read_listed`` and with the bounds of ADR front matter; None for a page without any (or
+    leaddocs' own output), or the problem, with its ``path:line``, that stops it being read."""
+    read = _read_parts(path, root)
+    if read is None or isinstance(read, Problem):
+        return read
+    rel, parts = read
+    if parts.yaml is None:
+        return None
+    try:
+        return load(parts.yaml)[0]
+    except FrontMatterError as exc:
+        return Problem(rel, exc.line, str(exc))
+
+
+def _read_parts(path: Path, root: Path) -> tuple[str, Parts] | Problem | None:
+    """(the file's name from the root, its text cut at the front matter), the problem that
+    stops it being read, or None for leaddocs' own output."""
     data = read_listed(path, root)
     if isinstance(data, Problem):
         return data
@@ -115,16 +150,9 @@ def read_record(path: Path, root: Path) -> RecordFile | Problem | None:
     if isinstance(text, Finding):
         return Problem(rel, text.line, text.message)
     try:
-        parts = split(text)
-        if parts.yaml is None:
-            return Problem(rel, 1, "no front matter: the file must start with a '---' line")
-        meta, lines = load(parts.yaml)
+        return rel, split(text)
     except FrontMatterError as exc:
         return Problem(rel, exc.line, str(exc))
-    heading = _TITLE.search(parts.body)
-    title = plain_heading(heading[1].rstrip(" \t#")) if heading else ""
-    title = title or path.stem
-    return RecordFile(path, rel, meta, lines, title)
 
 
 def plain_heading(markdown: str) -> str:

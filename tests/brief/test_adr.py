@@ -129,7 +129,8 @@ Chosen option: "[x](http://evil.example)", because <!-- hidden --> # not a headi
     # A reader gets the words: tags, link targets and emphasis markers are gone.
     assert "# @\u200beveryone click bold\n" in brief
     assert "evil.example" not in brief and "javascript" not in brief
-    assert "Ping @admins, see x and docs. Also raw <tag> `code <x>`." in text.replace("\u200b", "")
+    # The code span keeps its words as code, its "<" and ">" as text: no backticks shown.
+    assert "Ping @admins, see x and docs. Also raw <tag> code <x>." in text.replace("\u200b", "")
     assert "\x1b" not in brief and "\x07" not in brief and "pwned" not in brief
     email = cli(
         "--repo", repo.path, "brief", "--adr", "1", "--audience", "legal", "--format", "email"

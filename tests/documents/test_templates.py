@@ -67,9 +67,11 @@ def test_commit_text_cannot_inject_html_links_or_images(cli: Any, repo: Repo) ->
     assert "\\[click me\\](http://evil.example)" in result.stdout
     assert "!\\[x\\]" in result.stdout
     assert "&lt;script&gt;" in result.stdout and "<script>" not in result.stdout
-    # Code holding a tag is escaped, not kept: in a collapsed section (raw <details>) MkDocs
-    # reads no Markdown, and the span's content would be live HTML there.
-    assert "\\`a[0] &lt;b&gt;\\`" in result.stdout
+    # Code holding a tag is not kept whole: in a collapsed section (raw <details>) MkDocs
+    # reads no Markdown, and the span's content would be live HTML there. Its words stay code,
+    # its "<" and ">" are text between them.
+    assert "`a[0]` &lt;`b`&gt; code as written" in result.stdout
+    assert "<b>" not in result.stdout
 
 
 @pytest.mark.parametrize(

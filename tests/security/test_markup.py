@@ -7,6 +7,7 @@ and a table cell inside a link (the ADR index).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -106,6 +107,31 @@ def test_a_balanced_code_span_stays_code(text: str) -> None:
     for render in RENDERERS.values():
         html = render(f"- {md_text(text)}")
         assert html.count("<code>") == text.count("`") // 2, html
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("docs: branches named `leaddocs/<kind>`", ["leaddocs/", "kind"]),
+        ("fix: `a < b` when both are set", ["a", "b"]),
+        ("docs: `<details>` and `<summary>` blocks", ["details", "summary"]),
+        ("fix: `List<int>` parsing, then `x`", ["List", "int", "x"]),
+        ("fix: `<<` alone is no code", []),
+        ("fix: ` <b> ` with spaces", ["b"]),
+        ("fix: `<x> @octocat` stays text", []),
+    ],
+)
+def test_code_holding_a_tag_sign_is_code_around_it_in_both_renderers(
+    text: str, code: list[str]
+) -> None:
+    """A code span holding ``<`` cannot stay whole (inside raw HTML it would be a tag), so its
+    words stay code and its ``<``, ``>`` become text between them: no visible backticks."""
+    shown = md_text(text)
+    assert "<" not in shown
+    for name, render in RENDERERS.items():
+        html = render(f"- {shown}")
+        assert re.findall(r"<code>(.*?)</code>", html) == code, (name, html)
+        assert _plain(text_of(html).replace("\u200b", "")) == _plain(text), (name, html)
 
 
 @pytest.mark.parametrize(

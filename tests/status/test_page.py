@@ -110,8 +110,10 @@ def test_the_page_and_index_are_written_and_compared_with_the_last_one(
     assert second.code == 0, second
     page = (weeks.path / "docs/status/2023-11-28.md").read_text()
     since = _section(page, "Since last update")
-    assert "Against the page of 2023-11-21:" in since
+    # Week 1 was on track: ADR 0001, proposed long ago, was only written in week 2.
+    assert "Against the page of 2023-11-21 (health then: on track):" in since
     assert "- New blocker: Waiting for the security review" in since
+    assert "- New risk: ADR 0001 Use Postgres for events proposed" in since
     assert '- New risk: Revert "fix: a typo in the greeting"' in since
     # A week later without the notes: the lead's risks are not compared, never "resolved"; the
     # revert of last week is only outside this period.
