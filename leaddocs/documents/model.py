@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from leaddocs.documents import jsontext
 from leaddocs.documents.classify import Classifier, Placement
 from leaddocs.documents.people import People
 from leaddocs.documents.pulls import PullRequestFacts, with_pull_request
@@ -274,8 +275,44 @@ def item_json(item: ItemView) -> dict[str, Any]:
     }
 
 
-def release_json(view: ReleaseView) -> dict[str, Any]:
-    """The documented JSON form of one release (docs/json.md)."""
+def item_json_text(item: ItemView, depth: int) -> str:
+    """``jsontext.dumps(item_json(item), depth)``, written field by field: a changelog of a big
+    history has 100k entries, and the general writer asks every value its type."""
+    newline = jsontext.indent(depth)
+    inner = newline + "  "
+    quote = jsontext.quote
+    sep = "," + inner
+    return "".join(
+        (
+            "{", inner,
+            '"subject": ', quote(item.subject), sep,
+            '"type": ', _optional(item.type), sep,
+            '"scope": ', _optional(item.scope), sep,
+            '"breaking": ', "true" if item.breaking else "false", sep,
+            '"breaking_notes": ', jsontext.strings(item.breaking_notes, inner), sep,
+            '"pr": ', "null" if item.pr is None else int.__repr__(item.pr), sep,
+            '"pr_url": ', _optional(item.pr_url), sep,
+            '"commits": ', jsontext.strings([commit.sha for commit in item.commits], inner), sep,
+            '"authors": ', jsontext.strings(item.authors, inner), sep,
+            '"issues": ', jsontext.integers(item.issues, inner), sep,
+            '"repeats": ', int.__repr__(item.repeats),
+            newline, "}",
+        )
+    )  # fmt: skip
+
+
+def _optional(text: str | None) -> str:
+    return "null" if text is None else jsontext.quote(text)
+
+
+def release_json(view: ReleaseView, depth: int | None = None) -> dict[str, Any]:
+    """The documented JSON form of one release (docs/json.md). With ``depth`` (where the
+    release will stand in a document ``jsontext`` writes), its entries come as JSON text
+    already (``item_json_text``): the same document, written faster."""
+    if depth is None:
+        entry: Callable[[ItemView, int], Any] = _item_json_at
+    else:
+        entry = lambda item, level: jsontext.Raw(item_json_text(item, depth + level))  # noqa: E731
     return {
         "version": view.version,
         "tag": view.tag,
@@ -289,13 +326,18 @@ def release_json(view: ReleaseView) -> dict[str, Any]:
                 "title": section.title,
                 "maintenance": section.maintenance,
                 "collapsed": section.collapsed,
-                "items": [item_json(item) for item in section.items],
+                # the release, its "sections", a section, its "items": four levels in
+                "items": [entry(item, 4) for item in section.items],
             }
             for section in view.sections
         ],
         "contributors": view.contributors,
         "first_time_contributors": view.first_time_contributors,
-        "skipped": [item_json(item) for item in view.skipped],
-        "cancelled_reverts": [item_json(item) for item in view.cancelled],
+        "skipped": [entry(item, 2) for item in view.skipped],
+        "cancelled_reverts": [entry(item, 2) for item in view.cancelled],
         "folded_prereleases": view.folded,
     }
+
+
+def _item_json_at(item: ItemView, level: int) -> dict[str, Any]:
+    return item_json(item)
