@@ -1,22 +1,28 @@
 """Independent pieces of work shared with a forked second process, results in order.
 
 A changelog's releases, once grouped, are rendered independently of each other: on a big
-history their views and text are a third of a cold run. Where ``os.fork`` exists and the work is
-big enough to pay for a process, a forked child does the later part of the list while this
-process does the earlier part; the child's results come back through an unlinked temporary
-file (so it never waits on a pipe the parent is not reading yet), one pickled result at a time
-(so neither process holds them all twice). Anything that goes wrong in the child (an error, a
-signal, a result that cannot be read) leaves its part to this process: the results are the same
-either way, only slower. Nothing else changes for the caller: ``work`` must be a pure function
-of its item (its side effects in the child are lost).
+history their views and text are a third of a cold run. Where ``os.fork`` is safe, the work is
+big enough to pay for a process and a core is free for one, a forked child takes items from the
+end of the list while this process takes them from the start, until the two meet: should the
+child get little time after all, this process does most of the work, so sharing never costs
+much more than the fork (the pages each process writes afterwards are copied). Each side says
+how far it got in a few bytes of shared memory before it starts an item (when both start the
+same one, both do it, and this process's result is taken). The child's results come back
+through an unlinked temporary file (so it never waits on a pipe the parent is not reading yet),
+one pickled result at a time (so neither process holds them all twice). Anything that goes
+wrong in the child (an error, a signal, a result that cannot be read) leaves what it did not
+deliver to this process: the results are the same either way, only slower.
+``work`` must be a pure function of its item (its side effects in the child are lost).
 """
 
 from __future__ import annotations
 
 import contextlib
+import mmap
 import os
 import pickle
 import signal
+import struct
 import sys
 import tempfile
 import threading
@@ -25,6 +31,8 @@ from typing import IO, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+_CLAIM = struct.Struct("=q")  # a count of items started, in shared memory
+_FRONT, _BACK = 0, _CLAIM.size  # where each side's count is: this process's, the child's
 
 
 def in_two(
@@ -33,48 +41,64 @@ def in_two(
     weights: Sequence[int],
     minimum: int,
 ) -> list[Result]:
-    """``[work(item) for item in items]``, the items after the middle of ``weights`` done by a
-    forked child when their total weight reaches ``minimum`` and forking is safe here."""
-    cut = _middle(weights)
-    if sum(weights) < minimum or cut in (0, len(items)) or not _can_fork():
+    """``[work(item) for item in items]``, shared with a forked child when the items' total
+    weight reaches ``minimum`` and forking is safe here."""
+    if sum(weights) < minimum or len(items) < 2 or not _can_fork():
         return [work(item) for item in items]
-    with tempfile.TemporaryFile() as results:
-        pid = _fork(work, items[cut:], results)
+    count = len(items)
+    claims = mmap.mmap(-1, 2 * _CLAIM.size)  # anonymous and shared: each side sees the other's
+    with claims, tempfile.TemporaryFile() as results:
+        pid = _fork(work, items, claims, results)
         if pid is None:
             return [work(item) for item in items]
+        mine: list[Result] = []
         try:
-            mine = [work(item) for item in items[:cut]]
+            for index, item in enumerate(items):
+                if index >= count - _CLAIM.unpack_from(claims, _BACK)[0]:
+                    break  # the child has started this one: the rest is its
+                _CLAIM.pack_into(claims, _FRONT, index + 1)
+                mine.append(work(item))
         except BaseException:
             _stop(pid)  # an error or Ctrl-C here: the child's part is not wanted any more
             raise
-        theirs: list[Result] | None = _read(results, len(items) - cut) if _finished(pid) else None
-    if theirs is None:  # the child failed: its part is done here
-        theirs = [work(item) for item in items[cut:]]
-    return mine + theirs
-
-
-def _middle(weights: Sequence[int]) -> int:
-    """The index where the running weight first reaches half the total."""
-    half = sum(weights) / 2
-    running = 0
-    for index, weight in enumerate(weights):
-        if running >= half:
-            return index
-        running += weight
-    return len(weights)
+        os.waitpid(pid, 0)  # whatever it wrote whole is used, however it ended
+        theirs: dict[int, Result] = _read(results)
+    rest = [
+        theirs[index] if index in theirs else work(items[index])  # what the child did not give
+        for index in range(len(mine), count)
+    ]
+    return mine + rest
 
 
 def _can_fork() -> bool:
     """A fork copies only the calling thread: safe while it is the only one (no git reader
     left running), and only where fork is the platform's own (Linux; macOS's frameworks are
-    not fork-safe)."""
+    not fork-safe). And only when a core is free for the child: each process copies the pages
+    it writes after the fork (Python's reference counts are writes), so a child that must share
+    a core with this process, or with another job, makes the work slower, not faster."""
     return (
-        hasattr(os, "fork") and sys.platform.startswith("linux") and threading.active_count() == 1
+        hasattr(os, "fork")
+        and sys.platform.startswith("linux")
+        and threading.active_count() == 1
+        and _idle_cores() >= 1
     )
 
 
-def _fork(work: Callable[[Item], Result], items: Sequence[Item], out: IO[bytes]) -> int | None:
-    """Start the child on ``items``; its pid, or None when no process could be started."""
+def _idle_cores() -> float:
+    """Cores this process may use that nothing ran on lately (the load of the last minute)."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0
+    return usable - max(load, 1.0)  # this process keeps one busy
+
+
+def _fork(
+    work: Callable[[Item], Result], items: Sequence[Item], claims: mmap.mmap, out: IO[bytes]
+) -> int | None:
+    """Start the child, working from the back of ``items``; its pid, or None when no process
+    could be started."""
     sys.stdout.flush()  # nothing buffered may be written twice
     sys.stderr.flush()
     try:
@@ -85,20 +109,19 @@ def _fork(work: Callable[[Item], Result], items: Sequence[Item], out: IO[bytes])
         return pid
     status = 1
     try:  # the child: never returns, never runs the parent's exit handlers or flushes
-        for item in items:
-            pickle.dump(work(item), out, protocol=pickle.HIGHEST_PROTOCOL)
-        out.flush()
+        count = len(items)
+        for index in range(count - 1, -1, -1):
+            if index < _CLAIM.unpack_from(claims, _FRONT)[0]:
+                break  # the parent has started this one
+            _CLAIM.pack_into(claims, _BACK, count - index)
+            pickle.dump((index, work(items[index])), out, protocol=pickle.HIGHEST_PROTOCOL)
         status = 0
-    except BaseException:  # any failure at all leaves the part to the parent
+    except BaseException:  # any failure at all leaves the rest to the parent
         pass
     finally:
+        with contextlib.suppress(BaseException):
+            out.flush()  # what was written whole is still used
         os._exit(status)
-
-
-def _finished(pid: int) -> bool:
-    """Wait for the child; whether it did its whole part."""
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status) == 0
 
 
 def _stop(pid: int) -> None:
@@ -107,13 +130,12 @@ def _stop(pid: int) -> None:
     os.waitpid(pid, 0)
 
 
-def _read(results: IO[bytes], count: int) -> list[Result] | None:
-    """The child's ``count`` results, or None when they cannot all be read."""
+def _read(results: IO[bytes]) -> dict[int, Result]:
+    """The child's results by index, up to the first that cannot be read whole."""
     results.seek(0)
-    found: list[Result] = []
-    try:
-        for _ in range(count):
-            found.append(pickle.load(results))  # written by our own child, just now
-    except (EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-        return None
+    found: dict[int, Result] = {}
+    with contextlib.suppress(Exception):  # a result cut short, or anything else unreadable
+        while True:
+            index, result = pickle.load(results)  # written by our own child, just now
+            found[index] = result
     return found

@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from leaddocs.application import changelog_parts
+from leaddocs.application import changelog_parts, two_processes
 from leaddocs.application.two_processes import in_two
 from tests.gitrepo import Repo
 from tests.history.sample import ADA, GRACE, LINUS, build_service_history
@@ -18,28 +20,75 @@ from tests.history.sample import ADA, GRACE, LINUS, build_service_history
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")
 
 
+@pytest.fixture(autouse=True)
+def a_core_is_free(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests machine's load decides nothing here (a test about it says otherwise)."""
+    monkeypatch.setattr(two_processes, "_idle_cores", lambda: 1.0)
+
+
 def _squared_with_pid(number: int) -> tuple[int, int]:
     return number * number, os.getpid()
 
 
+def _parent_slow(parent: int) -> Callable[[int], tuple[int, int]]:
+    """Work this process does slowly, so the child surely takes some."""
+
+    def work(number: int) -> tuple[int, int]:
+        if os.getpid() == parent:
+            time.sleep(0.01)
+        return number * number, os.getpid()
+
+    return work
+
+
 @linux_only
-def test_the_later_items_are_done_by_a_second_process_and_come_back_in_order() -> None:
-    results = in_two(_squared_with_pid, list(range(40)), [1] * 40, minimum=0)
+def test_the_child_takes_items_from_the_end_and_they_come_back_in_order() -> None:
+    parent = os.getpid()
+    results = in_two(_parent_slow(parent), list(range(40)), [1] * 40, minimum=0)
     assert [value for value, _ in results] == [n * n for n in range(40)]
-    pids = [pid for _, pid in results]
-    assert pids[:20] == [os.getpid()] * 20
-    assert len(set(pids[20:])) == 1 and pids[20] != os.getpid()
+    by_parent = [pid == parent for _, pid in results]
+    assert by_parent[0] and not by_parent[-1]  # the parent from the front, the child the back
+    meeting = by_parent.index(False)
+    assert by_parent == [True] * meeting + [False] * (40 - meeting)
 
 
 @linux_only
-def test_the_split_follows_the_weights() -> None:
-    results = in_two(_squared_with_pid, list(range(5)), [100, 1, 1, 1, 1], minimum=0)
-    assert [pid == os.getpid() for _, pid in results] == [True, False, False, False, False]
+def test_a_child_that_gets_no_time_leaves_the_work_to_this_process() -> None:
+    parent = os.getpid()
+
+    def child_stalls(number: int) -> tuple[int, int]:
+        if os.getpid() != parent:
+            time.sleep(0.5)  # as a child whose core another job holds
+        return number * number, os.getpid()
+
+    started = time.perf_counter()
+    results = in_two(child_stalls, list(range(30)), [1] * 30, minimum=0)
+    assert [value for value, _ in results] == [n * n for n in range(30)]
+    assert sum(pid == parent for _, pid in results) >= 29  # the child finished one at most
+    assert time.perf_counter() - started < 5
 
 
 def test_small_work_stays_in_this_process() -> None:
     results = in_two(_squared_with_pid, list(range(10)), [1] * 10, minimum=11)
     assert results == [(n * n, os.getpid()) for n in range(10)]
+
+
+def test_no_free_core_keeps_the_work_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(two_processes, "_idle_cores", lambda: 0.4)
+    results = in_two(_squared_with_pid, list(range(10)), [1] * 10, minimum=0)
+    assert results == [(n * n, os.getpid()) for n in range(10)]
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "idle"), [(2, 0.3, 1.0), (2, 1.5, 0.5), (2, 3.2, -1.2), (4, 2.0, 2.0)]
+)
+def test_idle_cores_are_the_usable_ones_the_last_minute_left_free(
+    monkeypatch: pytest.MonkeyPatch, cores: int, load: float, idle: float
+) -> None:
+    monkeypatch.undo()  # the real function, with a machine of ``cores`` under ``load``
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    assert two_processes._idle_cores() == pytest.approx(idle)
 
 
 def test_another_thread_running_keeps_the_work_in_this_process() -> None:
