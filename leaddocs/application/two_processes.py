@@ -2,16 +2,17 @@
 
 A changelog's releases, once grouped, are rendered independently of each other: on a big
 history their views and text are a third of a cold run. Where ``os.fork`` is safe, the work is
-big enough to pay for a process and a core is free for one, a forked child takes items from the
-end of the list while this process takes them from the start, until the two meet: should the
-child get little time after all, this process does most of the work, so sharing never costs
-much more than the fork (the pages each process writes afterwards are copied). Each side says
-how far it got in a few bytes of shared memory before it starts an item (when both start the
-same one, both do it, and this process's result is taken). The child's results come back
-through an unlinked temporary file (so it never waits on a pipe the parent is not reading yet),
-one pickled result at a time (so neither process holds them all twice). Anything that goes
-wrong in the child (an error, a signal, a result that cannot be read) leaves what it did not
-deliver to this process: the results are the same either way, only slower.
+big enough to pay for a process and there is a second core, a forked child takes items from
+the end of the list while this process takes them from the start, until the two meet: should
+the child get little time (other jobs hold the cores), this process does most of the work, so
+sharing never costs much more than the fork (the pages each process writes afterwards are
+copied). Each side says how far it got in a few bytes of shared memory before it starts an
+item (when both start the same one, both do it, and this process's result is taken). The
+child's results come back through an unlinked temporary file (so it never waits on a pipe the
+parent is not reading yet), one pickled result at a time (so neither process holds them all
+twice). Anything that goes wrong in the child (an error, a signal, a result that cannot be
+read) leaves what it did not deliver to this process: the results are the same either way,
+only slower.
 ``work`` must be a pure function of its item (its side effects in the child are lost).
 """
 
@@ -73,25 +74,23 @@ def in_two(
 def _can_fork() -> bool:
     """A fork copies only the calling thread: safe while it is the only one (no git reader
     left running), and only where fork is the platform's own (Linux; macOS's frameworks are
-    not fork-safe). And only when a core is free for the child: each process copies the pages
-    it writes after the fork (Python's reference counts are writes), so a child that must share
-    a core with this process, or with another job, makes the work slower, not faster."""
+    not fork-safe). And only with a second core to run on: each process copies the pages it
+    writes after the fork (Python's reference counts are writes), which one core would pay for
+    with nothing gained."""
     return (
         hasattr(os, "fork")
         and sys.platform.startswith("linux")
         and threading.active_count() == 1
-        and _idle_cores() >= 1
+        and _usable_cores() >= 2
     )
 
 
-def _idle_cores() -> float:
-    """Cores this process may use that nothing ran on lately (the load of the last minute)."""
+def _usable_cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` may allow fewer)."""
     try:
-        usable = len(os.sched_getaffinity(0))
-        load = os.getloadavg()[0]
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return 0
-    return usable - max(load, 1.0)  # this process keeps one busy
+        return 1
 
 
 def _fork(

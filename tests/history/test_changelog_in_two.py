@@ -21,9 +21,9 @@ linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fo
 
 
 @pytest.fixture(autouse=True)
-def a_core_is_free(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The tests machine's load decides nothing here (a test about it says otherwise)."""
-    monkeypatch.setattr(two_processes, "_idle_cores", lambda: 1.0)
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The machine running the tests decides nothing here (a test about it says otherwise)."""
+    monkeypatch.setattr(two_processes, "_usable_cores", lambda: 2)
 
 
 def _squared_with_pid(number: int) -> tuple[int, int]:
@@ -73,22 +73,18 @@ def test_small_work_stays_in_this_process() -> None:
     assert results == [(n * n, os.getpid()) for n in range(10)]
 
 
-def test_no_free_core_keeps_the_work_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(two_processes, "_idle_cores", lambda: 0.4)
+def test_one_core_keeps_the_work_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(two_processes, "_usable_cores", lambda: 1)
     results = in_two(_squared_with_pid, list(range(10)), [1] * 10, minimum=0)
     assert results == [(n * n, os.getpid()) for n in range(10)]
 
 
-@pytest.mark.parametrize(
-    ("cores", "load", "idle"), [(2, 0.3, 1.0), (2, 1.5, 0.5), (2, 3.2, -1.2), (4, 2.0, 2.0)]
-)
-def test_idle_cores_are_the_usable_ones_the_last_minute_left_free(
-    monkeypatch: pytest.MonkeyPatch, cores: int, load: float, idle: float
-) -> None:
-    monkeypatch.undo()  # the real function, with a machine of ``cores`` under ``load``
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
-    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
-    assert two_processes._idle_cores() == pytest.approx(idle)
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="no CPU affinity here")
+def test_usable_cores_are_those_the_process_may_run_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()  # the real function
+    assert two_processes._usable_cores() == len(os.sched_getaffinity(0))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3})
+    assert two_processes._usable_cores() == 1
 
 
 def test_another_thread_running_keeps_the_work_in_this_process() -> None:
