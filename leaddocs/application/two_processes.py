@@ -47,8 +47,12 @@ def in_two(
     if sum(weights) < minimum or len(items) < 2 or not _can_fork():
         return [work(item) for item in items]
     count = len(items)
-    claims = mmap.mmap(-1, 2 * _CLAIM.size)  # anonymous and shared: each side sees the other's
-    with claims, tempfile.TemporaryFile() as results:
+    try:
+        claims = mmap.mmap(-1, 2 * _CLAIM.size)  # anonymous and shared: each sees the other's
+        results = tempfile.TemporaryFile()  # noqa: SIM115 - closed below, with the mmap
+    except OSError:  # no shared memory or no temporary folder here: one process does it all
+        return [work(item) for item in items]
+    with claims, results:
         pid = _fork(work, items, claims, results)
         if pid is None:
             return [work(item) for item in items]
@@ -59,10 +63,10 @@ def in_two(
                     break  # the child has started this one: the rest is its
                 _CLAIM.pack_into(claims, _FRONT, index + 1)
                 mine.append(work(item))
+            os.waitpid(pid, 0)  # whatever it wrote whole is used, however it ended
         except BaseException:
             _stop(pid)  # an error or Ctrl-C here: the child's part is not wanted any more
             raise
-        os.waitpid(pid, 0)  # whatever it wrote whole is used, however it ended
         theirs: dict[int, Result] = _read(results)
     rest = [
         theirs[index] if index in theirs else work(items[index])  # what the child did not give
@@ -124,9 +128,9 @@ def _fork(
 
 
 def _stop(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError):
+    with contextlib.suppress(ProcessLookupError, ChildProcessError):
         os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
+        os.waitpid(pid, 0)
 
 
 def _read(results: IO[bytes]) -> dict[int, Result]:

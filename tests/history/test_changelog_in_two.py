@@ -87,6 +87,17 @@ def test_usable_cores_are_those_the_process_may_run_on(monkeypatch: pytest.Monke
     assert two_processes._usable_cores() == 1
 
 
+def test_no_temporary_folder_keeps_the_work_in_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def unwritable() -> None:
+        raise PermissionError("TMPDIR is read-only")
+
+    monkeypatch.setattr(two_processes.tempfile, "TemporaryFile", unwritable)
+    results = in_two(_squared_with_pid, list(range(10)), [1] * 10, minimum=0)
+    assert results == [(n * n, os.getpid()) for n in range(10)]
+
+
 def test_another_thread_running_keeps_the_work_in_this_process() -> None:
     stop = threading.Event()
     waiting = threading.Thread(target=stop.wait)
