@@ -6,9 +6,10 @@
 Phases: imports; the git stream alone (records read and split, nothing parsed); parsing
 commits; the range rule and grouping into changes (`History.releases`, which streams and
 parses too, so the parse is counted again there); classification and views; rendering
-(Markdown sections or JSON text); marking and joining the document. Best of N for each phase,
-with Python's cyclic collector paused as the CLI pauses it. The wall time of a raw `git log`
-of the same history is printed for scale.
+(Markdown sections or JSON text); marking and joining the document; and the views and
+rendering again as a run does them, shared with a second process (application/two_processes.py).
+Best of N for each phase, with Python's cyclic collector paused as the CLI pauses it. The wall
+time of a raw `git log` of the same history is printed for scale.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 _started = time.perf_counter()
 from leaddocs.application.enrichment import enriched_views  # noqa: E402 - timed
 from leaddocs.application.project import Project  # noqa: E402
+from leaddocs.application.two_processes import in_two  # noqa: E402
 from leaddocs.documents.changelog import (  # noqa: E402
     ChangelogWriter,
     changelog_json,
@@ -73,6 +75,16 @@ def main() -> None:
     else:
         render, texts = best(args.repeat, lambda: [release_json_text(view) for view in made])
         join, text = best(args.repeat, lambda: changelog_json(texts, tip))
+
+    def both() -> list[str]:
+        """Views and text of every tagged release, as a run makes them: in two processes
+        (application/two_processes.py), where the machine allows it."""
+        builder, _ = enriched_views(project, [unreleased, *tagged])
+        section = writer.section if args.format == "md" else release_json_text
+        weights = [len(release.changes) for release in tagged]
+        return in_two(lambda release: section(builder.release(release)), tagged, weights, 0)
+
+    in_both, _ = best(args.repeat, both)
     rows = [
         ("imports", IMPORTS),
         ("git stream: records read and split", stream),
@@ -81,12 +93,15 @@ def main() -> None:
         ("classification and views", classify),
         (f"render {args.format}", render),
         ("mark and join the document", join),
+        ("classification, views and rendering in two processes", in_both),
     ]
     print(f"raw git log: {git_log:.3f} s; {len(text) / 1e6:.1f} MB of {args.format}")
     for name, seconds in rows:
         print(f"{name:58} {seconds:6.3f} s  {seconds / git_log:5.2f}x git log")
     total = IMPORTS + read + classify + render + join
     print(f"{'the phases of a run (stream and parse counted once)':58} {total:6.3f} s")
+    shared = total - classify - render + in_both
+    print(f"{'  the same, views and rendering in two processes':58} {shared:6.3f} s")
 
 
 if __name__ == "__main__":

@@ -200,7 +200,7 @@ def listed(view: ReleaseView) -> int:
 
 def release_json_text(view: ReleaseView) -> str:
     """One release's JSON as it stands in ``changelog.json``'s list of releases."""
-    return jsontext.dumps(release_json(view), depth=2)
+    return jsontext.dumps(release_json(view, depth=2), depth=2)
 
 
 def changelog_json(releases: Sequence[str], unreleased: ReleaseView) -> str:
@@ -214,7 +214,7 @@ def changelog_json_parts(releases: Sequence[str], unreleased: ReleaseView) -> tu
     """``changelog_json`` in the pieces it is made of, in order: the releases' own texts (not
     copied) between the punctuation, to be streamed rather than joined (a big history's 50 MB
     would stand in memory twice)."""
-    tip = jsontext.dumps(release_json(unreleased), depth=1)
+    tip = jsontext.dumps(release_json(unreleased, depth=1), depth=1)
     if not releases:
         return (f'{{\n  "releases": [],\n  "unreleased": {tip}\n}}\n',)
     pieces = ['{\n  "releases": [\n    ']

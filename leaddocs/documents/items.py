@@ -16,18 +16,19 @@ from leaddocs.markup import md_text
 
 
 def item_line(item: ItemView) -> str:
-    head = ["- "]
+    text = md_text(item.subject)
     if item.scope:
-        head.append(f"**{md_text(item.scope)}:** ")
-    head.append(md_text(item.subject))
+        text = f"**{md_text(item.scope)}:** {text}"
     link = item_link(item)
     if link:
-        head.append(f" ({link})")
+        text = f"{text} ({link})"
     if item.repeats > 1:
-        head.append(f" — {item.repeats} times")
+        text = f"{text} — {item.repeats} times"
     if item.authors and item.show_authors:
-        head.append(" by " + ", ".join(md_text(author) for author in item.authors))
-    lines = ["".join(head)]
+        text = f"{text} by {', '.join(map(md_text, item.authors))}"
+    if not item.breaking_notes and len(item.commits) < 2:
+        return "- " + text  # most entries: nothing listed under them
+    lines = ["- " + text]
     # Sub-items indented 4 spaces: Python-Markdown (MkDocs) needs 4 to nest a list (with 2 it
     # makes them siblings of the entry); CommonMark nests them either way.
     lines.extend(f"    - {md_text(note)}" for note in item.breaking_notes)

@@ -11,16 +11,44 @@ from __future__ import annotations
 
 import json
 import json.encoder
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 _quote: Callable[[str], str] = json.encoder.encode_basestring  # ensure_ascii=False's encoder
+quote = _quote
+
+
+class Raw(str):
+    """Text that is JSON already, written for the place it stands in (its lines indented for
+    that depth): put in a value, it is written as it is. A writer that knows a value's shape
+    (``model.item_json_text``) makes it faster than the general walk below."""
+
+
+def indent(depth: int) -> str:
+    """What starts a line ``depth`` levels inside a document."""
+    return "\n" + "  " * depth
+
+
+def strings(values: Sequence[str], newline: str) -> str:
+    """A list of strings as ``dumps`` writes it where a line starts with ``newline``."""
+    if not values:
+        return "[]"
+    inner = newline + "  "
+    return "[" + inner + ("," + inner).join(map(_quote, values)) + newline + "]"
+
+
+def integers(values: Sequence[int], newline: str) -> str:
+    """A list of plain ints as ``dumps`` writes it where a line starts with ``newline``."""
+    if not values:
+        return "[]"
+    inner = newline + "  "
+    return "[" + inner + ("," + inner).join(map(int.__repr__, values)) + newline + "]"
 
 
 def dumps(value: Any, depth: int = 0) -> str:
     """``value`` as indented JSON text, as if it stood ``depth`` levels inside a document
     (its first line is not indented; the lines after it are)."""
-    return _text(value, "\n" + "  " * depth)
+    return _text(value, indent(depth))
 
 
 def _text(value: Any, newline: str) -> str:
@@ -35,6 +63,8 @@ def _text(value: Any, newline: str) -> str:
         return "false"
     if kind is int:
         return int.__repr__(value)
+    if kind is Raw:
+        return str(value)
     inner = newline + "  "
     if isinstance(value, dict):
         if not value:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from leaddocs.documents import jsontext
 from leaddocs.documents.classify import Classifier, Placement
 from leaddocs.documents.people import People
 from leaddocs.documents.pulls import PullRequestFacts, with_pull_request
 from leaddocs.history.changes import Change
+from leaddocs.history.commits import Person
 from leaddocs.history.releases import Release
 from leaddocs.history.remote import Forge
 
@@ -96,17 +98,13 @@ class ViewBuilder:
 
     def release(self, release: Release) -> ReleaseView:
         classifier = self._classifier
+        everyone = release.contributors  # a walk of every change: taken once
         people = People(
-            [
-                *(person for change in release.changes for person in change.authors),
-                *release.contributors,
-            ]
+            [*(person for change in release.changes for person in change.authors), *everyone]
         )
         grouped, skipped, credited = self._placed(release, people)
         contributors = people.named(
-            p
-            for p in release.contributors
-            if people.key(p) in credited and not classifier.is_bot(p)
+            p for p in everyone if people.key(p) in credited and not classifier.is_bot(p)
         )
         by_line = classifier.credits.by_line
         if by_line == "never" or (by_line == "auto" and len(contributors) < 2):
@@ -140,7 +138,7 @@ class ViewBuilder:
             sections=sections,
             # Authors of skipped changes are not credited, and a bot is never credited.
             contributors=list(contributors.values()),
-            first_time_contributors=_newcomers(release, people, contributors),
+            first_time_contributors=_newcomers(release, everyone, people, contributors),
             skipped=skipped,
             cancelled=[self.item(change, people) for change in release.cancelled],
             folded=list(release.folded),
@@ -155,8 +153,11 @@ class ViewBuilder:
         skipped: list[ItemView] = []
         credited: set[str] = set()
         repeated: dict[tuple[str, str], ItemView] = {}
+        pulls = self._pulls
+        is_bot = classifier.is_bot
+        collapses = classifier.collapses_bot_repeats
         for change in release.changes:
-            pull = self._pulls.get(change.head.sha)
+            pull = pulls.get(change.commits[0].sha) if pulls else None
             if pull is not None:
                 change = with_pull_request(change, pull)
             change = classifier.read(change)
@@ -165,7 +166,7 @@ class ViewBuilder:
             if placement is Placement.SKIPPED:
                 skipped.append(item)
                 continue
-            if classifier.collapses_bot_repeats and not item.authors:
+            if collapses and not item.authors:
                 # Written by bots only: one entry per subject, counting the repeats.
                 same = (title, " ".join(item.subject.casefold().split()))
                 first = repeated.setdefault(same, item)
@@ -173,10 +174,16 @@ class ViewBuilder:
                     first.repeats += 1
                     first.commits.extend(item.commits)
                     continue
-            grouped.setdefault(title, []).append(item)
-            credited.update(
-                people.key(person) for person in change.authors if not classifier.is_bot(person)
-            )
+            section = grouped.get(title)
+            if section is None:
+                section = grouped[title] = []
+            section.append(item)
+            authors = change.authors
+            if len(authors) == 1:  # most changes: no generator per change
+                if item.authors:  # its one author is no bot
+                    credited.add(people.key(authors[0]))
+            else:
+                credited.update(people.key(person) for person in authors if not is_bot(person))
         return grouped, skipped, credited
 
     def _ordered(self, items: list[ItemView]) -> list[ItemView]:
@@ -191,40 +198,52 @@ class ViewBuilder:
 
     def item(self, change: Change, people: People | None = None) -> ItemView:
         forge = self._forge
-        commits = [
-            CommitView(c.sha, self._trim(c.subject), forge.commit_url(c.sha) if forge else None)
-            for index, c in enumerate(change.commits)
-            # A merge a branch brought in (main merged into it to keep up) carries main's work,
-            # listed in its own entries: not one of this change's commits.
-            if index == 0 or not c.is_merge
-        ]
+        trim = self._trim
+        if len(change.commits) == 1:  # most changes: one commit, no loop
+            only = change.commits[0]
+            url = forge.commit_url(only.sha) if forge else None
+            commits = [CommitView(only.sha, trim(only.subject), url)]
+        else:
+            commits = [
+                CommitView(c.sha, trim(c.subject), forge.commit_url(c.sha) if forge else None)
+                for index, c in enumerate(change.commits)
+                # A merge a branch brought in (main merged into it to keep up) carries main's
+                # work, listed in its own entries: not one of this change's commits.
+                if index == 0 or len(c.parents) < 2
+            ]
         people = people or People(change.authors)
+        is_bot = self._classifier.is_bot
+        authors = change.authors
+        if len(authors) == 1:  # one author: what ``People.named`` gives for one, without a dict
+            names = [] if is_bot(authors[0]) else [people.name(authors[0])]
+        else:
+            names = list(people.named(p for p in authors if not is_bot(p)).values())
+        pr = change.pr
         return ItemView(
-            subject=self._trim(change.description) or "(no message)",
-            type=change.type,
-            scope=change.scope,
-            breaking=change.breaking,
-            breaking_notes=[self._trim(note) for note in change.breaking_notes],
-            pr=change.pr,
-            pr_label=(forge.pr_label(change.pr) if forge else f"#{change.pr}")
-            if change.pr
-            else None,
-            pr_url=forge.pr_url(change.pr) if forge and change.pr else None,
-            commits=commits,
-            authors=list(
-                people.named(p for p in change.authors if not self._classifier.is_bot(p)).values()
-            ),
-            issues=change.issues,
+            trim(change.description) or "(no message)",
+            change.type,
+            change.scope,
+            change.breaking,
+            [trim(note) for note in change.breaking_notes] if change.breaking_notes else [],
+            pr,
+            (forge.pr_label(pr) if forge else f"#{pr}") if pr else None,
+            forge.pr_url(pr) if forge and pr else None,
+            commits,
+            names,
+            change.issues,
         )
 
     def _trim(self, text: str) -> str:
         return text if len(text) <= self._max else text[: self._max - 1].rstrip() + "…"
 
 
-def _newcomers(release: Release, people: People, contributors: dict[str, str]) -> list[str]:
-    """First-time contributors, as people: someone also seen under a known identity is none."""
+def _newcomers(
+    release: Release, everyone: list[Person], people: People, contributors: dict[str, str]
+) -> list[str]:
+    """First-time contributors, as people: someone also seen under a known identity is none.
+    ``everyone``: the release's contributors."""
     new = {person.key for person in release.first_time_contributors}
-    known = {people.key(p) for p in release.contributors if p.key not in new}
+    known = {people.key(p) for p in everyone if p.key not in new}
     return list(
         people.named(
             p
@@ -256,8 +275,44 @@ def item_json(item: ItemView) -> dict[str, Any]:
     }
 
 
-def release_json(view: ReleaseView) -> dict[str, Any]:
-    """The documented JSON form of one release (docs/json.md)."""
+def item_json_text(item: ItemView, depth: int) -> str:
+    """``jsontext.dumps(item_json(item), depth)``, written field by field: a changelog of a big
+    history has 100k entries, and the general writer asks every value its type."""
+    newline = jsontext.indent(depth)
+    inner = newline + "  "
+    quote = jsontext.quote
+    sep = "," + inner
+    return "".join(
+        (
+            "{", inner,
+            '"subject": ', quote(item.subject), sep,
+            '"type": ', _optional(item.type), sep,
+            '"scope": ', _optional(item.scope), sep,
+            '"breaking": ', "true" if item.breaking else "false", sep,
+            '"breaking_notes": ', jsontext.strings(item.breaking_notes, inner), sep,
+            '"pr": ', "null" if item.pr is None else int.__repr__(item.pr), sep,
+            '"pr_url": ', _optional(item.pr_url), sep,
+            '"commits": ', jsontext.strings([commit.sha for commit in item.commits], inner), sep,
+            '"authors": ', jsontext.strings(item.authors, inner), sep,
+            '"issues": ', jsontext.integers(item.issues, inner), sep,
+            '"repeats": ', int.__repr__(item.repeats),
+            newline, "}",
+        )
+    )  # fmt: skip
+
+
+def _optional(text: str | None) -> str:
+    return "null" if text is None else jsontext.quote(text)
+
+
+def release_json(view: ReleaseView, depth: int | None = None) -> dict[str, Any]:
+    """The documented JSON form of one release (docs/json.md). With ``depth`` (where the
+    release will stand in a document ``jsontext`` writes), its entries come as JSON text
+    already (``item_json_text``): the same document, written faster."""
+    if depth is None:
+        entry: Callable[[ItemView, int], Any] = _item_json_at
+    else:
+        entry = lambda item, level: jsontext.Raw(item_json_text(item, depth + level))  # noqa: E731
     return {
         "version": view.version,
         "tag": view.tag,
@@ -271,13 +326,18 @@ def release_json(view: ReleaseView) -> dict[str, Any]:
                 "title": section.title,
                 "maintenance": section.maintenance,
                 "collapsed": section.collapsed,
-                "items": [item_json(item) for item in section.items],
+                # the release, its "sections", a section, its "items": four levels in
+                "items": [entry(item, 4) for item in section.items],
             }
             for section in view.sections
         ],
         "contributors": view.contributors,
         "first_time_contributors": view.first_time_contributors,
-        "skipped": [item_json(item) for item in view.skipped],
-        "cancelled_reverts": [item_json(item) for item in view.cancelled],
+        "skipped": [entry(item, 2) for item in view.skipped],
+        "cancelled_reverts": [entry(item, 2) for item in view.cancelled],
         "folded_prereleases": view.folded,
     }
+
+
+def _item_json_at(item: ItemView, level: int) -> dict[str, Any]:
+    return item_json(item)

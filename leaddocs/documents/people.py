@@ -9,6 +9,7 @@ contributor: not in an entry's "by", not in the list, never welcomed.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -66,10 +67,10 @@ class People:
         best: dict[str, tuple[tuple[int, int, int], str]] = {}
         for order, ((key, written), count) in enumerate(counts.items()):
             root = self._roots[key]
-            name = " ".join(written.split()) or key
+            name, capitals = _shown(written, key)
             # The fullest name: more words written with a capital, then the most used, then
             # the first seen ("Grace Hopper" over "grace", "Linus Torvalds" over "Linus torvalds").
-            rank = (sum(word[:1].isupper() for word in name.split()), count, -order)
+            rank = (capitals, count, -order)
             if root not in best or rank > best[root][0]:
                 best[root] = (rank, name)
         self._names = {root: name for root, (_, name) in best.items()}
@@ -102,6 +103,15 @@ class People:
         self._parent[self._find(other)] = self._find(one)
 
 
+@functools.lru_cache(maxsize=4096)
+def _shown(written: str, key: str) -> tuple[str, int]:
+    """A name as shown (its spaces made single; the key when it has none) and how many of its
+    words start with a capital. Remembered: each release of a history names the same people."""
+    name = " ".join(written.split()) or key
+    return name, sum(word[:1].isupper() for word in name.split())
+
+
+@functools.lru_cache(maxsize=4096)
 def _normal(name: str) -> str:
     """A name compared loosely: ``ada  LOVELACE`` is ``Ada Lovelace``; a one-letter name, an
     e-mail address or a bare login says too little to join two identities."""

@@ -118,34 +118,46 @@ def parse_records(records: list[str], named: dict[str, str] | None = None) -> li
     if named is None:
         named = {}
     keep, take = named.setdefault, named.pop
-    return [
-        _commit(
-            take(sha, sha),
-            tuple([keep(parent, parent) for parent in parents.split()]),
-            name,
-            email,
-            int(stamp),
-            message,
-        )
-        for sha, parents, name, email, stamp, message in (
-            record.split("\n", fields) for record in records
-        )
-    ]
+    commits: list[Commit] = []
+    add = commits.append
+    for sha, parents, name, email, stamp, message in (
+        record.split("\n", fields) for record in records
+    ):
+        shas = parents.split()
+        add(_commit(take(sha, sha), tuple(map(keep, shas, shas)), name, email, int(stamp), message))
+    return commits
 
 
 def _commit(
     sha: str, parents: tuple[str, ...], name: str, email: str, timestamp: int, message: str
 ) -> Commit:
+    """One commit, its fields worked out before it is made (no attribute set after it): the
+    parse runs once per commit of a history, 100k times on a big one."""
     if "\r" in message:
         message = message.replace("\r\n", "\n")
     subject, _, body = message.strip("\n").partition("\n")
     subject = subject.strip()
     body = body.strip("\n")
-    commit = Commit(sha, parents, person(name, email), timestamp, subject, body)
-    _apply_pull_request(commit)
-    header = parse_header(commit.pr_title or commit.subject)
-    commit.type, commit.scope, commit.breaking = header.type, header.scope, header.breaking
-    commit.description = header.description
+    pr: int | None = None
+    pr_title: str | None = None
+    if len(parents) > 1:  # a merge: a pull request's or a merge request's
+        pr, pr_title = _merge_request(subject, body)
+    if pr is None and subject.endswith(")"):
+        squash = _SQUASH_PR.search(subject)
+        if squash:
+            pr = int(squash["number"])
+            pr_title = subject[: squash.start()].rstrip()
+    words = pr_title or subject
+    header = _HEADER.match(words) if ":" in words else None
+    if header is None:
+        commit = Commit(sha, parents, person(name, email), timestamp, subject, body, None,
+                        None, False, words, pr=pr, pr_title=pr_title)  # fmt: skip
+    else:
+        kind, scope, bang, description = header.groups()
+        scope = scope.strip() if scope else None
+        commit = Commit(sha, parents, person(name, email), timestamp, subject, body,
+                        kind.lower(), scope or None, bang is not None, description.strip(),
+                        pr=pr, pr_title=pr_title)  # fmt: skip
     if ":" in body or "#" in body:
         _apply_footers(commit)
     if "This reverts commit" in body:
@@ -154,30 +166,19 @@ def _commit(
     return commit
 
 
-def _apply_pull_request(commit: Commit) -> None:
-    if len(commit.parents) > 1:  # is_merge, without a property call per commit
-        _apply_merge_request(commit)
-    if commit.pr is None and commit.subject.endswith(")"):
-        squash = _SQUASH_PR.search(commit.subject)
-        if squash:
-            commit.pr = int(squash["number"])
-            commit.pr_title = commit.subject[: squash.start()].rstrip()
-
-
-def _apply_merge_request(commit: Commit) -> None:
-    merge = _GITHUB_MERGE.match(commit.subject)
+def _merge_request(subject: str, body: str) -> tuple[int | None, str | None]:
+    """A merge's pull request (GitHub) or merge request (GitLab), and its title, when it has."""
+    merge = _GITHUB_MERGE.match(subject)
     if merge:
-        commit.pr = int(merge["number"])
-        first_line = commit.body.split("\n", 1)[0].strip()
-        commit.pr_title = first_line or merge["branch"]
-        return
-    if "merge request" in commit.body:
-        gitlab = _GITLAB_MR.search(commit.body)
+        first_line = body.split("\n", 1)[0].strip()
+        return int(merge["number"]), first_line or merge["branch"]
+    if "merge request" in body:
+        gitlab = _GITLAB_MR.search(body)
         if gitlab:
-            commit.pr = int(gitlab["number"])
-            first_line = commit.body.split("\n", 1)[0].strip()
-            if first_line and not _GITLAB_MR.match(first_line):
-                commit.pr_title = first_line
+            first_line = body.split("\n", 1)[0].strip()
+            title = first_line if first_line and not _GITLAB_MR.match(first_line) else None
+            return int(gitlab["number"]), title
+    return None, None
 
 
 def _apply_footers(commit: Commit) -> None:

@@ -330,9 +330,7 @@ class History:
             tip = tag.commit if tag else head
             previous = part.bounds.previous
             own = [by_sha[sha] for sha in part.commits]
-            everyone = frozenset(
-                person.key for commit in own for person in (commit.author, *commit.co_authors)
-            )
+            everyone = frozenset(_keys_of_everyone(own))
             grouping = group_changes(own, tip, self._topics)
             changes = _only_touching(grouping.changes, touching)
             release = Release(
@@ -528,6 +526,16 @@ def _mailmap_co_authors(repo: GitRepository, commits: list[Commit]) -> None:
                 shared_person(*mapped.get((who.name, who.email), (who.name, who.email)))
                 for who in commit.co_authors
             )
+
+
+def _keys_of_everyone(commits: list[Commit]) -> set[str]:
+    """``Person.key`` of every author and co-author of ``commits``: one comprehension for the
+    authors, and a loop over the few commits with co-authors (no tuple per commit)."""
+    keys = {commit.author.key for commit in commits}
+    for commit in commits:
+        if commit.co_authors:
+            keys.update(person.key for person in commit.co_authors)
+    return keys
 
 
 def _only_touching(changes: list[Change], touching: set[str] | None) -> list[Change]:
