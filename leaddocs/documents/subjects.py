@@ -54,6 +54,10 @@ class SubjectReader:
         ``group_by_area``, made its area); a real type is kept as parsed."""
         if change.type is not None and change.type in self._types:
             return change
+        if change.type is not None and change.type.lower() == "merge" and change.head.is_merge:
+            # "merge: leaddocs meeting (#10)": that a merge is a merge tells a reader nothing;
+            # its section comes from its commits (Classifier.telling_type).
+            return dataclasses.replace(change, type=None)
         text = change.description
         if change.type is not None:
             text = change.headline or change.head.pr_title or change.head.subject

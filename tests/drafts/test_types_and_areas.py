@@ -98,8 +98,28 @@ def test_a_merge_titled_with_no_type_takes_its_commits_most_telling_one(
     repo.merge("topic", "merge: releases found and right (#11)")
     found = sections(notes(cli, repo))
     assert found["Features"] == [
-        "merge: releases found and right",
+        "releases found and right",
         "cart: saved carts for everyone",
     ]
     assert found["Fixes"] == ["ui: fix the dark mode toggle"]
     assert "Other" not in found
+
+
+def test_a_merge_titled_merge_colon_reads_as_its_words_in_its_commits_section(
+    cli: Any, repo: Repo
+) -> None:
+    # This project's own merges: "merge: leaddocs meeting (#10)". That a merge is a merge tells
+    # a reader nothing: the entry is its words, in the section its commits' type names.
+    repo.commit("feat: first")
+    repo.tag("v1.0.0")
+    repo.branch("meeting")
+    repo.commit("feat(meeting): read notes")
+    repo.commit("fix(meeting): dates")
+    repo.checkout("main")
+    repo.merge("meeting", "merge: leaddocs meeting (#10)")
+    repo.commit("merge: a squashed commit saying merge stays as written")
+    found = sections(notes(cli, repo))
+    assert "leaddocs meeting" in found["Features"]
+    every = [entry for entries in found.values() for entry in entries]
+    assert not any(entry.startswith("merge: leaddocs") for entry in every)
+    assert "merge: a squashed commit saying merge stays as written" in every
