@@ -85,8 +85,8 @@ def test_a_bullet_citing_the_shared_number_alone_is_rejected_not_grounded_in_eit
     assert "invented ids rejected: pr-10\n" in result.stderr  # the report names it
     filled = sorted([f"pr-10-{meeting[:10]}", f"pr-10-{briefs[:10]}"])
     assert f"filled from history: {', '.join(filled)}\n" in result.stderr
-    assert "- merge: leaddocs meeting (#10)" in result.stdout
-    assert "- merge: customers briefs leave people out (#10)" in result.stdout
+    assert "- leaddocs meeting (#10)" in result.stdout
+    assert "- customers briefs leave people out (#10)" in result.stdout
 
 
 def test_a_status_page_sends_both_merges_to_the_model(
