@@ -93,6 +93,16 @@ def test_a_forged_memo_is_not_taken(repo: Repo, forged: dict[str, Any]) -> None:
     assert _same(_loaded(repo)[0], checked)  # the file was read and checked again
 
 
+@pytest.mark.parametrize(
+    "damage", [b"", b"{not json", b"[" * 100_000, b'{"v": 1, "key": [' * 10_000]
+)
+def test_a_damaged_memo_is_checked_again(repo: Repo, damage: bytes) -> None:
+    (repo.path / "leaddocs.yml").write_text(CUSTOM)
+    checked, memos = _loaded(repo)
+    memos[0].write_bytes(damage)  # nested deeper than json's decoder recurses, among others
+    assert _same(_loaded(repo)[0], checked)
+
+
 def test_no_memo_when_the_cache_is_off_or_committed(repo: Repo) -> None:
     repo.commit("feat: one")
     (repo.path / "leaddocs.yml").write_text("changelog:\n  cache_max_mb: 0\n")

@@ -35,6 +35,9 @@ from leaddocs.history.git import GitRepository
 from leaddocs.paths import escape_from
 
 _MAX_FILE = 256 << 20  # one release's section can be big, never this big
+# What reading a damaged or planted file raises: not JSON, not the shape expected, or nested
+# deeper than json's decoder recurses (a RecursionError, not a ValueError).
+DAMAGED = (ValueError, KeyError, TypeError, RecursionError)
 _STALE_TEMPORARY = 3600  # seconds: a temporary file this old was left by a run that died
 
 
@@ -221,7 +224,7 @@ def _remembered(folder: CacheFolder, signature: str) -> str | None:
         if memo["v"] == 1 and memo["signature"] == signature:
             digest = memo["digest"]
             return digest if isinstance(digest, str) and len(digest) == 64 else None
-    except (ValueError, KeyError, TypeError):
+    except DAMAGED:
         pass
     return None
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import leaddocs
 from leaddocs.application import cache_folder
-from leaddocs.application.cache_folder import CacheFolder, canonical
+from leaddocs.application.cache_folder import DAMAGED, CacheFolder, canonical
 from leaddocs.config import Config, as_data, rebuild
 from leaddocs.history.git import GitRepository
 from leaddocs.paths import escape_from
@@ -60,7 +60,7 @@ class ConfigMemo:
             if memo["v"] != _VERSION or memo["key"] != key:
                 return None
             return rebuild(memo["config"], memo["given"], str(path))
-        except (ValueError, KeyError, TypeError):
+        except DAMAGED:
             return None
 
     def remember(self, path: Path, data: bytes, config: Config) -> None:

@@ -236,6 +236,7 @@ def test_the_paths_filter_is_part_of_the_key(cli: Any, repo: Repo) -> None:
         lambda data: b"\x00\xff not a cache file",
         lambda data: data.replace(b'"releases":[[', b'"releases":[["not a key",', 1),
         lambda data: data + b"more",
+        lambda data: b"[" * 100_000 + b"\n",  # nested deeper than json's decoder recurses
     ],
 )
 def test_a_damaged_file_is_computed_again(
