@@ -114,6 +114,18 @@ def test_no_memo_when_the_cache_is_off_or_committed(repo: Repo) -> None:
     assert _loaded(repo)[0].other_title == "Misc" == checked.other_title
 
 
+def test_no_memo_committed_behind_a_symlink(repo: Repo) -> None:
+    """`.leaddocs` committed as a link to a folder whose files git tracks: not trusted."""
+    (repo.path / "leaddocs.yml").write_text(CUSTOM)
+    checked, memos = _loaded(repo)
+    memos[0].write_text(memos[0].read_text().replace("Misc", "Forged"))
+    (repo.path / ".leaddocs").rename(repo.path / "vendored")
+    (repo.path / ".leaddocs").symlink_to("vendored")
+    repo.git("add", "-f", ".leaddocs", "vendored")
+    repo.commit("chore: a helpful cache")
+    assert _loaded(repo)[0].other_title == "Misc" == checked.other_title
+
+
 def test_no_memo_where_no_cache_is_kept(repo: Repo) -> None:
     (repo.path / ".leaddocs" / "cache" / "releases").rmdir()
     (repo.path / "leaddocs.yml").write_text(CUSTOM)

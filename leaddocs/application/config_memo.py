@@ -23,7 +23,7 @@ from pathlib import Path
 
 import leaddocs
 from leaddocs.application import cache_folder
-from leaddocs.application.cache_folder import DAMAGED, CacheFolder, canonical
+from leaddocs.application.cache_folder import DAMAGED, CacheFolder, canonical, committed
 from leaddocs.config import Config, as_data, rebuild
 from leaddocs.history.git import GitRepository
 from leaddocs.paths import escape_from
@@ -43,8 +43,9 @@ class ConfigMemo:
     def _store(self) -> CacheFolder | None:
         if not self._folder:
             path = self._repo.root / FOLDER
-            trusted = escape_from(path, self._repo.root) is None and not (
-                path.exists() and self._repo.tracked_under(FOLDER)  # committed: nobody vouches
+            # Committed to git (under its name or where a link leads): nobody vouches for it.
+            trusted = escape_from(path, self._repo.root) is None and not committed(
+                self._repo, self._repo.root, FOLDER
             )
             self._folder.append(CacheFolder(path, _MAX_BYTES) if trusted else None)
         return self._folder[0]
