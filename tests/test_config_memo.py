@@ -59,6 +59,28 @@ def test_a_remembered_configuration_is_the_checked_one(repo: Repo, text: str) ->
     assert _same(again, checked) and again == checked
 
 
+def test_a_changed_yaml_reader_reads_the_file_again(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a file means is decided by the YAML reader (yamlio.py, ruamel.yaml) as much as by
+    config.py: a change to either (a patch, an edit in a checkout) is a new key."""
+    from leaddocs import yamlio
+    from leaddocs.application import cache_folder
+
+    code = {"config.py": "config", "yamlio.py": "reader 1"}
+    monkeypatch.setattr(
+        cache_folder,
+        "code_digest",
+        lambda modules=(), folder=None: repr([code[m] for m in modules]),
+    )
+    (repo.path / "leaddocs.yml").write_text("other_title: Misc\n")
+    assert _loaded(repo)[0].other_title == "Misc"
+    load = yamlio.load  # a reader that now reads the same bytes otherwise
+    monkeypatch.setattr(yamlio, "load", lambda text: load(text.replace("Misc", "Read anew")))
+    code["yamlio.py"] = "reader 2"
+    assert _loaded(repo)[0].other_title == "Read anew"
+
+
 def test_a_changed_file_is_checked_again(repo: Repo) -> None:
     path = repo.path / "leaddocs.yml"
     path.write_text("other_title: Misc\n")
