@@ -146,10 +146,16 @@ def key_fields(settings: Any) -> list[dataclasses.Field[Any]]:
     return [item for item in dataclasses.fields(settings) if item.metadata.get("key", True)]
 
 
+# What re raises for a pattern it cannot compile: a syntax error, nesting deeper than its parser
+# recurses (RecursionError), a repeat count its code cannot hold (OverflowError). Not a
+# ValueError, so pydantic would let the last two through as a crash.
+_REGEX_ERRORS = (re.error, RecursionError, OverflowError)
+
+
 def _compile(value: str) -> re.Pattern[str]:
     try:
         return re.compile(value)
-    except re.error as exc:
+    except _REGEX_ERRORS as exc:
         raise ValueError(f"not a valid regular expression: {exc}") from exc
 
 
@@ -160,7 +166,7 @@ def _check_regex(value: str) -> str:
         try:
             # In an alternation a global flag like (?i) is illegal; it can only open a pattern.
             re.compile(f"(?:{value})")
-        except re.error as exc:
+        except _REGEX_ERRORS as exc:
             raise ValueError(f"{value!r}: use a scoped flag like (?i:...) instead of (?i)") from exc
     return value
 

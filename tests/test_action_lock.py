@@ -163,3 +163,39 @@ def test_the_action_installs_the_build_lock_then_the_lock_then_leaddocs_without_
     # leaddocs itself: no dependency resolved, no index asked, built by the locked hatchling.
     for option in ("--no-deps", "--no-index", "--no-build-isolation", '"$GITHUB_ACTION_PATH"'):
         assert option in own, option
+
+
+def unlocked_dependencies(text: str) -> list[str]:
+    """What a locked package itself requires (read from the copy installed here, when it is
+    the locked version) and the lock lacks: with --require-hashes, pip would refuse to install
+    the Action on a runner. Checked for this Python on every platform."""
+    import importlib.metadata
+    import sys
+
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    problems = []
+    for platform in PLATFORMS:
+        env = environment(python, platform)
+        chosen = pinned_for(read_lock(text), env)
+        for name, version in chosen.items():
+            try:
+                installed = importlib.metadata.distribution(name)
+            except importlib.metadata.PackageNotFoundError:
+                continue
+            if Version(installed.version) != version:
+                continue  # another version here: its requirements may differ
+            for requirement in map(Requirement, installed.requires or []):
+                if requirement.marker and not requirement.marker.evaluate({**env, "extra": ""}):
+                    continue
+                if canonicalize_name(requirement.name) not in chosen:
+                    problems.append(f"{name} needs {requirement.name} ({platform[1]})")
+    return sorted(set(problems))
+
+
+def test_what_locked_packages_need_is_locked_too() -> None:
+    text = LOCK.read_text(encoding="utf-8")
+    assert unlocked_dependencies(text) == []
+    # A hand edit that drops a package only another needs is caught.
+    entry = re.search(r"^markupsafe==.*?(?=^\S)", text, flags=re.MULTILINE | re.DOTALL)
+    assert entry is not None
+    assert "jinja2 needs MarkupSafe (Linux)" in unlocked_dependencies(text.replace(entry[0], ""))

@@ -86,3 +86,20 @@ def test_explicit_config_file_must_exist(tmp_path: Path) -> None:
 def test_a_tag_pattern_may_set_a_global_flag(tmp_path: Path) -> None:
     (tmp_path / "leaddocs.yml").write_text("tags:\n  pattern: '(?i)v?(?P<version>.*)'\n")
     assert load_config(tmp_path).tags.pattern.startswith("(?i)")
+
+
+@pytest.mark.parametrize(
+    ("key", "pattern"),
+    [
+        ("skip:\n  message_patterns", "(" * 3000 + "x" + ")" * 3000),  # Python's parser recurses
+        ("tags:\n  pattern", "v(?P<version>x{4294967296})"),  # a count re's code cannot hold
+        ("merges:\n  sync_branches", "(" * 3000 + "x" + ")" * 3000),
+    ],
+)
+def test_a_regex_re_cannot_compile_is_a_config_error(
+    tmp_path: Path, key: str, pattern: str
+) -> None:
+    value = f"['{pattern}']" if key.startswith("skip") else f"'{pattern}'"
+    (tmp_path / "leaddocs.yml").write_text(f"{key}: {value}\n")
+    with pytest.raises(ConfigError, match=r"leaddocs.yml:2: .*not a valid regular expression"):
+        load_config(tmp_path)

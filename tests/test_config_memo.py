@@ -59,6 +59,28 @@ def test_a_remembered_configuration_is_the_checked_one(repo: Repo, text: str) ->
     assert _same(again, checked) and again == checked
 
 
+def test_a_changed_yaml_reader_reads_the_file_again(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a file means is decided by the YAML reader (yamlio.py, ruamel.yaml) as much as by
+    config.py: a change to either (a patch, an edit in a checkout) is a new key."""
+    from leaddocs import yamlio
+    from leaddocs.application import cache_folder
+
+    code = {"config.py": "config", "yamlio.py": "reader 1"}
+    monkeypatch.setattr(
+        cache_folder,
+        "code_digest",
+        lambda modules=(), folder=None: repr([code[m] for m in modules]),
+    )
+    (repo.path / "leaddocs.yml").write_text("other_title: Misc\n")
+    assert _loaded(repo)[0].other_title == "Misc"
+    load = yamlio.load  # a reader that now reads the same bytes otherwise
+    monkeypatch.setattr(yamlio, "load", lambda text: load(text.replace("Misc", "Read anew")))
+    code["yamlio.py"] = "reader 2"
+    assert _loaded(repo)[0].other_title == "Read anew"
+
+
 def test_a_changed_file_is_checked_again(repo: Repo) -> None:
     path = repo.path / "leaddocs.yml"
     path.write_text("other_title: Misc\n")
@@ -93,6 +115,16 @@ def test_a_forged_memo_is_not_taken(repo: Repo, forged: dict[str, Any]) -> None:
     assert _same(_loaded(repo)[0], checked)  # the file was read and checked again
 
 
+@pytest.mark.parametrize(
+    "damage", [b"", b"{not json", b"[" * 100_000, b'{"v": 1, "key": [' * 10_000]
+)
+def test_a_damaged_memo_is_checked_again(repo: Repo, damage: bytes) -> None:
+    (repo.path / "leaddocs.yml").write_text(CUSTOM)
+    checked, memos = _loaded(repo)
+    memos[0].write_bytes(damage)  # nested deeper than json's decoder recurses, among others
+    assert _same(_loaded(repo)[0], checked)
+
+
 def test_no_memo_when_the_cache_is_off_or_committed(repo: Repo) -> None:
     repo.commit("feat: one")
     (repo.path / "leaddocs.yml").write_text("changelog:\n  cache_max_mb: 0\n")
@@ -101,6 +133,18 @@ def test_no_memo_when_the_cache_is_off_or_committed(repo: Repo) -> None:
     checked, memos = _loaded(repo)
     repo.git("add", "-f", str(memos[0]))
     memos[0].write_text(memos[0].read_text().replace("Misc", "Forged"))
+    assert _loaded(repo)[0].other_title == "Misc" == checked.other_title
+
+
+def test_no_memo_committed_behind_a_symlink(repo: Repo) -> None:
+    """`.leaddocs` committed as a link to a folder whose files git tracks: not trusted."""
+    (repo.path / "leaddocs.yml").write_text(CUSTOM)
+    checked, memos = _loaded(repo)
+    memos[0].write_text(memos[0].read_text().replace("Misc", "Forged"))
+    (repo.path / ".leaddocs").rename(repo.path / "vendored")
+    (repo.path / ".leaddocs").symlink_to("vendored")
+    repo.git("add", "-f", ".leaddocs", "vendored")
+    repo.commit("chore: a helpful cache")
     assert _loaded(repo)[0].other_title == "Misc" == checked.other_title
 
 

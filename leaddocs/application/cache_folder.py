@@ -35,6 +35,9 @@ from leaddocs.history.git import GitRepository
 from leaddocs.paths import escape_from
 
 _MAX_FILE = 256 << 20  # one release's section can be big, never this big
+# What reading a damaged or planted file raises: not JSON, not the shape expected, or nested
+# deeper than json's decoder recurses (a RecursionError, not a ValueError).
+DAMAGED = (ValueError, KeyError, TypeError, RecursionError)
 _STALE_TEMPORARY = 3600  # seconds: a temporary file this old was left by a run that died
 
 
@@ -68,7 +71,7 @@ class CacheFolder:
             return None, (f"{settings.cache_dir} leads outside the repository: no cache used",)
         if project.repo.shallow_boundary():
             return None, ()
-        if folder.exists() and project.repo.tracked_under(settings.cache_dir):
+        if committed(project.repo, project.root, settings.cache_dir):
             return None, (
                 f"{settings.cache_dir} holds files committed to git, which nobody can vouch "
                 "for: not used (git rm -r --cached it)",
@@ -141,6 +144,20 @@ class CacheFolder:
             if name not in self._used:
                 _remove(str(self.path / name))
                 total -= size
+
+
+def committed(repo: GitRepository, root: Path, folder: str) -> bool:
+    """Whether git tracks a file in ``folder`` (inside ``root``), by its name or where its
+    symlinks lead: a pull request may commit a link ``.leaddocs`` → ``vendored`` and the files
+    under ``vendored/``, which git lists under that name only."""
+    path = root / folder
+    if not path.exists():
+        return False
+    try:
+        real = Path(os.path.realpath(path)).relative_to(os.path.realpath(root)).as_posix()
+    except ValueError:
+        return True  # out of the repository: nobody vouches for it either
+    return repo.tracked_under(folder) or (real != folder and repo.tracked_under(real))
 
 
 def _remove(path: str) -> None:
@@ -221,7 +238,7 @@ def _remembered(folder: CacheFolder, signature: str) -> str | None:
         if memo["v"] == 1 and memo["signature"] == signature:
             digest = memo["digest"]
             return digest if isinstance(digest, str) and len(digest) == 64 else None
-    except (ValueError, KeyError, TypeError):
+    except DAMAGED:
         pass
     return None
 

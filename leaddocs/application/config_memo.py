@@ -23,7 +23,7 @@ from pathlib import Path
 
 import leaddocs
 from leaddocs.application import cache_folder
-from leaddocs.application.cache_folder import CacheFolder, canonical
+from leaddocs.application.cache_folder import DAMAGED, CacheFolder, canonical, committed
 from leaddocs.config import Config, as_data, rebuild
 from leaddocs.history.git import GitRepository
 from leaddocs.paths import escape_from
@@ -43,8 +43,9 @@ class ConfigMemo:
     def _store(self) -> CacheFolder | None:
         if not self._folder:
             path = self._repo.root / FOLDER
-            trusted = escape_from(path, self._repo.root) is None and not (
-                path.exists() and self._repo.tracked_under(FOLDER)  # committed: nobody vouches
+            # Committed to git (under its name or where a link leads): nobody vouches for it.
+            trusted = escape_from(path, self._repo.root) is None and not committed(
+                self._repo, self._repo.root, FOLDER
             )
             self._folder.append(CacheFolder(path, _MAX_BYTES) if trusted else None)
         return self._folder[0]
@@ -60,7 +61,7 @@ class ConfigMemo:
             if memo["v"] != _VERSION or memo["key"] != key:
                 return None
             return rebuild(memo["config"], memo["given"], str(path))
-        except (ValueError, KeyError, TypeError):
+        except DAMAGED:
             return None
 
     def remember(self, path: Path, data: bytes, config: Config) -> None:
@@ -78,21 +79,24 @@ class ConfigMemo:
 
 def _key(path: Path, data: bytes) -> str:
     """The file's name (a pyproject.toml is read differently) and bytes, and all that decides
-    what they mean: leaddocs' version, the module that checks them, pydantic's version."""
+    what they mean: leaddocs' version, the modules that read and check them, the versions of
+    pydantic and of ruamel.yaml (which reads a YAML file's values)."""
     parts = [
         "config", _VERSION, leaddocs.__version__, path.name,
-        cache_folder.code_digest(("config.py",)), _pydantic_version(),
+        cache_folder.code_digest(("config.py", "yamlio.py")),
+        _version_text("pydantic", "version.py"), _version_text("ruamel.yaml", "__init__.py"),
     ]  # fmt: skip
     return hashlib.sha256(canonical(parts) + data).hexdigest()
 
 
-def _pydantic_version() -> str | None:
-    """The text of pydantic's version module, read without importing pydantic (~15 ms)."""
-    spec = importlib.util.find_spec("pydantic")
+def _version_text(package: str, module: str) -> str | None:
+    """A hash of the module of ``package`` that holds its version, read without importing the
+    package (pydantic: ~15 ms)."""
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
     try:
-        text = (Path(spec.submodule_search_locations[0]) / "version.py").read_bytes()
+        text = (Path(spec.submodule_search_locations[0]) / module).read_bytes()
     except OSError:
         return None
     return hashlib.sha256(text).hexdigest()

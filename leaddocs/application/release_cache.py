@@ -29,7 +29,7 @@ from typing import Any
 
 import leaddocs
 from leaddocs.application import cache_folder
-from leaddocs.application.cache_folder import CacheFolder, canonical
+from leaddocs.application.cache_folder import DAMAGED, CacheFolder, canonical
 from leaddocs.application.project import Project
 from leaddocs.config import as_data
 from leaddocs.document import Format
@@ -136,7 +136,7 @@ class ReleaseCache:
                 tuple(meta["stops"]),
                 frozenset(meta["seen"]),
             )
-        except (ValueError, KeyError, TypeError):
+        except DAMAGED:
             return None
 
     def remember(self, state: TaggedState) -> None:
@@ -215,7 +215,7 @@ class AuthorSets:
             if not all(isinstance(who, str) for who in meta["authors"]):
                 return None
             return frozenset(meta["authors"])
-        except (ValueError, KeyError, TypeError):
+        except DAMAGED:
             return None
 
     def remember_authors(self, stops: tuple[str, ...], authors: frozenset[str]) -> None:
@@ -255,7 +255,7 @@ def _releases(data: bytes, key: str) -> dict[str, CachedRelease]:
             at += size
             found[name] = CachedRelease(tag, body, changes, digest, items)
         return found if at == len(data) else {}
-    except (ValueError, KeyError, TypeError):
+    except DAMAGED:
         return {}
 
 

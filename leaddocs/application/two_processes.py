@@ -104,6 +104,7 @@ def _fork(
     could be started."""
     sys.stdout.flush()  # nothing buffered may be written twice
     sys.stderr.flush()
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:
@@ -116,6 +117,8 @@ def _fork(
         for index in range(count - 1, -1, -1):
             if index < _CLAIM.unpack_from(claims, _FRONT)[0]:
                 break  # the parent has started this one
+            if os.getppid() != parent:
+                break  # the parent was killed (SIGTERM runs no handler): nobody will read on
             _CLAIM.pack_into(claims, _BACK, count - index)
             pickle.dump((index, work(items[index])), out, protocol=pickle.HIGHEST_PROTOCOL)
         status = 0

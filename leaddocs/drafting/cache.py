@@ -43,8 +43,8 @@ class AnswerCache:
             return CachedAnswer(
                 str(data["content"]), int(data["tokens_in"]), int(data["tokens_out"])
             )
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing or damaged: ask again
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            return None  # missing or damaged (nested past json's recursion too): ask again
 
     def put(self, key: str, answer: CachedAnswer) -> None:
         if self._folder is None:

@@ -37,7 +37,7 @@ class EnrichmentCache:
             if entry["v"] != _VERSION:
                 return False, None
             return True, None if entry["pr"] is None else _info(entry["pr"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return False, None  # absent, unreadable or corrupt: asked again, then rewritten
 
     def put(self, sha: str, info: PullRequestInfo | None) -> None:

@@ -43,6 +43,9 @@ _QUESTION_LABEL = re.compile(
     r"^(?:q|questions?|open\s+questions?|unresolved)\b\s*(?:\d+\s*)?[:\u2013\u2014-]?\s*",
     re.IGNORECASE,
 )
+# "**Decision:** …", "__Action item (Bob):__ …", "**Q**: …": a label in bold, as notes pasted
+# from a document editor write it; read as the plain label.
+_BOLD_LABEL = re.compile(r"^(\*\*|__)(?P<label>[^*_\n]{1,40}?)\s*(?::\s*\1|\1\s*:)")
 _QUESTION_END = re.compile(r"[?\uff1f\u061f\u2e2e]\s*\W{0,3}$")
 _SEPARATOR = re.compile(r"^[\s:\u2013\u2014-]+")
 MENTION = re.compile(r"(?<![\w@.`])@(?P<name>\w(?:[\w.-]*\w)?)")
@@ -155,23 +158,24 @@ def classify(entry: Entry, date: dt.date, known: set[str]) -> tuple[str, str]:
         return "other", text
     if entry.task:
         return "action", text
-    marked = _ACTION_UPPER.match(text) or _ACTION_LABEL.match(text)
+    label = _unbolded(text)  # what its labels are matched on: "**Decision:**" as "Decision:"
+    marked = _ACTION_UPPER.match(label) or _ACTION_LABEL.match(label)
     if marked is not None:
-        return "action", _rest(text, marked.end()) or text
-    decided = _DECISION.match(text)
-    if decided is not None and (decided.end() < len(text)):
-        return "decision", _rest(text, decided.end()) or text
+        return "action", _rest(label, marked.end()) or text
+    decided = _DECISION.match(label)
+    if decided is not None and (decided.end() < len(label)):
+        return "decision", _rest(label, decided.end()) or text
     if _WE_DECIDED.match(text):
         return "decision", text
-    asked = _QUESTION_LABEL.match(text)
+    asked = _QUESTION_LABEL.match(label)
     if (
         asked is not None
-        and asked.end() < len(text)
+        and asked.end() < len(label)
         and (
             asked[0].rstrip().endswith((":", "-", "\u2013", "\u2014")) or "open" in asked[0].lower()
         )
     ):
-        return "question", _rest(text, asked.end()) or text
+        return "question", _rest(label, asked.end()) or text
     by_section = section_kind(entry.section)
     if by_section is not None:
         return by_section, text
@@ -180,6 +184,11 @@ def classify(entry: Entry, date: dt.date, known: set[str]) -> tuple[str, str]:
     if _implied_action(entry, date, known):
         return "action", text
     return "other", text
+
+
+def _unbolded(text: str) -> str:
+    bold = _BOLD_LABEL.match(text)
+    return text if bold is None else f"{bold['label']}:{text[bold.end() :]}"
 
 
 def section_kind(section: str) -> str | None:
@@ -221,7 +230,7 @@ def _action(entry: Entry, text: str, date: dt.date, known: set[str]) -> Action:
 
 def owner(entry: Entry, known: set[str]) -> str | None:
     """Who the entry says does it, or None: nothing is guessed."""
-    text = entry.text
+    text = _unbolded(entry.text)
     marked = _ACTION_UPPER.match(text) or _ACTION_LABEL.match(text) or _DECISION.match(text)
     said = None if marked is None else marked["who"] or marked.groupdict().get("dashed")
     if said:

@@ -63,6 +63,8 @@ def test_a_damaged_entry_is_a_miss_and_no_cache_reads_nothing(tmp_path: Path) ->
     cache.put("k", CachedAnswer("{}", 1, 1))
     (tmp_path / "llm" / "k.json").write_text("{damaged")
     assert cache.get("k") is None
+    (tmp_path / "llm" / "k.json").write_text("[" * 100_000)  # deeper than json's decoder recurses
+    assert cache.get("k") is None
     off = AnswerCache(None)
     off.put("k", CachedAnswer("{}", 1, 1))
     assert off.get("k") is None

@@ -187,3 +187,56 @@ def test_the_changelog_made_in_two_processes_is_the_one_made_in_one(
     assert forks, "the releases were not rendered in two processes"
     assert two.stdout == one.stdout == again.stdout
     assert "v1.7.0" in one.stdout and "v1.2.0" in one.stdout
+
+
+_KILLED_PARENT = """
+import os, sys, time
+from leaddocs.application import two_processes
+two_processes._usable_cores = lambda: 2
+parent, seen = os.getpid(), sys.argv[1]
+
+def work(number):
+    if os.getpid() != parent and not os.path.exists(seen):
+        with open(seen + ".tmp", "w") as out:
+            out.write(str(os.getpid()))
+        os.rename(seen + ".tmp", seen)
+    time.sleep(0.05)
+    return number
+
+two_processes.in_two(work, list(range(2000)), [1] * 2000, minimum=0)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's new parent may never reap it)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@linux_only
+def test_a_child_whose_parent_was_killed_stops(tmp_path: Any) -> None:
+    """SIGTERM (a cancelled CI job, `kill`) ends this process at once, without its handlers: the
+    child must not go on with a hundred seconds of work nobody will read."""
+    import subprocess
+
+    seen = tmp_path / "child.pid"
+    parent = subprocess.Popen([sys.executable, "-c", _KILLED_PARENT, str(seen)])
+    try:
+        deadline = time.monotonic() + 20
+        while not seen.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        child = int(seen.read_text())
+        parent.terminate()
+        parent.wait(10)
+        deadline = time.monotonic() + 5
+        while _running(child) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not _running(child)
+    finally:
+        parent.kill()
+        parent.wait()
+        if seen.exists() and _running(int(seen.read_text())):
+            os.kill(int(seen.read_text()), 9)

@@ -73,6 +73,8 @@ def test_the_memo_is_used_only_for_the_same_files(tmp_path: Path, folder: CacheF
     assert package_digest(package, files, folder) == real
     memo.write_text("not json")
     assert package_digest(package, files, folder) == real
+    memo.write_text("[" * 100_000)  # nested deeper than json's decoder recurses
+    assert package_digest(package, files, folder) == real
 
 
 def test_no_memo_is_kept_of_files_changed_a_moment_ago(tmp_path: Path) -> None:

@@ -236,6 +236,7 @@ def test_the_paths_filter_is_part_of_the_key(cli: Any, repo: Repo) -> None:
         lambda data: b"\x00\xff not a cache file",
         lambda data: data.replace(b'"releases":[[', b'"releases":[["not a key",', 1),
         lambda data: data + b"more",
+        lambda data: b"[" * 100_000 + b"\n",  # nested deeper than json's decoder recurses
     ],
 )
 def test_a_damaged_file_is_computed_again(
@@ -491,3 +492,19 @@ def test_a_lower_release_off_a_later_release_line_changes_who_came_first(
     repo.git("tag", "v0.9.1", "side")
     after = _same_as_without_cache(cli, repo)
     assert "First contribution: Zed Shaw" not in after.split("## v1.0.0")[1].split("## v0.9")[0]
+
+
+def test_an_entry_committed_behind_a_symlink_is_never_trusted(cli: Any, repo: Repo) -> None:
+    """A pull request can commit the cache's folder under another name and a link to it
+    (`.leaddocs` → `vendored`): git then tracks `vendored/…`, not `.leaddocs/cache/…`."""
+    build_service_history(repo)
+    honest = cli("--repo", repo.path, "changelog").stdout
+    _forge(repo, "[click me](https://evil.example)")
+    (repo.path / ".leaddocs").rename(repo.path / "vendored")
+    (repo.path / ".leaddocs").symlink_to("vendored")
+    repo.git("add", "-f", ".leaddocs", "vendored")
+    repo.commit("chore: a helpful cache")
+    result = cli("--repo", repo.path, "changelog")
+    assert result.code == 0 and "evil.example" not in result.stdout
+    assert "committed to git" in result.stderr
+    assert result.stdout.split("## v1.0.0")[1] == honest.split("## v1.0.0")[1]

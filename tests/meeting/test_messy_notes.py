@@ -193,3 +193,24 @@ def test_a_plural_label_marks_a_line_only_with_its_colon() -> None:
     # "Decisions were …" is prose about decisions, not one: only "Decisions:" marks a line.
     found = meeting("- Decisions were postponed until January\n- Decisions: ship on Monday\n")
     assert [item.text for item in found.decisions] == ["ship on Monday"]
+
+
+def test_a_bold_label_marks_its_line_as_the_plain_one_does() -> None:
+    # Notes pasted from a document editor bold their labels: "**Decision:** …" is a decision,
+    # also inside another label's list, where it would otherwise be taken for an action item.
+    found = meeting(
+        "**Decision:** Use Kafka\n\n__Action item (Bob):__ ship it\n\n"
+        "Action items:\n- Alice to book the room\n**Decisions**: Keep the API stable\n"
+        "**Q:** who owns the pager\n"
+    )
+    assert [item.text for item in found.decisions] == ["Use Kafka", "Keep the API stable"]
+    assert [(a.text, a.owner) for a in found.actions] == [
+        ("ship it", "Bob"),
+        ("Alice to book the room", "Alice"),
+    ]
+    assert [item.text for item in found.questions] == ["who owns the pager"]
+    assert [item.text for item in found.unclassified] == []
+    # Bold that is no label stays as written.
+    assert [i.text for i in meeting("**Bold** statement: fine\n").unclassified] == [
+        "**Bold** statement: fine"
+    ]
