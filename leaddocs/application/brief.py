@@ -94,7 +94,7 @@ def _drafted(project: Project, request: BriefRequest, facts: Brief) -> Drafted:
     settings = project.config.llm
     if not request.drafting.use_llm(settings):
         return as_stated(facts)
-    return draft_brief(facts, request.drafting.drafter(settings, project.root))
+    return draft_brief(facts, request.drafting.drafter(project))
 
 
 def _slug(facts: Brief) -> str:

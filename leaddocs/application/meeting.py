@@ -31,7 +31,6 @@ from leaddocs.documents import meeting as render
 from leaddocs.drafting.adr_draft import CONTEXT, Source
 from leaddocs.drafting.meeting import draft_meeting
 from leaddocs.drafting.report import DraftReport
-from leaddocs.drafting.select import select_drafter
 from leaddocs.errors import DocumentError, OutputError, UsageError
 from leaddocs.markup import md_link_path, md_text
 from leaddocs.meetings.model import Item, Meeting
@@ -132,15 +131,7 @@ def meeting_draft(project: Project, request: MeetingRequest) -> MeetingDraft:
     report: DraftReport | None = None
     drafted = None
     if request.drafting.use_llm(project.config.llm):
-        drafter = select_drafter(
-            project.config.llm,
-            use_llm=True,
-            root=project.root,
-            model=request.drafting.model,
-            use_cache=request.drafting.use_cache,
-            progress=request.drafting.progress,
-        )
-        drafted = draft_meeting(meeting, drafter)
+        drafted = draft_meeting(meeting, request.drafting.drafter(project))
         report = drafted.report
     adrs, links = _adr_drafts(project, meeting, path) if request.adr else ((), {})
     page = render.MeetingPage.of(

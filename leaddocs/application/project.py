@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from leaddocs.adr.discover import adr_folder
@@ -172,10 +172,20 @@ class Project:
             self._forge_client.append(self._new_forge_client())
         return self._forge_client[0]
 
+    def trusts_cache(self, folder: str) -> bool:
+        """Whether a cache ``folder`` (relative to the root) may be read: git tracks no file in
+        it, by its name or where a symlink leads (a pull request could commit forged entries,
+        and a CI job would take them)."""
+        from leaddocs.application.cache_folder import committed
+
+        return not committed(self.repo, self.root, folder)
+
     def _new_forge_client(self) -> ForgeClient | None:
         settings = self.forge_settings()
         if settings is None or settings.token is None:
             return None
+        if settings.cache_dir is not None and not self.trusts_cache(self.config.forge.cache_dir):
+            settings = replace(settings, cache_dir=None)  # each commit's pull request asked again
         from leaddocs.forge.github import GitHubForge  # the client library loads only when used
 
         return GitHubForge(settings)

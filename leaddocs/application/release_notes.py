@@ -47,7 +47,7 @@ def notes_documents(
             "md": lambda: project.renderer().render("release-notes.md.j2", release=view),
         }
         return [_document(view, fmt, plain[fmt](), notes=notes) for fmt in formats]
-    drafter = drafting.drafter(settings, project.root)
+    drafter = drafting.drafter(project)
     drafted = drafted_notes.draft_release(
         release, view, drafter, drafting.audience or settings.audience
     )

@@ -12,6 +12,7 @@ from leaddocs.config import LlmConfig
 from leaddocs.document import Format
 
 if TYPE_CHECKING:  # the drafting models load only when a command drafts (start-up time)
+    from leaddocs.application.project import Project
     from leaddocs.drafting.base import Audience, Drafter
 
 HistoryProgress = Callable[[int], None]  # commits read so far
@@ -31,17 +32,19 @@ class DraftOptions:
     def use_llm(self, settings: LlmConfig) -> bool:
         return self.llm if self.llm is not None else settings.enabled
 
-    def drafter(self, settings: LlmConfig, root: Path, *, use_llm: bool = True) -> Drafter:
+    def drafter(self, project: Project, *, use_llm: bool = True) -> Drafter:
         """The model these options ask for (when it cannot be set up, the template drafter,
-        saying why); with ``use_llm=False``, the template drafter."""
+        saying why); with ``use_llm=False``, the template drafter. Cached answers are used
+        only from a folder git tracks nothing in (``Project.trusts_cache``)."""
         from leaddocs.drafting.select import select_drafter
 
+        settings = project.config.llm
         return select_drafter(
             settings,
             use_llm=use_llm,
-            root=root,
+            root=project.root,
             model=self.model,
-            use_cache=self.use_cache,
+            use_cache=self.use_cache and use_llm and project.trusts_cache(settings.cache_dir),
             progress=self.progress,
         )
 

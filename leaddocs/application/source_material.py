@@ -61,5 +61,5 @@ def source_and_drafter(
         return None
     text = read_source_material(path, project.root)
     settings = project.config.llm
-    drafter = drafting.drafter(settings, project.root, use_llm=drafting.use_llm(settings))
+    drafter = drafting.drafter(project, use_llm=drafting.use_llm(settings))
     return Source.of(path.name, text), drafter

@@ -128,7 +128,7 @@ def _narrated(
     settings = project.config.llm
     if not request.drafting.use_llm(settings):
         return page, None
-    drafter = request.drafting.drafter(settings, project.root)
+    drafter = request.drafting.drafter(project)
     drafted = draft_narrative(page, drafter, request.drafting.audience or settings.audience)
     return page.model_copy(update={"narrative": drafted.narrative}), drafted.report
 

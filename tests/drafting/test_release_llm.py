@@ -440,3 +440,19 @@ def test_the_drafted_notes_are_written_to_a_file_and_rewritten(
     assert f"wrote {target}" in first.stderr
     again = notes(cli, sample, "--llm", "--output", target)
     assert again.code == 0, again
+
+
+def test_answers_committed_in_the_cache_folder_are_never_used(
+    repo: Repo, cli: Any, fake_llm: FakeOpenAI
+) -> None:
+    # A pull request commits a forged answer under .leaddocs/cache/llm (here, simply the
+    # real answer of a first run, added to git): a CI job must ask the model, not take it.
+    sample = build_release(repo)
+    fake_llm.queue(faithful, faithful)
+    assert notes(cli, sample, "--llm").code == 0
+    assert notes(cli, sample, "--llm").code == 0
+    assert len(fake_llm.requests) == 1  # an honest cache answers the rerun
+    repo.git("add", "-f", ".leaddocs/cache/llm")  # tracked, as a checkout of such a PR has it
+    again = notes(cli, sample, "--llm")
+    assert again.code == 0, again
+    assert len(fake_llm.requests) == 2  # asked again: the committed entries are not trusted

@@ -112,3 +112,15 @@ def test_without_a_token_nothing_is_asked_and_the_notes_are_as_offline(
     assert result.stdout == offline.stdout
     assert "change number 2" in result.stdout  # the commit's words, not the PR's
     assert not Path(repo.path / ".leaddocs").exists()
+
+
+def test_a_cache_committed_to_git_is_never_used(repo: Repo, online: FakeGitHub, cli: Any) -> None:
+    # Entries a pull request committed under .leaddocs/cache/forge could name any pull request
+    # for any commit: the forge is asked instead.
+    _squash_merged(repo, online, 3)
+    assert cli("--repo", repo.path, "release-notes").code == 0
+    repo.git("add", "-f", ".leaddocs/cache/forge")  # tracked, as a checkout of such a PR has it
+    online.requests.clear()
+    again = cli("--repo", repo.path, "release-notes")
+    assert again.code == 0, again
+    assert online.graphql_requests(), "the committed cache answered"
