@@ -416,8 +416,8 @@ def _add_missing(
     labels = _missing(request.labels, pull.labels)
     reviewers = _missing(request.reviewers, pull.reviewers)
     if (labels or reviewers) and not new:  # a pull request just opened has no history yet
-        removed = forge.removed_by_people(pull.number)
-        labels, reviewers = _missing(labels, removed), _missing(reviewers, removed)
+        gone_labels, gone_reviewers = forge.removed_by_people(pull.number)
+        labels, reviewers = _missing(labels, gone_labels), _missing(reviewers, gone_reviewers)
     if labels:
         forge.add_labels(pull.number, labels)
     if reviewers and not new:

@@ -107,9 +107,9 @@ class ForgeClient(Protocol):
         """Everybody who has reviewed pull request ``number`` (their request is answered)."""
         ...
 
-    def removed_by_people(self, number: int) -> tuple[str, ...]:
-        """The labels and reviewers somebody took off pull request ``number`` (its events):
-        leaddocs never removes one, so each was a person's choice, not to be undone."""
+    def removed_by_people(self, number: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The labels, and the reviewers, somebody took off pull request ``number`` (its
+        events): leaddocs never removes one, so each was a person's choice, not to be undone."""
         ...
 
     def comment(self, number: int, body: str) -> None: ...

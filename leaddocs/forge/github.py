@@ -147,15 +147,16 @@ class GitHubForge:
             f"reading the reviews of pull request #{number}", reviewers, f"pull request #{number}"
         )
 
-    def removed_by_people(self, number: int) -> tuple[str, ...]:
-        def removed() -> tuple[str, ...]:
-            names: list[str] = []
+    def removed_by_people(self, number: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        def removed() -> tuple[tuple[str, ...], tuple[str, ...]]:
+            labels: list[str] = []
+            reviewers: list[str] = []
             for event in self._repo.get_issue(number).get_events():
                 if event.event == "unlabeled" and event.label is not None:
-                    names.append(event.label.name)
+                    labels.append(event.label.name)
                 elif event.event == "review_request_removed" and event.requested_reviewer:
-                    names.append(event.requested_reviewer.login)
-            return tuple(dict.fromkeys(names))
+                    reviewers.append(event.requested_reviewer.login)
+            return tuple(dict.fromkeys(labels)), tuple(dict.fromkeys(reviewers))
 
         return self._call(
             f"reading the events of pull request #{number}", removed, f"pull request #{number}"
