@@ -102,7 +102,11 @@ def _names_pattern(people: Iterable[str]) -> re.Pattern[str] | None:
 
 def _as_written(name: str) -> str:
     """``name`` as a pattern that matches it as written; a handle written in lower case
-    ("erin") also with a capital, as a statement that starts with it is written ("Erin …")."""
+    ("erin") also with a capital, as a statement that starts with it is written ("Erin …");
+    a whole name of two words or more in any case ("ada lovelace"), as no other words read so.
+    A single word keeps its case: "Will" of "Will Smith" is a name, "will" is not."""
+    if " " in name:
+        return f"(?i:{re.escape(name)})"
     if name[0].islower():
         return f"[{name[0]}{name[0].upper()}]{re.escape(name[1:])}"
     return re.escape(name)

@@ -94,3 +94,16 @@ def test_the_model_is_not_sent_names_for_a_customers_brief(
         assert name not in text, name
     # The body's other lines still reach the model.
     assert "The rounding now happens once, at the end." in text
+
+
+def test_a_whole_name_in_another_case_is_still_a_name(cli, repo: Repo) -> None:
+    # "carol diaz" typed in lower case names her as surely as "Carol Diaz"; a first name alone
+    # keeps its case ("will" is a word, "Will" may be a name).
+    named_history(repo)
+    repo.commit("fix: the export carol diaz asked for")
+    repo.commit("fix: totals will round once")
+    result = cli("--repo", repo.path, "brief", "--release", "unreleased", "--audience", "customers")
+    assert result.code == 0, result
+    assert "carol diaz" not in result.stdout.lower()
+    assert "totals will round once" in result.stdout
+    assert "5 statements that name people" in result.stderr
