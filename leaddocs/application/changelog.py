@@ -11,7 +11,7 @@ from leaddocs.application.enrichment import enriched_views, noted
 from leaddocs.application.project import Project
 from leaddocs.application.requests import ChangelogRequest
 from leaddocs.delivery.files import Written
-from leaddocs.document import Document, Format, WriteMode
+from leaddocs.document import Document, Format, WriteMode, texts
 from leaddocs.documents.changelog import (
     ChangelogMerge,
     ChangelogWriter,
@@ -80,7 +80,7 @@ def _json_document(
     parts = changelog_json_parts([release.body for release in releases], unreleased)
     if in_parts:  # streamed one by one: a big history's 50 MB are never joined
         return Document(KIND, Path("changelog.json"), "", "json", parts=parts)
-    return Document(KIND, Path("changelog.json"), "".join(parts), "json")
+    return Document(KIND, Path("changelog.json"), "".join(texts(parts)), "json")
 
 
 def _markdown_document(
