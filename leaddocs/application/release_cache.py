@@ -22,6 +22,7 @@ import json
 import re
 import stat
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -89,6 +90,8 @@ class ReleaseCache:
         self._key = hashlib.sha256(canonical(["releases", fingerprint])).hexdigest()
         self._stored: dict[str, CachedRelease] | None = None  # what the file holds, once read
         self._added: dict[str, CachedRelease] = {}
+        self._reading: threading.Thread | None = None
+        self._read: bytes | None = None  # what the reading thread read
 
     @classmethod
     def open(
@@ -103,6 +106,17 @@ class ReleaseCache:
         if fingerprint is None:
             return None, notes
         return cls(folder, fingerprint, fmt), notes
+
+    def read_ahead(self) -> None:
+        """Start reading the releases' file on a thread while this one asks git about the
+        tags and HEAD: a big history's JSON is 50 MB, ~25 ms to read, nearly all of it the
+        kernel copying into fresh pages, which needs no interpreter lock."""
+        if self._stored is None and self._reading is None:
+            self._reading = threading.Thread(target=self._read_file, name="leaddocs-cache")
+            self._reading.start()
+
+    def _read_file(self) -> None:
+        self._read = self._folder.read(f"{self._key}.releases")
 
     def key(self, *parts: Any) -> str:
         """The key of a release from what its text depends on besides the fingerprint."""
@@ -166,7 +180,11 @@ class ReleaseCache:
 
     def _releases(self) -> dict[str, CachedRelease]:
         if self._stored is None:
-            data = self._folder.read(f"{self._key}.releases")
+            if self._reading is None:
+                self._read_file()
+            else:
+                self._reading.join()  # before anything forks (two_processes.py): one thread
+            data, self._read = self._read, None
             self._stored = _releases(data, self._key, self._encoded) if data is not None else {}
         return self._stored
 

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -534,3 +535,26 @@ def test_cached_json_holding_an_escape_goes_out_as_any_text(cli: Any, repo: Repo
     result = cli("--repo", repo.path, "changelog", "--format", "json")
     assert result.code == 0 and "red invoices" in result.stdout
     assert "\x1b" not in result.stdout
+
+
+def test_the_releases_file_is_read_once_beside_git(
+    cli: Any, repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file of releases is read on a thread of its own while git is asked about the tags
+    and HEAD, once per run, and what it gives is what a run without the cache gives."""
+    build_service_history(repo)
+    cli("--repo", repo.path, "changelog", "--format", "json")
+    repo.commit("fix: one more thing", author=GRACE)
+    reads: list[str] = []
+    real = cache_folder.CacheFolder.read
+
+    def spy(self: cache_folder.CacheFolder, name: str) -> bytes | None:
+        if name.endswith(".releases"):
+            reads.append(threading.current_thread().name)
+        return real(self, name)
+
+    monkeypatch.setattr(cache_folder.CacheFolder, "read", spy)
+    for _ in range(2):  # a warm run, then one whose HEAD the state already knows
+        _same_as_without_cache(cli, repo, "--format", "json")
+    assert reads == ["leaddocs-cache", "leaddocs-cache"]
+    assert threading.active_count() == 1  # joined: nothing left running
