@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaddocs.application.changelog_parts import changelog_parts
 from leaddocs.application.enrichment import enriched_views, noted
 from leaddocs.application.project import Project
 from leaddocs.application.requests import ChangelogRequest
-from leaddocs.delivery.files import Written
 from leaddocs.document import Document, Format, WriteMode, texts
 from leaddocs.documents.changelog import (
     ChangelogMerge,
@@ -22,6 +22,9 @@ from leaddocs.documents.changelog import (
     release_json_text,
 )
 from leaddocs.documents.model import ReleaseView
+
+if TYPE_CHECKING:  # delivery loads only when a file is written (start-up time)
+    from leaddocs.delivery.files import Written
 
 KIND = "changelog"
 
