@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from leaddocs import markers
 from leaddocs.document import Encoded, Merged
@@ -20,7 +20,9 @@ from leaddocs.documents.headings import (
     release_heading,
 )
 from leaddocs.documents.model import ReleaseView, release_json
-from leaddocs.documents.render import Renderer
+
+if TYPE_CHECKING:  # Jinja2 loads only when a CHANGELOG is rendered (not for JSON)
+    from leaddocs.documents.render import Renderer
 
 UNRELEASED_ID = "unreleased"
 
