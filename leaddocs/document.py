@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -61,6 +61,46 @@ class Merger(Protocol):
         ...
 
 
+class Encoded:
+    """Text already in UTF-8, as a file holds it, written out as it is: a big history's
+    cached JSON (50 MB) is neither decoded nor encoded again on its way from the release
+    cache to stdout or a file. Made by ``Encoded.spans``, which vouches for what stdout
+    gets unfiltered: whole UTF-8 characters, no ESC (a terminal would act on it)."""
+
+    __slots__ = ("data",)  # a plain class: a dataclass costs ~0.35 ms of every start-up
+
+    def __init__(self, data: memoryview) -> None:
+        self.data = data
+
+    @staticmethod
+    def spans(data: bytes, spans: Sequence[tuple[int, int]]) -> list[Encoded] | None:
+        """Views of ``data`` from each start to each end, or None when one is not UTF-8 text
+        or any of ``data`` holds an ESC (then it is decoded as any text is)."""
+        if b"\x1b" in data:
+            return None
+        whole = memoryview(data)  # a view: a slice would copy (and fault in) every byte
+        views = [Encoded(whole[start:end]) for start, end in spans]
+        if not data.isascii():  # one pass over the bytes; most histories are ASCII
+            try:
+                for view in views:
+                    view.decoded()  # each one at a time: its text is let go at once
+            except UnicodeDecodeError:
+                return None
+        return views
+
+    def decoded(self) -> str:
+        return str(self.data, "utf-8")
+
+
+Part = str | Encoded  # a piece of a document in parts: text, or text already encoded
+
+
+def texts(parts: Iterable[Part]) -> Iterator[str]:
+    """``parts`` as text, an encoded one decoded only when its turn comes."""
+    for part in parts:
+        yield part if isinstance(part, str) else part.decoded()
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One document: kind, target path, the text leaddocs generated, and how it may be written.
@@ -84,24 +124,24 @@ class Document:
     expected_sha256: str | None = None  # with EDIT: the file's bytes when the edit was made
     report: DraftingSummary | None = None  # when a drafter ran
     notes: tuple[str, ...] = ()  # remarks for the person who asked (not errors)
-    parts: tuple[str, ...] = ()  # the body in pieces, when it is big (``body`` is then "")
+    parts: tuple[Part, ...] = ()  # the body in pieces, when it is big (``body`` is then "")
 
     def __post_init__(self) -> None:
         if self.parts and self.body:
             raise ValueError(f"{self.kind}: a document has a body or parts, not both")
 
-    def chunks(self) -> tuple[str, ...]:
+    def chunks(self) -> tuple[Part, ...]:
         """The body in order, in as many pieces as it was made of (stdout gets them one by one)."""
         return self.parts or (self.body,)
 
     @property
     def text(self) -> str:
         """The whole body as one string."""
-        return "".join(self.parts) if self.parts else self.body
+        return "".join(texts(self.parts)) if self.parts else self.body
 
     @property
     def generated_hash(self) -> str:
-        return markers.digest_parts(self.chunks())
+        return markers.digest_parts(texts(self.chunks()))
 
     @property
     def file_text(self) -> str:
@@ -120,8 +160,11 @@ class Document:
         if self.parts and self.mode is WriteMode.REPLACE and self.format == "json":
             # BytesIO hands over its buffer: a join would hold every encoded part and the whole.
             data = io.BytesIO()
-            for part in markers.mark_json_parts(self.parts):
-                data.write(part.encode("utf-8"))
+            first, *rest = self.parts
+            digest = markers.digest_parts(texts(self.parts))
+            data.write(markers.marked_json_start(next(texts([first])), digest).encode("utf-8"))
+            for part in rest:
+                data.write(part.encode("utf-8") if isinstance(part, str) else part.data)
             return data.getvalue()
         return self.file_text.encode("utf-8")
 

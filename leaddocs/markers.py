@@ -99,10 +99,17 @@ def mark_json(body: str) -> str:
 def mark_json_parts(parts: Sequence[str]) -> tuple[str, ...]:
     """``mark_json("".join(parts))`` in parts: the same text, never joined (only the first
     part, which opens the object, is copied)."""
-    if not parts or not parts[0].startswith("{\n"):
+    if not parts:
         raise ValueError("a marked JSON document is an object dumped with indent=2")
-    marker = f'{{\n  "{_JSON_KEY}": "sha256:{digest_parts(parts)}",\n'
-    return (parts[0].replace("{\n", marker, 1), *parts[1:])
+    return (marked_json_start(parts[0], digest_parts(parts)), *parts[1:])
+
+
+def marked_json_start(first: str, digest: str) -> str:
+    """The first part of a JSON document in parts with the marker, holding ``digest`` (the
+    whole text's ``digest_parts``), as its first key."""
+    if not first.startswith("{\n"):
+        raise ValueError("a marked JSON document is an object dumped with indent=2")
+    return first.replace("{\n", f'{{\n  "{_JSON_KEY}": "sha256:{digest}",\n', 1)
 
 
 # YAML has comments, and a workflow's first line may be one: the marker goes there.

@@ -93,7 +93,7 @@ class CacheFolder:
         self._used.add(name)
         return data
 
-    def write(self, name: str, data: bytes | Iterable[bytes]) -> None:
+    def write(self, name: str, data: bytes | Iterable[bytes | memoryview]) -> None:
         """Write the file ``name`` whole, or not at all; ``data`` may come in parts (written
         one by one: a big file never stands in memory twice)."""
         temporary: str | None = None

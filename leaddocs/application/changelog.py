@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaddocs.application.changelog_parts import changelog_parts
 from leaddocs.application.enrichment import enriched_views, noted
 from leaddocs.application.project import Project
 from leaddocs.application.requests import ChangelogRequest
-from leaddocs.delivery.files import Written
-from leaddocs.document import Document, Format, WriteMode
+from leaddocs.document import Document, Format, WriteMode, texts
 from leaddocs.documents.changelog import (
     ChangelogMerge,
     ChangelogWriter,
@@ -22,6 +22,9 @@ from leaddocs.documents.changelog import (
     release_json_text,
 )
 from leaddocs.documents.model import ReleaseView
+
+if TYPE_CHECKING:  # delivery loads only when a file is written (start-up time)
+    from leaddocs.delivery.files import Written
 
 KIND = "changelog"
 
@@ -80,7 +83,7 @@ def _json_document(
     parts = changelog_json_parts([release.body for release in releases], unreleased)
     if in_parts:  # streamed one by one: a big history's 50 MB are never joined
         return Document(KIND, Path("changelog.json"), "", "json", parts=parts)
-    return Document(KIND, Path("changelog.json"), "".join(parts), "json")
+    return Document(KIND, Path("changelog.json"), "".join(texts(parts)), "json")
 
 
 def _markdown_document(

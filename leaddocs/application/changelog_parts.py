@@ -55,6 +55,7 @@ def changelog_parts(
         ReleaseCache.open(project, fmt, paths, enriched=window > 0) if use_cache else (None, ())
     )
     if cache is not None:
+        cache.read_ahead()  # every path below reads it: beside git, not after it
         warm = _warm(project, history, cache, paths, window)
         if warm is not None:
             return ChangelogParts(warm[0], warm[1], (*notes, *history.notes, *warm[2]))

@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaddocs.adr.discover import adr_folder
 from leaddocs.application.config_memo import ConfigMemo
@@ -16,7 +17,6 @@ from leaddocs.config import Config, load_config
 from leaddocs.documents.classify import Classifier, Placement
 from leaddocs.documents.model import ViewBuilder
 from leaddocs.documents.pulls import PullRequestFacts, ReleaseCategories
-from leaddocs.documents.render import Renderer
 from leaddocs.errors import ConfigError
 from leaddocs.forge.base import ForgeClient
 from leaddocs.forge.settings import ForgeSettings, forge_settings
@@ -24,6 +24,9 @@ from leaddocs.history.changes import Change
 from leaddocs.history.git import GitRepository
 from leaddocs.history.releases import AuthorsMemo, History, Progress
 from leaddocs.history.remote import Forge, forge_for, unlinked_reason
+
+if TYPE_CHECKING:
+    from leaddocs.documents.render import Renderer
 
 
 @dataclass(slots=True)
@@ -205,4 +208,8 @@ class Project:
         )
 
     def renderer(self) -> Renderer:
+        # Jinja2 (~11 ms to import) loads only when a document is rendered from a template:
+        # a JSON changelog never is.
+        from leaddocs.documents.render import Renderer
+
         return Renderer(self.templates_dir, boundary=self.root)

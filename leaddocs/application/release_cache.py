@@ -22,6 +22,7 @@ import json
 import re
 import stat
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,7 +33,7 @@ from leaddocs.application import cache_folder
 from leaddocs.application.cache_folder import DAMAGED, CacheFolder, canonical
 from leaddocs.application.project import Project
 from leaddocs.config import as_data
-from leaddocs.document import Format
+from leaddocs.document import Encoded, Format
 from leaddocs.documents.pulls import RELEASE_YML
 
 _VERSION = 3  # bumped when an entry's shape changes: older entries are then not found
@@ -48,7 +49,9 @@ class CachedRelease:
     """What a run needs of a tagged release it does not compute again."""
 
     tag: str
-    body: str  # its Markdown section, or its JSON in the list of releases
+    # Its Markdown section, or its JSON in the list of releases: read back from the file, a
+    # release's JSON stays the bytes the file holds (Encoded), written out as they are.
+    body: str | Encoded
     changes: int  # how many changes it lists (enrichment looks up the newest N)
     digest: str | None = None  # a Markdown section's markers.digest, so no rerun hashes it
     items: int = 0  # the entries it lists (the CHANGELOG's write summary counts them)
@@ -80,12 +83,15 @@ class ReleaseCache:
     a run reads one file, and a first run creates one, not one per release), and the state
     of the last full read beside it (``<key>.state``, small: rewritten when HEAD moves)."""
 
-    def __init__(self, folder: CacheFolder, fingerprint: str) -> None:
+    def __init__(self, folder: CacheFolder, fingerprint: str, fmt: Format = "md") -> None:
         self._folder = folder
         self._fingerprint = fingerprint
+        self._encoded = fmt == "json"  # JSON is only ever written out: kept as bytes
         self._key = hashlib.sha256(canonical(["releases", fingerprint])).hexdigest()
         self._stored: dict[str, CachedRelease] | None = None  # what the file holds, once read
         self._added: dict[str, CachedRelease] = {}
+        self._reading: threading.Thread | None = None
+        self._read: bytes | None = None  # what the reading thread read
 
     @classmethod
     def open(
@@ -99,7 +105,18 @@ class ReleaseCache:
         fingerprint = _fingerprint(project, folder, fmt, paths, enriched=enriched)
         if fingerprint is None:
             return None, notes
-        return cls(folder, fingerprint), notes
+        return cls(folder, fingerprint, fmt), notes
+
+    def read_ahead(self) -> None:
+        """Start reading the releases' file on a thread while this one asks git about the
+        tags and HEAD: a big history's JSON is 50 MB, ~25 ms to read, nearly all of it the
+        kernel copying into fresh pages, which needs no interpreter lock."""
+        if self._stored is None and self._reading is None:
+            self._reading = threading.Thread(target=self._read_file, name="leaddocs-cache")
+            self._reading.start()
+
+    def _read_file(self) -> None:
+        self._read = self._folder.read(f"{self._key}.releases")
 
     def key(self, *parts: Any) -> str:
         """The key of a release from what its text depends on besides the fingerprint."""
@@ -163,8 +180,12 @@ class ReleaseCache:
 
     def _releases(self) -> dict[str, CachedRelease]:
         if self._stored is None:
-            data = self._folder.read(f"{self._key}.releases")
-            self._stored = _releases(data, self._key) if data is not None else {}
+            if self._reading is None:
+                self._read_file()
+            else:
+                self._reading.join()  # before anything forks (two_processes.py): one thread
+            data, self._read = self._read, None
+            self._stored = _releases(data, self._key, self._encoded) if data is not None else {}
         return self._stored
 
     def _write_releases(self, releases: dict[str, CachedRelease]) -> None:
@@ -174,22 +195,29 @@ class ReleaseCache:
         ]
         meta = canonical({"v": _VERSION, "key": self._key, "releases": index})
         # Encoded a release at a time as the file is written: 50 MB of JSON, not twice.
-        bodies = (release.body.encode("utf-8") for release in releases.values())
+        bodies = (_encoded(release.body) for release in releases.values())
         self._folder.write(f"{self._key}.releases", itertools.chain([meta, b"\n"], bodies))
 
 
-def _size(text: str) -> int:
+def _size(text: str | Encoded) -> int:
     """How many bytes ``text`` is in UTF-8 (without encoding it when it is ASCII)."""
+    if isinstance(text, Encoded):
+        return text.data.nbytes
     return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+def _encoded(text: str | Encoded) -> bytes | memoryview:
+    return text.encode("utf-8") if isinstance(text, str) else text.data
 
 
 class AuthorSets:
     """Who wrote the commits a commit reaches (``Person.key``s, co-authors too), by commit:
     release notes name first-time contributors against it (``History``'s ``AuthorsMemo``)."""
 
-    def __init__(self, folder: CacheFolder, fingerprint: str) -> None:
+    def __init__(self, folder: CacheFolder, fingerprint: str, fmt: Format = "md") -> None:
         self._folder = folder
         self._fingerprint = fingerprint
+        self._encoded = fmt == "json"  # JSON is only ever written out: kept as bytes
 
     @classmethod
     def open(cls, project: Project) -> AuthorSets | None:
@@ -228,13 +256,15 @@ class AuthorSets:
         return hashlib.sha256(canonical(["authors", self._fingerprint, sorted(stops)])).hexdigest()
 
 
-def _releases(data: bytes, key: str) -> dict[str, CachedRelease]:
+def _releases(data: bytes, key: str, encoded: bool = False) -> dict[str, CachedRelease]:
     """The releases ``data`` holds, if it is whole and the file asked for; none otherwise (a
-    damaged file is computed again, never fatal)."""
+    damaged file is computed again, never fatal). ``encoded``: their texts as views of
+    ``data`` (``Encoded``, checked as UTF-8), not decoded."""
     meta_end = data.find(b"\n", 0, _MAX_META)
     if meta_end < 0:
         return {}
-    found: dict[str, CachedRelease] = {}
+    index: list[tuple[str, str, int, str | None, int]] = []
+    spans: list[tuple[int, int]] = []
     try:
         meta = json.loads(data[:meta_end])
         if meta["v"] != _VERSION or meta["key"] != key:
@@ -251,12 +281,22 @@ def _releases(data: bytes, key: str) -> dict[str, CachedRelease]:
                 or not (digest is None or _is_key(digest))
             ):
                 return {}
-            body = data[at : at + size].decode("utf-8")
+            index.append((name, tag, changes, digest, items))
+            spans.append((at, at + size))
             at += size
-            found[name] = CachedRelease(tag, body, changes, digest, items)
-        return found if at == len(data) else {}
+        if at != len(data):
+            return {}
+        views = Encoded.spans(data, spans) if encoded else None
+        # Markdown, or bytes a terminal would act on: decoded, as any text.
+        texts: Sequence[str | Encoded] = (
+            views if views is not None else [data[a:b].decode("utf-8") for a, b in spans]
+        )
     except DAMAGED:
         return {}
+    return {
+        name: CachedRelease(tag, body, changes, digest, items)
+        for (name, tag, changes, digest, items), body in zip(index, texts, strict=True)
+    }
 
 
 def _is_sha(value: Any) -> bool:
@@ -284,7 +324,8 @@ def _fingerprint(
         "leaddocs": leaddocs.__version__,
         "code": cache_folder.code_digest((), folder),
         "python": list(sys.version_info[:2]),
-        "jinja2": _version_of("jinja2"),
+        # A release's JSON is no template's output: a JSON run never imports Jinja2 (~11 ms).
+        "jinja2": _version_of("jinja2") if fmt == "md" else None,
         "config": config,
         "templates": templates,
         "forge": None if forge is None else [forge.provider, forge.web_url],

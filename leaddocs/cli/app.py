@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from leaddocs.application.project import Project
     from leaddocs.delivery.files import Written
     from leaddocs.delivery.pull_request import PrOutcome
-    from leaddocs.document import Document, DraftingSummary
+    from leaddocs.document import Document, DraftingSummary, Encoded
 
 HistoryProgress = Callable[[int], None]
 LineProgress = Callable[[str], None]
@@ -122,7 +122,10 @@ class State:
         self.notes(document.notes)
         if output is None or str(output) == "-":  # `-o -`: stdout, as for most tools
             for chunk in document.chunks():
-                _print(chunk)
+                if isinstance(chunk, str):
+                    _print(chunk)
+                else:
+                    _print_encoded(chunk)
             return None
         from leaddocs.delivery.files import deliver
 
@@ -229,3 +232,27 @@ def _print(text: str) -> None:
     color = True if "\x1b" not in text else None
     for start in range(0, len(text), _PRINTED_AT_ONCE):
         click.echo(text[start : start + _PRINTED_AT_ONCE], nl=False, color=color)
+
+
+def _print_encoded(part: Encoded) -> None:
+    """Text already in UTF-8 (free of escapes: ``Encoded``) on stdout as it is, when stdout
+    writes UTF-8 and ends lines with "\n" (what ``_print`` would write is then these very
+    bytes); decoded and printed as text otherwise."""
+    stdout = sys.stdout
+    binary = getattr(stdout, "buffer", None)
+    encoding = getattr(stdout, "encoding", None) or ""
+    if binary is None or os.linesep != "\n" or not _is_utf8(encoding):
+        _print(part.decoded())
+        return
+    stdout.flush()  # what was printed before goes first
+    binary.write(part.data)
+    binary.flush()
+
+
+def _is_utf8(encoding: str) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, TypeVar
 
 from leaddocs import markers
-from leaddocs.document import Merged
+from leaddocs.document import Encoded, Merged
 from leaddocs.documents import jsontext
 from leaddocs.documents.headings import (
     HeadingStyle,
@@ -19,7 +20,9 @@ from leaddocs.documents.headings import (
     release_heading,
 )
 from leaddocs.documents.model import ReleaseView, release_json
-from leaddocs.documents.render import Renderer
+
+if TYPE_CHECKING:  # Jinja2 loads only when a CHANGELOG is rendered (not for JSON)
+    from leaddocs.documents.render import Renderer
 
 UNRELEASED_ID = "unreleased"
 
@@ -30,13 +33,18 @@ class RenderedRelease:
     tagged release never changes, so this is what the release cache keeps)."""
 
     anchor: str
-    body: str
+    body: str | Encoded  # Encoded: a release's JSON as the cache file holds it
     digest: str | None = None  # markers.digest(body), when known (the cache keeps it)
     view: ReleaseView | None = None  # what it was rendered from, when this run made it
     items: int = 0  # the entries it lists (skipped changes aside)
 
+    @property
+    def text(self) -> str:
+        body = self.body
+        return body if isinstance(body, str) else body.decoded()
+
     def marked(self) -> str:
-        return markers.mark_section(self.anchor, self.body, self.digest)
+        return markers.mark_section(self.anchor, self.text, self.digest)
 
 
 # The views of releases given by their anchors, made again: a cached release has none, and an
@@ -210,14 +218,17 @@ def changelog_json(releases: Sequence[str], unreleased: ReleaseView) -> str:
     return "".join(changelog_json_parts(releases, unreleased))
 
 
-def changelog_json_parts(releases: Sequence[str], unreleased: ReleaseView) -> tuple[str, ...]:
+_Part = TypeVar("_Part", str, str | Encoded)
+
+
+def changelog_json_parts(releases: Sequence[_Part], unreleased: ReleaseView) -> tuple[_Part, ...]:
     """``changelog_json`` in the pieces it is made of, in order: the releases' own texts (not
     copied) between the punctuation, to be streamed rather than joined (a big history's 50 MB
     would stand in memory twice)."""
     tip = jsontext.dumps(release_json(unreleased, depth=1), depth=1)
     if not releases:
         return (f'{{\n  "releases": [],\n  "unreleased": {tip}\n}}\n',)
-    pieces = ['{\n  "releases": [\n    ']
+    pieces: list[_Part] = ['{\n  "releases": [\n    ']
     for release in releases:
         pieces += (release, ",\n    ")
     pieces[-1] = f'\n  ],\n  "unreleased": {tip}\n}}\n'

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from leaddocs.config import CommitsConfig, SectionConfig
 from leaddocs.documents.patterns import AnyOf
@@ -40,11 +41,10 @@ class SubjectReader:
                     self._verbs.setdefault(form, []).append((phrase, section.title))
         for phrases in self._verbs.values():
             phrases.sort(key=lambda phrase: -len(phrase[0]))
-        self._phrases = [
-            (AnyOf(section.phrases, re.IGNORECASE).found, section.title)
-            for section in sections
-            if section.phrases
-        ]
+        self._sections_with_phrases = [section for section in sections if section.phrases]
+        # Compiled when a subject first needs them (a plain one whose first verb names no
+        # section): most runs never do, and compiling them took ~1 ms of every run.
+        self._phrases: list[tuple[Callable[[str], object], str]] | None = None
         # The section of each text asked about: it depends on the text alone, and plain
         # histories repeat many ("Fix typo", "Update README", the same topic's merges).
         self._sections: dict[str, str | None] = {}
@@ -90,6 +90,11 @@ class SubjectReader:
         for rest, title in self._verbs.get(words[0], ()):
             if tuple(after[: len(rest)]) == rest:
                 return title
+        if self._phrases is None:
+            self._phrases = [
+                (AnyOf(section.phrases, re.IGNORECASE).found, section.title)
+                for section in self._sections_with_phrases
+            ]
         for found, title in self._phrases:
             if found(text):
                 return title

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leaddocs import markers
-from leaddocs.document import Document
+from leaddocs.document import Document, Encoded
 from tests.gitrepo import Repo
 
 _JSON_PATH = Path("changelog.json")
@@ -71,6 +71,41 @@ def test_a_document_has_a_body_or_parts() -> None:
     assert parted.file_data() == whole.file_data() == whole.file_text.encode("utf-8")
     with pytest.raises(ValueError, match="body or parts"):
         Document("changelog", _JSON_PATH, "x", "json", parts=("y",))
+
+
+@given(parts=st.lists(_TEXTS, min_size=1, max_size=6), encoded=st.lists(st.booleans()))
+def test_parts_kept_as_utf8_bytes_make_the_same_document(
+    parts: list[str], encoded: list[bool]
+) -> None:
+    """A part read from the release cache stays the file's UTF-8 bytes (``Encoded``): the
+    document's text, hash and file bytes are those of the same text given as strings."""
+    data = "".join(parts).encode("utf-8")
+    spans, at = [], 0
+    for part in parts:
+        spans.append((at, at + len(part.encode("utf-8"))))
+        at = spans[-1][1]
+    views = Encoded.spans(data, spans)
+    assert views is not None
+    mixed = [
+        view if index < len(encoded) and encoded[index] else text
+        for index, (view, text) in enumerate(zip(views, parts, strict=True))
+    ]
+    start = '{\n  "a": '
+    as_text = Document("changelog", _JSON_PATH, "", "json", parts=(start, *parts))
+    as_bytes = Document("changelog", _JSON_PATH, "", "json", parts=(start, *mixed))
+    assert as_bytes.text == as_text.text
+    assert as_bytes.generated_hash == as_text.generated_hash
+    assert as_bytes.file_data() == as_text.file_data() == as_text.file_text.encode("utf-8")
+
+
+def test_only_utf8_text_without_escapes_is_kept_as_bytes() -> None:
+    text = "Zoë 日本 \u2028 ".encode()
+    [view] = Encoded.spans(text, [(0, len(text))]) or []
+    assert view.decoded() == "Zoë 日本 \u2028 "
+    assert Encoded.spans(text, [(0, 3)]) is None  # "Zo" and half of "ë"
+    assert Encoded.spans(b"ok \xff", [(0, 4)]) is None
+    # A terminal acts on ESC: such text goes out as any text does (Click's filter).
+    assert Encoded.spans(b"red \x1b[31m", [(0, 4)]) is None
 
 
 def test_the_json_changelog_on_stdout_is_the_file_s_body(

@@ -13,7 +13,7 @@ import pytest
 
 from leaddocs.config import Config
 from leaddocs.documents.classify import Classifier, Placement
-from leaddocs.documents.patterns import AnyOf
+from leaddocs.documents.patterns import AnyOf, FirstOf
 from leaddocs.history.changes import Change, group_changes
 from leaddocs.history.commits import parse_commit
 from leaddocs.history.git import RawCommit
@@ -90,3 +90,33 @@ def test_any_of_found_agrees_with_search(patterns: list[str]) -> None:
     any_of = AnyOf(patterns, re.IGNORECASE)
     for text in ["", "Release 1.0", "a wip b", "xb", "ab", "[skip changelog] now", "nothing"]:
         assert bool(any_of.found(text)) == any_of.search(text), (patterns, text)
+
+
+@pytest.mark.parametrize(
+    "lists",
+    [
+        [[r"^release\b"], [r"^bump\b", r"deps"], [r"^chore\b"]],
+        # A group named in two lists: they cannot be joined, each list is asked on its own.
+        [[r"^(?P<w>release)\b"], [r"^(?P<w>bump)\b", r"deps"], [r"^chore\b"]],
+        [[r"release"], [r"bump"], []],  # none anchored: nothing to join
+    ],
+)
+def test_first_of_names_the_first_list_that_matches(lists: list[list[str]]) -> None:
+    first = FirstOf(lists)
+    cases = {"release 1.2": 0, "bump x": 1, "chore: deps": 1, "chore: tidy": 2, "docs": None}
+    for text, index in cases.items():
+        expected = next((i for i, found in enumerate(lists) if AnyOf(found).search(text)), None)
+        assert first.first(text) == expected
+        if lists[2]:
+            assert expected == index
+
+
+def test_a_section_s_phrases_place_a_plain_subject_once_compiled() -> None:
+    """Phrases are compiled when a subject first needs them: the same answers."""
+    reader = Classifier(Config()).subjects
+    assert reader._phrases is None
+    assert reader.section_of("Fix the cache") is not None  # a verb: no phrase asked
+    assert reader._phrases is None
+    assert reader.section_of("The cache has been fixed") == reader.section_of("Fix the cache")
+    assert reader._phrases is not None
+    assert reader.section_of("Nothing to see here") is None

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -508,3 +509,69 @@ def test_an_entry_committed_behind_a_symlink_is_never_trusted(cli: Any, repo: Re
     assert result.code == 0 and "evil.example" not in result.stdout
     assert "committed to git" in result.stderr
     assert result.stdout.split("## v1.0.0")[1] == honest.split("## v1.0.0")[1]
+
+
+def test_cached_json_goes_out_as_the_bytes_the_file_holds(
+    cli: Any, repo: Repo, tmp_path: Path
+) -> None:
+    """A warm JSON run writes the cached releases' bytes as they are (no decoding): non-ASCII
+    names and subjects come out exactly as a run without the cache writes them, on stdout and
+    in a file."""
+    build_service_history(repo)
+    repo.commit(
+        "feat: prise en charge des reçus 日本語 \u2028 (#6)", author="Zoë Ångström <z@ex.org>"
+    )
+    repo.tag("v1.1.0", annotated=True)
+    repo.commit("fix: encore une chose", author="Zoë Ångström <z@ex.org>")
+    first = _same_as_without_cache(cli, repo, "--format", "json")  # fills the cache
+    warm = _same_as_without_cache(cli, repo, "--format", "json")
+    assert warm == first and "Zoë Ångström" in warm and "reçus 日本語" in warm
+    for name in ("cached.json", "fresh.json"):
+        no_cache = ("--no-cache",) if name == "fresh.json" else ()
+        written = cli("--repo", repo.path, "changelog", "--format", "json", *no_cache,
+                      "-o", tmp_path / name)  # fmt: skip
+        assert written.code == 0, written
+    assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+
+
+def test_cached_json_that_is_not_utf8_is_computed_again(cli: Any, repo: Repo) -> None:
+    build_service_history(repo)
+    honest = _same_as_without_cache(cli, repo, "--format", "json")
+    for found in _files(repo):  # same length: only the bytes are wrong
+        found.write_bytes(found.read_bytes().replace(b"invoices", b"invoice\xff"))
+    assert _same_as_without_cache(cli, repo, "--format", "json") == honest
+    assert all(b"\xff" not in found.read_bytes() for found in _files(repo))  # written again
+
+
+def test_cached_json_holding_an_escape_goes_out_as_any_text(cli: Any, repo: Repo) -> None:
+    """Bytes with an ESC are not written out as they are: they take the path of text, whose
+    escape sequences Click takes out of what goes to a pipe, as before the bytes were kept."""
+    build_service_history(repo)
+    cli("--repo", repo.path, "changelog", "--format", "json")
+    _forge(repo, "\x1b[31mred invoices")
+    result = cli("--repo", repo.path, "changelog", "--format", "json")
+    assert result.code == 0 and "red invoices" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_the_releases_file_is_read_once_beside_git(
+    cli: Any, repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file of releases is read on a thread of its own while git is asked about the tags
+    and HEAD, once per run, and what it gives is what a run without the cache gives."""
+    build_service_history(repo)
+    cli("--repo", repo.path, "changelog", "--format", "json")
+    repo.commit("fix: one more thing", author=GRACE)
+    reads: list[str] = []
+    real = cache_folder.CacheFolder.read
+
+    def spy(self: cache_folder.CacheFolder, name: str) -> bytes | None:
+        if name.endswith(".releases"):
+            reads.append(threading.current_thread().name)
+        return real(self, name)
+
+    monkeypatch.setattr(cache_folder.CacheFolder, "read", spy)
+    for _ in range(2):  # a warm run, then one whose HEAD the state already knows
+        _same_as_without_cache(cli, repo, "--format", "json")
+    assert reads == ["leaddocs-cache", "leaddocs-cache"]
+    assert threading.active_count() == 1  # joined: nothing left running
