@@ -22,8 +22,13 @@ linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fo
 
 @pytest.fixture(autouse=True)
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The machine running the tests decides nothing here (a test about it says otherwise)."""
+    """The machine running the tests decides nothing here (a test about it says otherwise):
+    two cores, and only the threads a test starts count, not a server thread an earlier test
+    of the session left waiting (with it, no test here would fork at all)."""
     monkeypatch.setattr(two_processes, "_usable_cores", lambda: 2)
+    real = threading.active_count
+    lingering = real() - 1
+    monkeypatch.setattr(threading, "active_count", lambda: real() - lingering)
 
 
 def _squared_with_pid(number: int) -> tuple[int, int]:
