@@ -54,11 +54,29 @@ def changelog_parts(
     cache, notes = (
         ReleaseCache.open(project, fmt, paths, enriched=window > 0) if use_cache else (None, ())
     )
-    if cache is not None:
-        cache.read_ahead()  # every path below reads it: beside git, not after it
+    if cache is None:
+        return _parts(project, history, None, notes, fmt, paths, render, window)
+    cache.read_ahead()  # every path below reads it: beside git, not after it
+    try:
         warm = _warm(project, history, cache, paths, window)
         if warm is not None:
             return ChangelogParts(warm[0], warm[1], (*notes, *history.notes, *warm[2]))
+        return _parts(project, history, cache, notes, fmt, paths, render, window)
+    finally:
+        cache.settle()
+
+
+def _parts(
+    project: Project,
+    history: History,
+    cache: ReleaseCache | None,
+    notes: tuple[str, ...],
+    fmt: Format,
+    paths: Sequence[str],
+    render: Render,
+    window: int,
+) -> ChangelogParts:
+    """Every release from the history, each taken from ``cache`` when it holds it."""
     tagged, unreleased = history.releases(paths)  # newest first
     views, enrich_notes = enriched_views(project, [unreleased, *tagged])
     enriched = _enriched([unreleased, *tagged], window)

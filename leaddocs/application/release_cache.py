@@ -115,6 +115,12 @@ class ReleaseCache:
             self._reading = threading.Thread(target=self._read_file, name="leaddocs-cache")
             self._reading.start()
 
+    def settle(self) -> None:
+        """Wait for the read started by ``read_ahead``, if any: whatever the run did after it
+        (an error included), no thread of leaddocs' outlives the call that started it."""
+        if self._reading is not None:
+            self._reading.join()
+
     def _read_file(self) -> None:
         self._read = self._folder.read(f"{self._key}.releases")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,9 @@ def test_not_a_git_repository(cli: Any, tmp_path: Path) -> None:
 def test_empty_repository(cli: Any, repo: Repo) -> None:
     for command in ("release-notes", "changelog"):
         assert_clean_failure(cli("--repo", repo.path, command), 4, "has no commits yet")
+    # The cache's read-ahead thread ended with the call that failed (the MkDocs plugin and the
+    # API run many calls in one process, and a second thread would keep them from forking).
+    assert not [t for t in threading.enumerate() if t.name == "leaddocs-cache"]
 
 
 def test_unknown_ref_is_named(cli: Any, repo: Repo) -> None:
