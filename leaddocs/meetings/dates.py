@@ -81,6 +81,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?P<iso>\d{4}-\d{2}-\d{2})"),
     ("month_day", _MONTH + r"\s+" + _DAY + _YEAR),
     ("day_month", _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR),
+    # "by 12/5": month/day in the US, day/month elsewhere; "1/3 of the budget" is no day.
+    ("slash", r"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)(?:/(?P<year2>\d{4}|\d{2}))?(?!/|\s+of\b)"),
     ("end_next_week", r"(?:the\s+)?end\s+of\s+next\s+week"),
     ("end_week", r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|eow"),
     ("end_month", r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom"),
@@ -195,6 +197,12 @@ def find_due(text: str, meeting: dt.date) -> Due | None:
                 found.append((match.start(), order, form, match))
                 break  # the first usable match of each form is enough
     for _, _, form, match in sorted(found, key=lambda entry: entry[:2]):
+        if form == "slash":
+            # The reading still ahead first: "12/5/2026" on 2026-11-30 is due in December.
+            days = sorted(_slash_days(match, meeting), key=lambda day: (day < meeting, day))
+            if days:  # both readings when they differ: the page shows it unclear, with both
+                return Due(days[0], " ".join(match[0].split()), days[1] if len(days) > 1 else None)
+            continue
         date = _resolve(form, match, meeting)
         if date is None:
             continue
@@ -214,6 +222,10 @@ def mentioned_dates(text: str, meeting: dt.date) -> set[dt.date]:
     }
     for form, pattern in _PATTERNS:
         for match in pattern.finditer(text):
+            if form == "slash":  # a day only when both readings agree, or one alone exists
+                slashed = _slash_days(match, meeting)
+                days.update(slashed if len(slashed) == 1 else ())
+                continue
             date = _resolve(form, match, meeting)
             if date is not None and form in _WEEKDAY_FORMS:
                 due = _weekday_due(text, match, date, meeting, None)
@@ -263,9 +275,16 @@ def _days_written(after: re.Match[str], meeting: dt.date) -> list[dt.date]:
         month = MONTHS[after["month_after"].lower().rstrip(".")]
         readings = [_day_of(meeting, month, int(after["day_first"]), None)]
     else:
-        first, second, year = int(after["first"]), int(after["second"]), after["year2"]
-        full = None if year is None else int(year) if len(year) == 4 else 2000 + int(year)
-        readings = [_day_of(meeting, first, second, full), _day_of(meeting, second, first, full)]
+        return _slash_days(after, meeting)
+    return list(dict.fromkeys(day for day in readings if day is not None))
+
+
+def _slash_days(match: re.Match[str], meeting: dt.date) -> list[dt.date]:
+    """The US (month/day) and the European (day/month) readings of ``12/11`` (or
+    ``12/11/26``) that are days at all: one when they agree or only one exists."""
+    first, second, year = int(match["first"]), int(match["second"]), match["year2"]
+    full = None if year is None else int(year) if len(year) == 4 else 2000 + int(year)
+    readings = [_day_of(meeting, first, second, full), _day_of(meeting, second, first, full)]
     return list(dict.fromkeys(day for day in readings if day is not None))
 
 

@@ -112,3 +112,29 @@ def test_an_unclear_due_date_shows_both_readings(meeting: dt.date, words: str, s
 def test_the_day_written_after_next_monday_settles_it() -> None:
     due = find_due("by next Monday, Dec 14", SUNDAY)
     assert due is not None and due.certain and due.date == dt.date(2026, 12, 14)
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        # Only one reading is a day: it is the due date.
+        ("ship it by 12/15", "2026-12-15 (“by 12/15”)"),
+        ("ship it by 15/12", "2026-12-15 (“by 15/12”)"),
+        ("due 12/31/26", "2026-12-31 (“due 12/31/26”)"),
+        ("by 5/5", "2027-05-05 (“by 5/5”)"),  # both readings agree
+        # Month/day (the US) or day/month (elsewhere): unclear, both shown, the one ahead first.
+        ("ship it by 12/5", "2026-12-05 or 2027-05-12 (“by 12/5”)"),
+        ("due 12/5/2026", "2026-12-05 or 2026-05-12 (“due 12/5/2026”)"),
+    ],
+)
+def test_a_date_written_with_a_slash(words: str, shown: str) -> None:
+    found = find_due(words, WEDNESDAY)
+    assert found is not None and found.shown() == shown
+    assert found.certain == (" or " not in shown)
+
+
+@pytest.mark.parametrize(
+    "words", ["cut the cost by 1/3 of the budget", "ship 12/5", "by 13/13", "by 2/30", "1/2/3/4"]
+)
+def test_a_slash_that_is_no_day_or_no_deadline(words: str) -> None:
+    assert find_due(words, WEDNESDAY) is None
