@@ -11,14 +11,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leaddocs.application.project import Project
 from leaddocs.document import Document
 from leaddocs.documents.model import ViewBuilder
 from leaddocs.documents.pulls import RELEASE_YML, ReleaseCategories, parse_release_yml
 from leaddocs.errors import ConfigError
-from leaddocs.forge.base import PullRequestInfo
 from leaddocs.history.releases import Release
+
+if TYPE_CHECKING:  # annotations only: the forge's types load when a forge is used
+    from leaddocs.forge.base import PullRequestInfo
 
 _RELEASE_YML_MAX = 256 * 1024  # GitHub's own limit for a file it shows is far above any real one
 

@@ -18,7 +18,6 @@ from leaddocs.documents.classify import Classifier, Placement
 from leaddocs.documents.model import ViewBuilder
 from leaddocs.documents.pulls import PullRequestFacts, ReleaseCategories
 from leaddocs.errors import ConfigError
-from leaddocs.forge.base import ForgeClient
 from leaddocs.forge.settings import ForgeSettings, forge_settings
 from leaddocs.history.changes import Change
 from leaddocs.history.git import GitRepository
@@ -27,6 +26,7 @@ from leaddocs.history.remote import Forge, forge_for, unlinked_reason
 
 if TYPE_CHECKING:
     from leaddocs.documents.render import Renderer
+    from leaddocs.forge.base import ForgeClient
 
 
 @dataclass(slots=True)
