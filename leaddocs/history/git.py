@@ -33,6 +33,7 @@ from leaddocs.history.stream import RecordStream
 # message (%B, which may hold anything but NUL) is simply everything after the fifth newline.
 LOG_FORMAT = "%H%n%P%n%aN%n%aE%n%at%n%B"
 HEADER_FIELDS = 5
+MAX_BLOB = 8 << 20  # a record, a page or a draft's record read from history: never this big
 _SETTINGS_FILE_MAX = 16 << 20  # a .mailmap bigger than this is hashed by its start
 _SQUASH_LOOKBACK = 1_000  # main-line commits searched for a branch's squashed diff
 # As commits._PERSON: each run of spaces is tried once, not once per position in it.
@@ -508,11 +509,27 @@ class GitRepository:
         out = self._run("log", "--no-walk=unsorted", *RAW_ARGS, f"--format={HEADER}", *shas, "--")
         return parse_raw(out)
 
-    def read_blobs(self, specs: list[str]) -> dict[str, bytes | None]:
+    def read_blobs(self, specs: list[str], most: int = MAX_BLOB) -> dict[str, bytes | None]:
         """What each object ``spec`` (a blob id, or ``commit:path``) holds, from one ``git
-        cat-file --batch``; None for a spec naming no blob."""
+        cat-file --batch``; None for a spec naming no blob, or a blob over ``most`` bytes (a
+        file of gigabytes committed once is not read into memory: sizes are asked first)."""
         found: dict[str, bytes | None] = dict.fromkeys(specs)
         asked = [spec for spec in found if "\n" not in spec]  # one spec a line
+        if not asked:
+            return found
+        sized = subprocess.run(
+            ["git", "cat-file", "--batch-check=%(objecttype) %(objectsize)"],
+            cwd=self.root,
+            input="".join(f"{spec}\n" for spec in asked).encode("utf-8", "surrogateescape"),
+            capture_output=True,
+            check=False,
+        )
+        answers = sized.stdout.decode("ascii", "replace").splitlines()
+        asked = [
+            spec
+            for spec, answer in zip(asked, answers, strict=False)
+            if (kind := answer.split())[:1] == ["blob"] and len(kind) == 2 and int(kind[1]) <= most
+        ]
         if not asked:
             return found
         done = subprocess.run(
