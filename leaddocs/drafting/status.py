@@ -66,7 +66,8 @@ def manifest(
         important = item.breaking or item.type == "feat"
         add(item.id, kind, item.title, "Shipped", item.source, required=important)
     for work in page.in_flight if audience == "engineering" else []:
-        add(work.id, "in flight", work.title, "In flight", work.source, required=False)
+        # Its own prefix: an open pull request may share a number a merge cited ("(#10)").
+        add(f"open-{work.id}", "in flight", work.title, "In flight", work.source, required=False)
     for adr in [] if internal else page.decisions:
         add(
             f"adr-{adr.id}",

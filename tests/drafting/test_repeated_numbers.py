@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from leaddocs.drafting.status import manifest
+from leaddocs.status.summary import HealthState, InFlight, Item, Source, StatusSummary
 from tests.drafting.fake_openai import FakeOpenAI, Reply, draft, manifest_of
 from tests.gitrepo import Repo
 
@@ -118,3 +120,25 @@ def test_a_release_brief_sends_both_merges_under_their_own_ids(
     ids = [item["id"] for item in manifests[0]]
     assert len(ids) == len(set(ids)), ids
     assert {f"pr-10-{meeting[:10]}", f"pr-10-{briefs[:10]}"} <= set(ids)
+
+
+def test_an_open_pull_request_and_a_merge_citing_its_number_are_both_in_the_manifest() -> None:
+    # "(#10)" in a merge's subject and pull request #10 still open: two facts, two ids.
+    page = StatusSummary(
+        repository="main",
+        since="2026-11-24",
+        until="2026-11-30",
+        health=HealthState(value="on track", by="rules"),
+        shipped=[Item(id="pr-10", title="leaddocs meeting", source=Source(label="#10"))],
+        in_flight=[
+            InFlight(
+                id="pr-10", title="more meetings", source=Source(label="#10"), kind="pull request"
+            )
+        ],
+    )
+    items, sources = manifest(page)
+    assert [(item.id, item.section) for item in items] == [
+        ("pr-10", "Shipped"),
+        ("open-pr-10", "In flight"),
+    ]
+    assert set(sources) == {"pr-10", "open-pr-10"}
