@@ -4,11 +4,11 @@ A line is an entry; a list item's indented continuation lines join it. Headings 
 not entries: the first ``# `` heading is the title, and each heading is the section of the
 entries under it (``## Decisions``, ``## Action items``, ``## Open questions`` say what their
 lines are). Plain-text notes head their lists with a label alone on a line (``Action items:``,
-``**Decisions:**``, ``Next steps:``): such a label is a section too, until the first blank line
-after its lines. An ``Attendees:`` line (or a ``## Attendees`` list) names who was there, a
-``Date:`` line when the meeting was, and a ``## Summary`` (or ``TL;DR``) section is the
-notes' own summary. Fenced code is kept as written and never classified. Text in any
-language is kept as it is.
+``**Decisions:**``, ``Next steps:``): such a label is a section too, until a blank line after its
+lines is followed by anything but more of its list. An ``Attendees:`` line (or a
+``## Attendees`` list) names who was there, a ``Date:`` line when the meeting was, and a
+``## Summary`` (or ``TL;DR``) section is the notes' own summary. Fenced code is kept as
+written and never classified. Text in any language is kept as it is.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def read_notes(text: str, first_line: int = 1) -> ReadNotes:
     read = ReadNotes()
     section = heading_section = ""
     under_label: int | None = None  # lines read since a label line opened the section
+    gap = False  # a blank line since the last line read
     fence: str | None = None
     column: int | None = None  # where the last list item's text starts: continuation lines
     for number, raw in enumerate(text.splitlines(), start=first_line):
@@ -83,9 +84,9 @@ def read_notes(text: str, first_line: int = 1) -> ReadNotes:
             fence, column = opening["fence"], None
             continue
         if not line.strip():
-            if under_label:  # a label's list ends at the first blank line after it
-                section, under_label = heading_section, None
+            gap = True
             continue
+        after_gap, gap = gap, False
         heading = _HEADING.match(line)
         if heading is not None:
             column, under_label = None, None
@@ -100,7 +101,12 @@ def read_notes(text: str, first_line: int = 1) -> ReadNotes:
             column, section, under_label = None, label["title"].strip(), 0
             continue
         if under_label is not None:
-            under_label += 1
+            # A label's list ends at a blank line followed by anything but more of the list
+            # (a loose list keeps a blank line between its items).
+            if after_gap and under_label and not line[:1].isspace() and not _ITEM.match(line):
+                section, under_label = heading_section, None
+            else:
+                under_label += 1
         indent = len(line) - len(line.lstrip())
         item = _ITEM.match(line)
         if column is not None and indent >= column and item is None:

@@ -214,3 +214,16 @@ def test_a_bold_label_marks_its_line_as_the_plain_one_does() -> None:
     assert [i.text for i in meeting("**Bold** statement: fine\n").unclassified] == [
         "**Bold** statement: fine"
     ]
+
+
+def test_a_loose_list_under_a_label_stays_under_it() -> None:
+    # Blank lines between a label's items (a loose list) do not end it; a paragraph does.
+    found = meeting(
+        "Action items:\n\n- Bob to migrate the schema\n\n- Carol checks the backups\n\n"
+        "The roadmap took the rest of the hour.\n"
+    )
+    assert [a.text for a in found.actions] == [
+        "Bob to migrate the schema",
+        "Carol checks the backups",
+    ]
+    assert [item.text for item in found.unclassified] == ["The roadmap took the rest of the hour."]
