@@ -97,8 +97,10 @@ def migrate(log: DecisionLog, *, dry_run: bool = False) -> list[migration.Migrat
 
 
 def renumber(project: Project, log: DecisionLog, *, dry_run: bool = False) -> list[numbering.Move]:
-    """Settle duplicate numbers: later-committed records move to free numbers."""
-    return _carry_out(project, log, numbering.renumber(log, project.repo), dry_run)
+    """Settle duplicate numbers: later-committed records move to free numbers. Each move's
+    ``left`` names the bare mentions that could mean either record, left as written."""
+    moves = numbering.renumber(log, project.repo, project.pages_linking_records())
+    return _carry_out(project, log, moves, dry_run)
 
 
 def number_drafts(
