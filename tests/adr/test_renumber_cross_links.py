@@ -6,12 +6,15 @@ is certain, and is otherwise left as written with a note naming its file and lin
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.adr.conftest import records
-from tests.gitrepo import Repo
+from tests.gitrepo import Repo, init_repo
 
 FIRST = "---\nstatus: accepted\ndate: 2024-01-15\n---\n# Record decisions\n"
 
@@ -152,3 +155,47 @@ def test_a_record_written_on_the_moved_branch_follows_it_whole(cli: Any, repo: R
     # Its own mention was written on its branch, where 0003 was only itself.
     assert (repo.path / "adr/0005-use-redis.md").read_text().endswith("ADR-0005 is Use redis.\n")
     assert (repo.path / "adr/0003-use-kafka.md").read_text().endswith("ADR-0003 is Use kafka.\n")
+
+
+_FRAGMENTS = [
+    "[ADR-0003](0003-use-kafka.md)",
+    "[ADR-0003](0003-use-redis.md)",
+    "[3. Use redis](0003-use-redis.md#why)",
+    "ADR-0003",
+    "adr 3",
+    "ADR-00033",
+    "ADR-0003-x",
+    "Überblick",
+    "plain words",
+]
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=st.lists(st.lists(st.sampled_from(_FRAGMENTS), max_size=4), min_size=1, max_size=5))
+def test_a_page_written_after_the_merge_keeps_every_bare_number_and_says_where(
+    cli: Any, tmp_path_factory: pytest.TempPathFactory, lines: list[list[str]]
+) -> None:
+    repo = init_repo(tmp_path_factory.mktemp("case") / "repo")
+    _two_threes(repo, "use-kafka", "use-redis")
+    body = "\n".join(" ".join(line) for line in lines) + "\n"
+    later = _adr("Later", body=body)
+    repo.commit("docs(adr): later", files={"adr/0004-later.md": later})
+
+    result = cli("--repo", repo.path, "adr", "renumber")
+    assert result.code == 0, result
+    after = (repo.path / "adr/0004-later.md").read_text()
+    expected = (
+        later.replace("](0003-use-redis.md", "](0005-use-redis.md")
+        .replace("[ADR-0003](0005-use-redis.md)", "[ADR-0005](0005-use-redis.md)")
+        .replace("[3. Use redis](0005", "[5. Use redis](0005")
+    )
+    assert after == expected
+    bare = [
+        at
+        for at, line in enumerate(later.split("\n"), 1)
+        if re.search(r"\b(?:ADR-0003|adr 3)\b(?!-)", re.sub(r"\[[^\]]*\]\([^)]*\)", "", line))
+    ]
+    named = [int(note.split(":")[1]) for note in result.stderr.splitlines() if "0004-later" in note]
+    assert named == bare
