@@ -9,7 +9,7 @@ line added next to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -190,14 +190,19 @@ def _end_of_section(lines: list[str], start: int) -> int:
     return end
 
 
-def retarget(text: str, old_ids: set[str], new_id: str) -> str:
-    """``text`` with front matter links to any of ``old_ids`` pointing at ``new_id`` instead."""
+def retarget(
+    text: str, old_ids: set[str], new_id: str, kinds: Collection[LinkKind] | None = None
+) -> str:
+    """``text`` with front matter links to any of ``old_ids`` pointing at ``new_id`` instead;
+    with ``kinds``, only the links of those kinds."""
     parts = frontmatter.split(text)
     if parts.yaml is None:
         return text
     tree = yamlio.load(parts.yaml)
     changed = False
-    for spellings in _SPELLINGS.values():
+    for kind, spellings in _SPELLINGS.items():
+        if kinds is not None and kind not in kinds:
+            continue
         for key in spellings:
             value = tree.get(key) if isinstance(tree, dict) else None
             items = value if isinstance(value, list) else []

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Literal
 
 from leaddocs.adr import renumber
-from leaddocs.adr.edit import edit_document, edited
+from leaddocs.adr.edit import edited
+from leaddocs.adr.overlay import Overlay
 from leaddocs.application.changelog import changelog
 from leaddocs.application.decisions import decision_log
 from leaddocs.application.project import Project
@@ -27,10 +28,9 @@ from leaddocs.application.pull_requests import changelog_pr, open_pull_request, 
 from leaddocs.application.release_notes import release_notes
 from leaddocs.application.requests import ChangelogRequest, DraftOptions, ReleaseNotesRequest
 from leaddocs.delivery.pull_request import PrOutcome
-from leaddocs.document import Document, DraftingSummary, WriteMode
+from leaddocs.document import DraftingSummary
 from leaddocs.history.branches import Branches
 from leaddocs.history.versions import TagMatcher
-from leaddocs.textfile import Source, read_source
 
 Event = Literal["push", "tag", "other"]
 # Events that mean "this commit is on the branch now": a push, or a run started by hand.
@@ -134,7 +134,7 @@ def _changelog(project: Project) -> Done:
 def _numbers(project: Project) -> Done:
     """Number every landed draft (and accept it when configured) in one pull request."""
     log = decision_log(project)
-    overlay = _Overlay(log.rel)
+    overlay = Overlay(log.rel)
     moves = renumber.number_drafts(log, project.repo)
     removals: list[Path] = []
     pages = project.pages_linking_records()
@@ -164,42 +164,3 @@ def _numbers(project: Project) -> Done:
             checklist=ADR_CHECKLIST,
         )
     )
-
-
-class _Overlay:
-    """Files as a series of moves leaves them, in memory: each edit reads the one before."""
-
-    def __init__(self, rel: Callable[[Path], str]) -> None:
-        self._rel = rel
-        self._current: dict[Path, Source] = {}
-        self._original: dict[Path, Source | None] = {}  # None: a file the moves create
-
-    def read(self, path: Path) -> Source:
-        if path not in self._current:
-            source = read_source(path, self._rel)
-            self._current[path], self._original[path] = source, source
-        return self._current[path]
-
-    def apply(self, path: Path, file_text: str) -> None:
-        before = self.read(path)
-        text = file_text.removeprefix(before.bom)
-        if before.newline != "\n":
-            text = text.replace(before.newline, "\n")
-        self._current[path] = Source(text, before.newline, before.bom, before.sha256)
-
-    def move(self, source: Path, target: Path, file_text: str) -> None:
-        self.apply(source, file_text)
-        self._current[target] = self._current.pop(source)
-        self._original.setdefault(target, None)
-
-    def documents(self, root: Path) -> list[Document]:
-        found = []
-        for path, source in self._current.items():
-            original = self._original.get(path)
-            relative = path.relative_to(root)
-            text = source.restore(source.text)
-            if original is None:
-                found.append(Document("adr", relative, text, mode=WriteMode.CREATE))
-            elif original.text != source.text:
-                found.append(edit_document(relative, text, original))
-        return found

@@ -11,11 +11,12 @@ from leaddocs.adr import write
 from leaddocs.adr.lint import LintResult, lint, no_such_code, unknown_codes
 from leaddocs.adr.log import DecisionLog, load_log
 from leaddocs.adr.model import Adr, LinkKind
+from leaddocs.adr.overlay import Overlay
 from leaddocs.adr.report import as_markdown
 from leaddocs.application.project import Project
 from leaddocs.delivery import files
 from leaddocs.document import Document
-from leaddocs.errors import ConfigError, LeaddocsError, UsageError
+from leaddocs.errors import ConfigError, LeaddocsError, OutputError, UsageError
 
 INDEX_KIND = "adr-index"
 INDEX_PATH = Path("decisions.md")
@@ -97,8 +98,10 @@ def migrate(log: DecisionLog, *, dry_run: bool = False) -> list[migration.Migrat
 
 
 def renumber(project: Project, log: DecisionLog, *, dry_run: bool = False) -> list[numbering.Move]:
-    """Settle duplicate numbers: later-committed records move to free numbers."""
-    return _carry_out(project, log, numbering.renumber(log, project.repo), dry_run)
+    """Settle duplicate numbers: later-committed records move to free numbers. Each move's
+    ``left`` names the bare mentions that could mean either record, left as written."""
+    moves = numbering.renumber(log, project.repo, project.pages_linking_records())
+    return _carry_out(project, log, moves, dry_run)
 
 
 def number_drafts(
@@ -111,19 +114,46 @@ def number_drafts(
 def _carry_out(
     project: Project, log: DecisionLog, moves: Sequence[numbering.Move], dry_run: bool
 ) -> list[numbering.Move]:
+    """Every move of the command, or none: all are planned in memory (every file read) and
+    every write checked before the first ``git mv``; a failure after it moves the files back
+    and restores what was written."""
+    if dry_run or not moves:
+        return list(moves)
     pages = project.pages_linking_records()
-    for move in [] if dry_run else moves:
-        step = numbering.move_step(log, move, pages=pages)
-        # Every file is checked before the move, and the move comes before any write: a
-        # failing git mv (a held index.lock) then leaves no link pointing at a missing file.
-        files.check([*step.edits, step.own.at(move.adr.path)], shown=log.rel, boundary=log.root)
-        _rename(project, log, move.adr.path, move.target)
-        try:
-            files.deliver([*step.edits, step.own], shown=log.rel, boundary=log.root)
-        except LeaddocsError:
-            _rename(project, log, move.target, move.adr.path)
-            raise
-        move.adr.path = move.target
+    first_paths = [move.adr.path for move in moves]
+    try:
+        overlay = Overlay(log.rel)
+        for move in moves:
+            step = numbering.move_step(log, move, overlay.read, pages)
+            for document in step.edits:
+                overlay.apply(document.path, document.text)
+            overlay.move(move.adr.path, move.target, step.own.body)
+            move.adr.path = move.target  # later moves read and link it at its new name
+        edits = overlay.edits_after_moving()
+        files.check([edit.at(now) for edit, now in edits], shown=log.rel, boundary=log.root)
+        for move, first in zip(moves, first_paths, strict=True):
+            if move.target.exists() or move.target.is_symlink():
+                raise OutputError(f"{log.rel(move.target)} already exists: nothing was changed")
+            if not first.is_file():
+                raise OutputError(f"{log.rel(first)} is gone: nothing was changed")
+    except LeaddocsError:
+        for move, first in zip(moves, first_paths, strict=True):
+            move.adr.path = first
+        raise
+    # The moves come before any write: a failing git mv (a held index.lock) then leaves no
+    # link pointing at a missing file.
+    done: list[tuple[Path, Path]] = []
+    try:
+        for move, first in zip(moves, first_paths, strict=True):
+            _rename(project, log, first, move.target)
+            done.append((first, move.target))
+        files.deliver([edit for edit, _ in edits], shown=log.rel, boundary=log.root)
+    except LeaddocsError:
+        for first, target in reversed(done):
+            _rename(project, log, target, first)
+        for move, first in zip(moves, first_paths, strict=True):
+            move.adr.path = first
+        raise
     return list(moves)
 
 

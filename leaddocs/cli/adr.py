@@ -257,6 +257,8 @@ def lint_command(state: State, paths: tuple[Path, ...], ignore: tuple[str, ...])
 def _print_moves(state: State, moves: list[Move], log: DecisionLog, dry_run: bool) -> None:
     for move in moves:
         click.echo(f"{move.adr.rel} -> {log.rel(move.target)}")
+    for move in moves:
+        state.notes(move.left)
     if dry_run and moves:
         state.note("dry run: nothing was changed")
 
@@ -268,7 +270,9 @@ def renumber_command(state: State, dry_run: bool) -> None:
     """Settle duplicate numbers after two branches each added the same one.
 
     The ADR committed first keeps its number; each later one gets the next free number,
-    moves with `git mv`, and every link to it is rewritten.
+    moves with `git mv`, and every link to it is rewritten. A bare number ("ADR-0012") that
+    could mean either record is left as written and named on stderr (file:line). Every move
+    lands, or none.
 
     \b
     Examples:
