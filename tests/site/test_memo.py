@@ -207,3 +207,25 @@ def test_a_serve_rebuild_after_changes_equals_a_fresh_mkdocs_build(site: Repo) -
     assert served == _html(site.path, "fresh")
     assert "Use Apache Kafka" in served["decisions/index.html"]
     assert "v1.1.0" in served["releases/index.html"]
+
+
+def test_leaddocs_site_build_after_a_serve_in_the_same_process_keeps_no_memo(
+    site: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs keeps the plugin instance for the whole process: a build starts it again, so it
+    reads every record through ``read_file``, as ``mkdocs build`` does."""
+    from leaddocs.adr.log import read_file
+    from leaddocs.application.pages import records
+    from leaddocs.application.pages.memo import RecordReads
+
+    readers: list[object] = []
+    real = records.load_log
+    monkeypatch.setattr(
+        records,
+        "load_log",
+        lambda root, folder, read: readers.append(read) or real(root, folder, read),
+    )
+    _build(site.path, "served", start="serve")
+    assert isinstance(readers[-1], RecordReads)
+    api.build_site(api.open_project(site.path))
+    assert readers[-1] is read_file
