@@ -3,8 +3,10 @@
 Every page comes from ``leaddocs.application.api.site_pages`` and is added with
 ``File.generated``: nothing is copied into docs/, so ``mkdocs serve`` shows an ADR edit on the
 next rebuild, and ``mkdocs serve --dirty`` renders again only the pages that changed
-(``leaddocs/site/dirty.py``). A record that cannot be read is a warning (``--strict`` fails on
-it); anything else the application refuses is a ``PluginError`` naming the file.
+(``leaddocs/site/dirty.py``). Within one ``mkdocs serve`` the plugin keeps a memo, so a
+rebuild reads again only the records and the history that changed (``api.SiteMemo``). A
+record that cannot be read is a warning (``--strict`` fails on it); anything else the
+application refuses is a ``PluginError`` naming the file.
 """
 
 from __future__ import annotations
