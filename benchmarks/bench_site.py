@@ -16,16 +16,18 @@ own build function, as `mkdocs serve` calls it), so process start-up is not coun
 - **plain**: the same pages as files. The plugin's pages are written into a copy of docs/
   once, and MkDocs builds that without the plugin: what a site with hand-kept pages costs.
 - **plugin**: docs/ alone, the leaddocs plugin making every page in memory at build time.
-- **rebuild**: one ADR's file edited, then the whole build again, as `mkdocs serve` does
-  on a change (config reloaded, every page rendered).
+- **rebuild**: `mkdocs serve` started (its first build, not timed), one ADR's file edited,
+  then the whole build again, as `mkdocs serve` does on a change (config reloaded, every page
+  rendered; the plugin reads again only the records that changed).
 - **dirty rebuild**: one ADR's title edited, then `build(config, dirty=True)`, as
   `mkdocs serve --dirty` (`leaddocs site serve --dirty`) does: config reloaded, the plugin
-  instance kept, every page's Markdown made again but only the pages whose Markdown changed
+  instance kept, only the edited record read again, and only the pages whose Markdown changed
   rendered (the record's, the index, timeline and graph, the page of the record it
   supersedes); the count of pages written is printed.
 
 The difference plugin - plain is what the plugin adds: reading 1,000 records and 200
-releases from git and making their pages. `site_pages` alone is timed too.
+releases from git and making their pages. `site_pages` alone is timed too, and again after one
+ADR edit with the memo one `mkdocs serve` keeps (`api.SiteMemo`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -136,8 +139,20 @@ def _timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def _build(folder: Path, *, dirty: bool = False) -> None:
-    build(load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site")), dirty=dirty)
+def _build(folder: Path, *, dirty: bool = False, start: str | None = None) -> None:
+    """One build, as MkDocs' commands run it: ``start`` ("build", "serve") is the command
+    starting (``on_startup``: a build's plugin reads everything; serve's keeps what it read for
+    the rebuilds that follow, which start nothing)."""
+    config = load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site"))
+    if start is not None:
+        config.plugins.on_startup(command=start, dirty=dirty)  # type: ignore[arg-type]
+    build(config, dirty=dirty)
+
+
+def _rebuilt_pages(repo: Path, options: api.SiteOptions, memo: api.SiteMemo) -> None:
+    """``site_pages`` as a rebuild of one ``mkdocs serve`` makes them: the project opened
+    again, the memo of the build before kept."""
+    api.site_pages(api.open_project(repo), options, memo)
 
 
 def _written_since(site: Path, moment: int) -> int:
@@ -164,14 +179,20 @@ def main() -> None:
         "plain": [],
         "plugin": [],
         "site_pages": [],
+        "site_pages_memo": [],
         "rebuild": [],
         "dirty": [],
     }
     try:
         for turn in range(args.repeat):
             runs["plain"].append(_timed(lambda: _build(plain)))
-            runs["plugin"].append(_timed(lambda: _build(repo)))
+            runs["plugin"].append(_timed(lambda: _build(repo, start="build")))
             runs["site_pages"].append(_timed(lambda: api.site_pages(project, options)))
+            memo = api.SiteMemo()
+            api.site_pages(api.open_project(repo), options, memo)
+            edited.write_text(original.replace("Billing", f"Billing (memo {turn})"))
+            runs["site_pages_memo"].append(_timed(partial(_rebuilt_pages, repo, options, memo)))
+            _build(repo, start="serve")  # `mkdocs serve` starts: its first build, not timed
             edited.write_text(original.replace("Billing", f"Billing (edit {turn})"))
             runs["rebuild"].append(_timed(lambda: _build(repo)))
             # Its title this time: the index, timeline and graph change too (and 0499's page,
@@ -189,6 +210,7 @@ def main() -> None:
     print(f"plain mkdocs build, same pages as files: {best['plain']:.2f} s (best of {args.repeat})")
     print(f"mkdocs build with the leaddocs plugin:   {best['plugin']:.2f} s")
     print(f"  of which site_pages (records, history, pages): {best['site_pages']:.2f} s")
+    print(f"  site_pages again after one ADR edit, in one serve: {best['site_pages_memo']:.3f} s")
     print(f"added by the plugin: {added:+.2f} s; ratio {best['plugin'] / best['plain']:.2f}x")
     print(f"rebuild after one ADR edit (serve-style, whole build): {best['rebuild']:.2f} s")
     print(

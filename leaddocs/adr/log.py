@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,29 +58,38 @@ class DecisionLog:
 _GENERATED = b"<!-- leaddocs:generated "
 
 
-def load_log(root: Path, folder: Path) -> DecisionLog:
-    """Read every ADR in ``folder``; a broken file becomes a finding, never an exception."""
+Reader = Callable[[Path, str, Path], Adr | Finding | None]
+
+
+def read_file(path: Path, rel: str, root: Path) -> Adr | Finding | None:
+    """One file of the log: its ADR, the finding that makes it unreadable, or None for
+    leaddocs' own output (an index built into the folder)."""
+    leak = symlink_leak(path, root)
+    if leak is not None:  # a planted link to /proc/self/environ must not become a page
+        return Finding(rel, 1, "ADR001", f"{leak}: not read")
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except OSError as exc:
+        return Finding(rel, 1, "ADR001", f"cannot read: {exc.strerror}")
+    if data.startswith(_GENERATED):
+        return None
+    result = read_adr(path, rel, data)
+    if isinstance(result, Adr):
+        result.sha256 = hashlib.sha256(data).hexdigest()
+    return result
+
+
+def load_log(root: Path, folder: Path, read: Reader = read_file) -> DecisionLog:
+    """Read every ADR in ``folder``; a broken file becomes a finding, never an exception.
+    ``read`` reads one file (``read_file``; the site's preview passes one that remembers)."""
     discover.require_folder(folder, root)
     log = DecisionLog(root, folder, [], files=discover.adr_files(folder))
     for path in log.files:
-        rel = log.rel(path)
-        leak = symlink_leak(path, root)
-        if leak is not None:  # a planted link to /proc/self/environ must not become a page
-            log.unreadable.append(Finding(rel, 1, "ADR001", f"{leak}: not read"))
-            continue
-        try:
-            with open(path, "rb") as stream:
-                data = stream.read()
-        except OSError as exc:
-            log.unreadable.append(Finding(rel, 1, "ADR001", f"cannot read: {exc.strerror}"))
-            continue
-        if data.startswith(_GENERATED):
-            continue  # leaddocs' own output (an index built into this folder), not a record
-        result = read_adr(path, rel, data)
+        result = read(path, log.rel(path), root)
         if isinstance(result, Finding):
             log.unreadable.append(result)
-        else:
-            result.sha256 = hashlib.sha256(data).hexdigest()
+        elif result is not None:
             log.adrs.append(result)
     log.adrs.sort(key=sort_key)
     log.link_findings = links.resolve(log.adrs)

@@ -39,6 +39,7 @@ from leaddocs.application.meeting import MeetingDraft, meeting_draft, meeting_pr
 from leaddocs.application.new_adr import NewAdr, new_adr
 from leaddocs.application.new_record import new_rfc, new_runbook
 from leaddocs.application.pages.links import SiteLinks, rewrite_links
+from leaddocs.application.pages.memo import SiteMemo
 from leaddocs.application.pages.options import SiteOptions
 from leaddocs.application.pages.records import DecisionRecord, DecisionRecords, decision_records
 from leaddocs.application.project import Project
@@ -91,6 +92,7 @@ __all__ = [
     "Project",
     "ReleaseNotesRequest",
     "SiteLinks",
+    "SiteMemo",
     "SiteOptions",
     "StatsRequest",
     "StatusRequest",

@@ -41,6 +41,9 @@ def build_site(project: Project, *, strict: bool = False, out: Path | None = Non
         from mkdocs.config import load_config
 
         config = load_config(config_file=str(config_file), **options)
+        # As `mkdocs build` starts: a plugin kept from an earlier serve in this process (the
+        # leaddocs plugin's memo) starts again, reading everything.
+        config.plugins.on_startup(command="build", dirty=False)
         build(config)
     return Path(config.site_dir)
 

@@ -7,7 +7,9 @@ instance rendered (a record's page: its record was edited, or a record linking i
 index, timeline and graph: any record's title, status, date, tags or links changed), when the
 site's shape changed (``mkdocs.yml``, or a page was added or removed), or when the output file
 is gone or was written by someone else since (its ``st_mtime_ns``, a change detector only).
-Every page's Markdown is still made on every build; only MkDocs' rendering is skipped.
+Every page's Markdown is handed to MkDocs on every build (made again, or kept by the serve's
+memo while all it is made from is unchanged: ``application/pages/memo.py``); this module
+skips MkDocs' rendering.
 
 The last build's digests live in the plugin instance, which MkDocs keeps across the rebuilds
 of one ``mkdocs serve`` because the plugin defines ``on_startup``. A new process (``mkdocs

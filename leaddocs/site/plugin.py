@@ -3,8 +3,10 @@
 Every page comes from ``leaddocs.application.api.site_pages`` and is added with
 ``File.generated``: nothing is copied into docs/, so ``mkdocs serve`` shows an ADR edit on the
 next rebuild, and ``mkdocs serve --dirty`` renders again only the pages that changed
-(``leaddocs/site/dirty.py``). A record that cannot be read is a warning (``--strict`` fails on
-it); anything else the application refuses is a ``PluginError`` naming the file.
+(``leaddocs/site/dirty.py``). Within one ``mkdocs serve`` the plugin keeps a memo, so a
+rebuild reads again only the records and the history that changed (``api.SiteMemo``). A
+record that cannot be read is a warning (``--strict`` fails on it); anything else the
+application refuses is a ``PluginError`` naming the file.
 """
 
 from __future__ import annotations
@@ -34,10 +36,14 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
         self._links: api.SiteLinks | None = None
         self._pages: list[dirty.GeneratedPage] = []  # this build's pages made in memory
         self._rendered: dict[str, dirty.Rendered] = {}  # what the last build left, by output
+        self._memo: api.SiteMemo | None = None  # what the last rebuild read and made
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance across the rebuilds of one ``mkdocs
-        serve``: ``--dirty`` compares each page made in memory with the last build's."""
+        serve``: ``--dirty`` compares each page made in memory with the last build's, and a
+        rebuild reads again only the records, and the history, that changed (``memo``). A
+        build reads everything."""
+        self._memo = api.SiteMemo() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.extra_css.append(assets.STYLE)
@@ -83,7 +89,7 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
             branch=_branch(config.edit_uri),
         )
         try:
-            pages = api.site_pages(project, options)
+            pages = api.site_pages(project, options, self._memo)
         except api.LeaddocsError as error:
             raise PluginError(f"leaddocs ({_named(config)}): {error}") from error
         _leave_out_folder(files, self._adr_folder)  # an ADR folder inside docs/: pages replace it

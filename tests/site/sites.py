@@ -96,6 +96,17 @@ def make_site(repo: Repo) -> Path:
     return root
 
 
+def commit_small_site(repo: Repo) -> None:
+    """The ADRs already written into ``repo``, a docs folder of one page and mkdocs.yml,
+    committed and tagged v1.0.0."""
+    (repo.path / "docs").mkdir()
+    (repo.path / "docs" / "index.md").write_text("# Widgets\n")
+    (repo.path / "mkdocs.yml").write_text(MKDOCS_YML)
+    repo.git("add", "-A")
+    repo.commit("feat: decisions")
+    repo.tag("v1.0.0")
+
+
 def mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``mkdocs build`` as a reader runs it, in its own process: the real CLI, its exit code."""
     return subprocess.run(

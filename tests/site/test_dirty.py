@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.gitrepo import Repo
-from tests.site.sites import MKDOCS_YML
+from tests.site.sites import commit_small_site
 
 RECORDS = 50
 
@@ -34,12 +34,7 @@ def site(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> Path:
     (root / "adr").mkdir()
     for number in range(1, RECORDS + 1):
         (root / "adr" / _name(number)).write_text(_record(number, f"Decide topic {number}"))
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Widgets\n")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML)
-    repo.git("add", "-A")
-    repo.commit("feat: decisions")
-    repo.tag("v1.0.0")
+    commit_small_site(repo)
     return root
 
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaddocs.application.project import Project
+
+if TYPE_CHECKING:
+    from leaddocs.application.pages.memo import SiteMemo
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,3 +30,5 @@ class SiteContext:
 
     project: Project
     options: SiteOptions
+    # What the last rebuild of one ``mkdocs serve`` read and made (None: read everything).
+    memo: SiteMemo | None = None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leaddocs.adr.lint import record_findings
-from leaddocs.adr.log import load_log
+from leaddocs.adr.log import Reader, load_log, read_file
 from leaddocs.adr.model import Adr
 from leaddocs.adr.parse import identity
 from leaddocs.application.decisions import dated_by_history
@@ -57,13 +57,16 @@ class DecisionRecords:
         return {record.id: record for record in self.records}
 
 
-def decision_records(project: Project, folder: Path | None = None) -> DecisionRecords:
+def decision_records(
+    project: Project, folder: Path | None = None, read: Reader = read_file
+) -> DecisionRecords:
     """Every record in ``folder`` (default: the project's ADR folder), sorted by number; a file
-    that cannot be read is an ``UnreadableRecord`` with its line, never an exception."""
+    that cannot be read is an ``UnreadableRecord`` with its line, never an exception. ``read``
+    reads one file (the site's preview passes one that remembers the files it read)."""
     folder = folder if folder is not None else project.adr_folder
     if not folder.is_dir():
         return DecisionRecords(None, (), ())
-    log = load_log(project.root, folder)
+    log = load_log(project.root, folder, read)
     dated_by_history(project, log.adrs)
     unreadable = tuple(
         UnreadableRecord(*_name(finding.path), finding.path, finding.line, finding.message)
