@@ -175,6 +175,11 @@ class Project:
             self._forge_client.append(self._new_forge_client())
         return self._forge_client[0]
 
+    def ref_folders(self) -> list[Path]:
+        """Where git writes a new commit's branch and a new tag (to watch while serving)."""
+        refs = self.repo.common_dir / "refs"
+        return [refs] if refs.is_dir() else []
+
     def trusts_cache(self, folder: str) -> bool:
         """Whether a cache ``folder`` (relative to the root) may be read: git tracks no file in
         it, by its name or where a symlink leads (a pull request could commit forged entries,

@@ -151,6 +151,9 @@ class LeaddocsPlugin(BasePlugin[LeaddocsConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self._adr_folder is not None and self._adr_folder.is_dir():
             server.watch(str(self._adr_folder))  # outside docs/: MkDocs would not see edits
+        # A commit or a tag changes the Releases page: git writes its ref there.
+        for folder in self._project(config).ref_folders():
+            server.watch(str(folder))
         return server
 
     def _project(self, config: MkDocsConfig) -> api.Project:

@@ -111,3 +111,20 @@ def test_site_serve_dirty_serves_as_mkdocs_serve_dirty(
     assert cli("--repo", site, "site", "serve").code == 0
     assert calls[0]["build_type"] == "dirty"
     assert "build_type" not in calls[1]
+
+
+def test_serve_watches_where_git_writes_a_commit_and_a_tag(site: Path, repo: Repo) -> None:
+    # A commit or a tag alone changes the Releases page: `serve` rebuilds on it, not only on
+    # the next edit of a page.
+    from mkdocs.config import load_config
+
+    config = load_config(str(site / "mkdocs.yml"))
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    config.plugins["leaddocs"].on_serve(Server(), config=config, builder=None)
+    refs = Path(repo.git("rev-parse", "--path-format=absolute", "--git-common-dir")) / "refs"
+    assert str(refs.resolve()) in watched
