@@ -9,7 +9,7 @@ import os
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -361,7 +361,10 @@ def decisions(
     if not project.adr_folder.is_dir():
         return Decisions([], [])
     log = decision_log(project)
-    adrs = log.adrs if as_of is None else records_at(project, log.adrs, as_of)
+    folder = project.rel(project.adr_folder)
+    # A record renumbered since the period (adr renumber moved its file) had another name then.
+    renamed = {} if as_of is None else project.repo.renamed_since(as_of, folder)
+    adrs = log.adrs if as_of is None else records_at(project, log.adrs, as_of, renamed)
     notes = tuple(f"{f.path}:{f.line}: {f.message}" for f in log.unreadable)
     forge = project.forge()
 
@@ -372,23 +375,25 @@ def decisions(
     release = shipped.release
     if release is None:
         return Decisions([], every, notes)
-    changed = project.repo.changed_between(
-        release.from_sha, release.to_sha, project.rel(project.adr_folder)
-    )
+    changed = project.repo.changed_between(release.from_sha, release.to_sha, folder)
     found = [
-        _decision(adr, "new" if changed[adr.rel] == "A" else "changed")
+        _decision(adr, "new" if changed[then] == "A" else "changed")
         for adr in adrs
-        if adr.rel in changed
+        if (then := renamed.get(adr.rel, adr.rel)) in changed
     ]
     return Decisions(found, every, notes)
 
 
-def records_at(project: Project, adrs: Sequence[Adr], commit: str) -> list[Adr]:
+def records_at(
+    project: Project, adrs: Sequence[Adr], commit: str, renamed: Mapping[str, str]
+) -> list[Adr]:
     """``adrs`` (read from their files) as they stood at ``commit``, a past period's end, from
     one ``git cat-file``: a record git holds there is read from that version (its status then);
-    one first committed later did not exist then and is left out; one committed nowhere yet is
-    its file. A version that cannot be read any more gives way to the file."""
-    then = {adr.rel: f"{commit}:./{adr.rel}" for adr in adrs}
+    one first committed later did not exist then and is left out; one renamed since is read
+    under its name then (``renamed``: its path now → then); one committed nowhere yet is its
+    file. A version that cannot be read
+    any more gives way to the file."""
+    then = {adr.rel: f"{commit}:./{renamed.get(adr.rel, adr.rel)}" for adr in adrs}
     now = {adr.rel: f"HEAD:./{adr.rel}" for adr in adrs}
     blobs = project.repo.read_blobs([*then.values(), *now.values()])
     found = []

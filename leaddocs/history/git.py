@@ -578,6 +578,15 @@ class GitRepository:
             found[path] = status
         return found
 
+    def renamed_since(self, old: str, folder: str) -> dict[str, str]:
+        """Files under ``folder`` git finds renamed from ``old`` to ``HEAD`` (``adr renumber``
+        moves a record): each one's path now → its path at ``old``."""
+        out = self._run("diff", "-z", "--name-status", "-M", "--diff-filter=R", old, "HEAD",
+                        "--", folder)  # fmt: skip
+        fields = out.split("\0")
+        # -z: "R100", the old path, the new path, one field each.
+        return {fields[at + 2]: fields[at + 1] for at in range(0, len(fields) - 2, 3)}
+
     def unmerged_branches(self, into: str) -> list[BranchTip]:
         """Local and remote-tracking branches with commits ``into`` does not have."""
         fmt = "%(refname)%00%(refname:short)%00%(objectname)%00%(committerdate:unix)%00%(subject)"

@@ -63,3 +63,14 @@ def test_the_current_week_shows_the_files_as_they_are(cli, repo: Repo) -> None:
         "ADR 0002 Use a queue",
         "ADR 0003 Use Redis for events",
     ]
+
+
+def test_a_record_renumbered_since_is_shown_as_it_stood_under_its_old_name(cli, repo: Repo) -> None:
+    # ADR 0001 proposed in week 1, then moved to 0007 (adr renumber) and accepted in week 2:
+    # week 1's page still lists it, proposed, under the number it has now.
+    decided_later(repo)
+    moved = "adr/0007-use-postgres-for-events.md"
+    repo.git("mv", RECORD, moved)
+    repo.commit("docs: renumber Postgres")
+    week1 = page(cli, repo, *WEEK1)
+    assert [(d["id"], d["status"]) for d in week1["decisions"]] == [("0007", "proposed")]
