@@ -224,12 +224,8 @@ class GitRepository:
         if not tags:
             return {}
         asked = list(dict.fromkeys(tags))
-        shown = subprocess.run(
-            ["git", "cat-file", "--batch-check=%(objectname) %(objecttype)"],
-            cwd=self.root,
-            input="".join(f"{sha}^{{}}\n" for sha in asked).encode(),
-            capture_output=True,
-            check=False,
+        shown = self._cat_file(
+            "--batch-check=%(objectname) %(objecttype)", [f"{sha}^{{}}" for sha in asked]
         )
         found = {}
         for sha, answer in zip(
@@ -517,13 +513,7 @@ class GitRepository:
         asked = [spec for spec in found if "\n" not in spec]  # one spec a line
         if not asked:
             return found
-        sized = subprocess.run(
-            ["git", "cat-file", "--batch-check=%(objecttype) %(objectsize)"],
-            cwd=self.root,
-            input="".join(f"{spec}\n" for spec in asked).encode("utf-8", "surrogateescape"),
-            capture_output=True,
-            check=False,
-        )
+        sized = self._cat_file("--batch-check=%(objecttype) %(objectsize)", asked)
         answers = sized.stdout.decode("ascii", "replace").splitlines()
         asked = [
             spec
@@ -532,13 +522,7 @@ class GitRepository:
         ]
         if not asked:
             return found
-        done = subprocess.run(
-            ["git", "cat-file", "--batch"],
-            cwd=self.root,
-            input="".join(f"{spec}\n" for spec in asked).encode("utf-8", "surrogateescape"),
-            capture_output=True,
-            check=False,
-        )
+        done = self._cat_file("--batch", asked)
         if done.returncode != 0:
             reason = done.stderr.decode("utf-8", "replace").strip()
             raise RepositoryError(f"{self.root}: git cat-file failed: {reason}")
@@ -553,6 +537,16 @@ class GitRepository:
                     found[spec] = out[at : at + size]
                 at += size + 1  # the content and its newline
         return found
+
+    def _cat_file(self, option: str, lines: list[str]) -> subprocess.CompletedProcess[bytes]:
+        """One ``git cat-file OPTION`` asked about ``lines``, one a line (its exit not checked)."""
+        return subprocess.run(
+            ["git", "cat-file", option],
+            cwd=self.root,
+            input="".join(f"{line}\n" for line in lines).encode("utf-8", "surrogateescape"),
+            capture_output=True,
+            check=False,
+        )
 
     def refs_matching(self, patterns: list[str]) -> list[tuple[str, str]]:
         """``(short name, sha)`` of the refs matching ``patterns`` (``git for-each-ref``)."""
